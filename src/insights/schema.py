@@ -1,0 +1,203 @@
+"""The article dataset contract: column names, the Arrow schema and validation.
+
+Every other module spells a column through the constants here, never as a string literal.
+One row is one article; nested columns hold the enrichment results:
+
+    themes          ["Child trafficking", "County lines"]
+    theme_evidence  [{"theme": "County lines", "phrases": ["county lines"]}, …]
+    statistics      [{"value": 1000.0, "kind": "count", "qualifier": "up_to",
+                      "counted": "children", "phrase": "Up to 1,000 children",
+                      "sentence": "Up to 1,000 children may have been abused in Telford, …"}]
+    entities        [{"name": "Telford", "type": "place"}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+SCHEMA_VERSION = "1"
+
+# Identity and text
+ARTICLE_ID = "article_id"  # stable hash of the normalised title and summary
+TITLE = "title"
+SUMMARY = "summary"
+TITLE_DERIVED = "title_derived"  # True when the listing had no headline and we made one
+TRUNCATED = "truncated"  # True when the summary was cut off in the source
+SOURCE = "source"  # every source the article was read from
+POSITION = "position"  # 1-based order within its first source, 1 = top of the page
+URL = "url"  # link to the article where the source gave one
+
+# Publication date: a best estimate inside an interval that must hold the true date
+PUBLISHED = "published"
+PUBLISHED_EARLIEST = "published_earliest"
+PUBLISHED_LATEST = "published_latest"
+DATE_PRECISION = "date_precision"
+DATE_BASIS = "date_basis"
+DATE_EVIDENCE = "date_evidence"  # one line saying where the date came from
+
+# Enrichment
+THEMES = "themes"
+THEME_EVIDENCE = "theme_evidence"
+STATISTICS = "statistics"
+ENTITIES = "entities"
+WORD_COUNT = "word_count"
+
+# Struct fields
+EVIDENCE_THEME = "theme"
+EVIDENCE_PHRASES = "phrases"
+STAT_VALUE = "value"
+STAT_KIND = "kind"
+STAT_QUALIFIER = "qualifier"
+STAT_COUNTED = "counted"
+STAT_PHRASE = "phrase"
+STAT_SENTENCE = "sentence"
+ENTITY_NAME = "name"
+ENTITY_TYPE = "type"
+
+# Allowed values
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
+DATE_BASES = ("stated", "inferred", "curated")
+STAT_KINDS = ("count", "percent", "proportion", "money", "age", "duration", "ratio")
+STAT_QUALIFIERS = (
+    "exact",
+    "more_than",
+    "less_than",
+    "up_to",
+    "at_least",
+    "about",
+    "as_young_as",
+)
+ENTITY_TYPES = ("organisation", "place", "person")
+
+# Parquet file metadata key holding the build metadata as JSON
+METADATA_KEY = b"insights"
+
+THEME_EVIDENCE_TYPE = pa.struct(
+    [
+        pa.field(EVIDENCE_THEME, pa.string(), nullable=False),
+        pa.field(EVIDENCE_PHRASES, pa.list_(pa.string()), nullable=False),
+    ]
+)
+STATISTIC_TYPE = pa.struct(
+    [
+        pa.field(STAT_VALUE, pa.float64(), nullable=False),
+        pa.field(STAT_KIND, pa.string(), nullable=False),
+        pa.field(STAT_QUALIFIER, pa.string(), nullable=False),
+        pa.field(STAT_COUNTED, pa.string()),
+        pa.field(STAT_PHRASE, pa.string(), nullable=False),
+        pa.field(STAT_SENTENCE, pa.string(), nullable=False),
+    ]
+)
+ENTITY_TYPE_STRUCT = pa.struct(
+    [
+        pa.field(ENTITY_NAME, pa.string(), nullable=False),
+        pa.field(ENTITY_TYPE, pa.string(), nullable=False),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One documented column of the dataset."""
+
+    name: str
+    type: pa.DataType
+    nullable: bool
+    doc: str
+
+    def field(self) -> pa.Field:
+        return pa.field(self.name, self.type, nullable=self.nullable)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(ARTICLE_ID, pa.string(), False, "Stable id: hash of normalised title and summary."),
+    Column(TITLE, pa.string(), False, "Headline as listed, or derived from the first sentence."),
+    Column(SUMMARY, pa.string(), False, "Summary as listed, without the 'Read more' marker."),
+    Column(TITLE_DERIVED, pa.bool_(), False, "True when the title was made from the summary."),
+    Column(TRUNCATED, pa.bool_(), False, "True when the source cut the summary off."),
+    Column(SOURCE, pa.list_(pa.string()), False, "Every source file the article was read from."),
+    Column(POSITION, pa.int32(), False, "Order within its first source, 1 = top."),
+    Column(URL, pa.string(), True, "Link to the article, where the source gave one."),
+    Column(PUBLISHED, pa.date32(), True, "Best estimate of the publication date."),
+    Column(PUBLISHED_EARLIEST, pa.date32(), True, "Earliest date the article can have."),
+    Column(PUBLISHED_LATEST, pa.date32(), True, "Latest date the article can have."),
+    Column(DATE_PRECISION, pa.string(), False, "day, week, month, year or unknown."),
+    Column(DATE_BASIS, pa.string(), False, "stated (in the text), inferred, or curated."),
+    Column(DATE_EVIDENCE, pa.string(), False, "Where the date came from, in one line."),
+    Column(THEMES, pa.list_(pa.string()), False, "Themes from the taxonomy."),
+    Column(THEME_EVIDENCE, pa.list_(THEME_EVIDENCE_TYPE), False, "Phrases behind each theme."),
+    Column(STATISTICS, pa.list_(STATISTIC_TYPE), False, "Quoted figures."),
+    Column(ENTITIES, pa.list_(ENTITY_TYPE_STRUCT), False, "Organisations, places, people."),
+    Column(WORD_COUNT, pa.int32(), False, "Words in title and summary."),
+)
+
+ARTICLE_SCHEMA = pa.schema([c.field() for c in COLUMNS])
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+
+
+class SchemaError(ValueError):
+    """The table does not meet the dataset contract."""
+
+
+def _check_allowed(table: pa.Table, name: str, allowed: Iterable[str]) -> None:
+    values = pc.unique(table.column(name)).to_pylist()
+    bad = sorted({v for v in values if v is not None} - set(allowed))
+    if bad:
+        raise SchemaError(f"column {name!r} has values outside {tuple(allowed)}: {bad[:5]}")
+
+
+def _check_nested_allowed(table: pa.Table, name: str, field: str, allowed: Iterable[str]) -> None:
+    flat = pc.list_flatten(table.column(name))
+    if len(flat) == 0:
+        return
+    values = pc.unique(pc.struct_field(flat, field)).to_pylist()
+    bad = sorted({v for v in values if v is not None} - set(allowed))
+    if bad:
+        raise SchemaError(f"{name}.{field} has values outside {tuple(allowed)}: {bad[:5]}")
+
+
+def conform(table: pa.Table) -> pa.Table:
+    """Select and cast the contract's columns, in order; extra columns are dropped."""
+    missing = [n for n in COLUMN_NAMES if n not in table.column_names]
+    if missing:
+        raise SchemaError(f"missing columns: {', '.join(missing)}")
+    try:
+        return table.select(list(COLUMN_NAMES)).cast(ARTICLE_SCHEMA)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+        raise SchemaError(f"columns do not have the contract's types: {exc}") from exc
+
+
+def validate(table: pa.Table) -> pa.Table:
+    """Check a table against the contract and return it conformed.
+
+    Raises:
+        SchemaError: with a one-line reason when the table breaks the contract.
+    """
+    table = conform(table)
+    for column in COLUMNS:
+        if not column.nullable and table.column(column.name).null_count:
+            raise SchemaError(f"column {column.name!r} has empty values")
+    ids = table.column(ARTICLE_ID)
+    if len(pc.unique(ids)) != len(ids):
+        raise SchemaError("article_id is not unique")
+    _check_allowed(table, DATE_PRECISION, DATE_PRECISIONS)
+    _check_allowed(table, DATE_BASIS, DATE_BASES)
+    _check_nested_allowed(table, STATISTICS, STAT_KIND, STAT_KINDS)
+    _check_nested_allowed(table, STATISTICS, STAT_QUALIFIER, STAT_QUALIFIERS)
+    _check_nested_allowed(table, ENTITIES, ENTITY_TYPE, ENTITY_TYPES)
+    earliest = table.column(PUBLISHED_EARLIEST)
+    latest = table.column(PUBLISHED_LATEST)
+    published = table.column(PUBLISHED)
+    inverted = pc.fill_null(pc.greater(earliest, latest), False)
+    outside = pc.fill_null(
+        pc.or_(pc.less(published, earliest), pc.greater(published, latest)), False
+    )
+    if pc.any(inverted).as_py():
+        raise SchemaError("published_earliest is after published_latest for some articles")
+    if pc.any(outside).as_py():
+        raise SchemaError("published lies outside its interval for some articles")
+    return table
