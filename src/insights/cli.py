@@ -1,0 +1,136 @@
+"""`insights build …` and `insights synth …`: the command line.
+
+Expected problems (bad input, a missing file) end with one line on stderr and a non-zero exit,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from insights import schema, store
+from insights.ingest.items import SourceError
+
+DEFAULT_TAXONOMY = Path("data/taxonomy.toml")
+PROGRESS_THRESHOLD = 5_000  # a build of more items than this prints its progress
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="insights",
+        description="Turn news listings into the article dataset the dashboard reads.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="read listings, enrich them and write the Parquet dataset",
+        description="Read one or more listings (text, saved HTML, CSV or JSON exports), "
+        "merge duplicates, add dates, themes, quoted figures and named entities, "
+        "validate and write one Parquet file. Prints a build report.",
+    )
+    build.add_argument("sources", nargs="+", metavar="SOURCE", help="listing files to read")
+    build.add_argument("--out", required=True, type=Path, help="Parquet file to write")
+    build.add_argument(
+        "--taxonomy",
+        type=Path,
+        default=DEFAULT_TAXONOMY,
+        help=f"theme taxonomy (TOML; default {DEFAULT_TAXONOMY})",
+    )
+    build.add_argument(
+        "--dates",
+        type=Path,
+        help="CSV of title or article_id and date (YYYY-MM-DD): known dates that override "
+        "inference and are marked curated",
+    )
+    build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    synth = commands.add_parser(
+        "synth",
+        help="generate a realistic synthetic listing (CSV) for scale tests",
+        description="Write N synthetic articles as a CSV that `insights build` reads.",
+    )
+    synth.add_argument("--articles", type=int, required=True, metavar="N")
+    synth.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    info = commands.add_parser("info", help="describe a built dataset")
+    info.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from insights.pipeline import build
+
+    def say(message: str) -> None:
+        if not args.quiet:
+            print(f"  {message}", file=sys.stderr, flush=True)
+
+    report = build(
+        args.sources,
+        args.out,
+        taxonomy_path=args.taxonomy,
+        dates_path=args.dates,
+        progress=say if _large(args.sources) else None,
+    )
+    if not args.quiet:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def _large(sources: Sequence[str]) -> bool:
+    # Roughly 300 bytes an item: show progress when a build will take more than a moment.
+    size = sum(Path(s).stat().st_size for s in sources if Path(s).is_file())
+    return size > PROGRESS_THRESHOLD * 300
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from insights.synth import write_synthetic_listing
+
+    if args.articles < 1:
+        raise ValueError("--articles must be at least 1")
+    path = write_synthetic_listing(args.articles, args.out, seed=args.seed)
+    print(f"wrote {args.articles:,} synthetic articles to {path}")
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    dataset = store.read_dataset(args.dataset)
+    meta = dataset.metadata
+    print(f"{dataset.path}: {dataset.table.num_rows:,} articles, version {dataset.version}")
+    print(f"built {meta.get('built_at', '?')} from {', '.join(meta.get('sources', []))}")
+    basis = dataset.table.column(schema.DATE_BASIS).value_counts().to_pylist()
+    print("dates: " + ", ".join(f"{b['counts']} {b['values']}" for b in basis))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from insights.pipeline import BuildError
+    from insights.taxonomy import TaxonomyError
+
+    args = _parser().parse_args(argv)
+    handlers = {"build": _build, "synth": _synth, "info": _info}
+    try:
+        return handlers[args.command](args)
+    except (
+        BuildError,
+        SourceError,
+        TaxonomyError,
+        store.DatasetError,
+        schema.SchemaError,
+        OSError,
+        ValueError,
+    ) as exc:
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"insights: error: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("insights: interrupted; the previous dataset is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

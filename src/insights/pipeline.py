@@ -1,0 +1,230 @@
+"""The build: read every source, merge duplicates, enrich, validate, write one Parquet file.
+
+sources ──read_source──▶ Listing(items, rejections) ──merge──▶ article frame
+        ──enrich (registry order)──▶ contract columns ──validate──▶ articles.parquet
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from insights import enrich, schema, store
+from insights.ingest import read_source
+from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+from insights.taxonomy import Taxonomy
+
+Progress = Callable[[str], None]
+
+
+class BuildError(Exception):
+    """Nothing usable could be built; the message is one line for the user."""
+
+
+@dataclass
+class BuildReport:
+    """What a build read, kept and left out. Every input item is in `articles` or `left_out`."""
+
+    sources: list[str] = field(default_factory=list)
+    items_read: int = 0
+    articles: int = 0
+    duplicates_merged: int = 0
+    left_out: list[dict[str, Any]] = field(default_factory=list)
+    unreadable_sources: list[dict[str, str]] = field(default_factory=list)
+    orders: dict[str, str] = field(default_factory=dict)
+    curated_unmatched: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The report as a few lines for a terminal."""
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        out = [
+            f"Read {self.items_read:,} items from {len(self.sources)} source(s); "
+            f"{self.articles:,} articles written in {self.seconds:.1f} s ({rate:,.0f}/s).",
+        ]
+        if self.duplicates_merged:
+            out.append(
+                f"Merged {self.duplicates_merged:,} duplicate item(s) seen in more than one place."
+            )
+        for failed in self.unreadable_sources:
+            out.append(f"Skipped source {failed['source']}: {failed['reason']}")
+        if self.left_out:
+            out.append(f"Left out {len(self.left_out):,} item(s):")
+            out.extend(
+                f"  - {r['source']}"
+                + (f" item {r['position']}" if r.get("position") else "")
+                + f": {r['reason']}"
+                for r in self.left_out[:20]
+            )
+            if len(self.left_out) > 20:
+                out.append(
+                    f"  … and {len(self.left_out) - 20:,} more (see the dataset's About page)."
+                )
+        if self.curated_unmatched:
+            out.append(
+                f"{len(self.curated_unmatched)} curated date(s) matched no article: "
+                + "; ".join(self.curated_unmatched[:5])
+            )
+        return out
+
+
+def read_curated_dates(path: Path) -> dict[str, date]:
+    """Read a CSV of `title` or `article_id` and `date` (YYYY-MM-DD) that staff supply."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(f"cannot read dates file {path}: {exc}") from exc
+    curated: dict[str, date] = {}
+    for number, row in enumerate(rows, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        key = row.get("article_id") or row.get("title")
+        if not key or not row.get("date"):
+            raise BuildError(f"{path} line {number}: needs a title or article_id and a date")
+        try:
+            curated[key] = date.fromisoformat(row["date"])
+        except ValueError as exc:
+            raise BuildError(f"{path} line {number}: {row['date']!r} is not YYYY-MM-DD") from exc
+    return curated
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(title: str, summary: str) -> str:
+    """Stable across rebuilds: a hash of the normalised title and summary."""
+    return hashlib.sha1(f"{_normalise(title)}\n{_normalise(summary)}".encode()).hexdigest()[:12]
+
+
+def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
+    """One row per distinct article, recording every place it was read; returns (frame, merged)."""
+    rows: dict[str, dict[str, Any]] = {}
+    merged = 0
+    for listing in listings:
+        size = len(listing.items)
+        for item in listing.items:
+            key = article_id(item.title, item.summary)
+            place = (item.source, item.position, size, listing.order)
+            if key in rows:
+                merged += 1
+                row = rows[key]
+                row[enrich.LISTINGS].append(place)
+                if item.source not in row[schema.SOURCE]:
+                    row[schema.SOURCE].append(item.source)
+                _fill_missing(row, item)
+                continue
+            rows[key] = {
+                schema.ARTICLE_ID: key,
+                schema.TITLE: item.title,
+                schema.SUMMARY: item.summary,
+                schema.TITLE_DERIVED: item.title_derived,
+                schema.TRUNCATED: item.truncated,
+                schema.SOURCE: [item.source],
+                schema.POSITION: item.position,
+                schema.URL: item.url,
+                enrich.LISTINGS: [place],
+                enrich.LISTED_DATE: item.listed_date,
+                enrich.DATE_LINE: item.date_line,
+            }
+    columns = [
+        schema.ARTICLE_ID,
+        schema.TITLE,
+        schema.SUMMARY,
+        schema.TITLE_DERIVED,
+        schema.TRUNCATED,
+        schema.SOURCE,
+        schema.POSITION,
+        schema.URL,
+        enrich.LISTINGS,
+        enrich.LISTED_DATE,
+        enrich.DATE_LINE,
+    ]
+    frame = pd.DataFrame(list(rows.values()), columns=columns)
+    return frame, merged
+
+
+def _fill_missing(row: dict[str, Any], item: RawItem) -> None:
+    # A second capture may carry what the first lacked (a date line, a link, the full text).
+    if row[enrich.LISTED_DATE] is None and item.listed_date is not None:
+        row[enrich.LISTED_DATE] = item.listed_date
+        row[enrich.DATE_LINE] = item.date_line
+    if row[schema.URL] is None and item.url:
+        row[schema.URL] = item.url
+    if row[schema.TRUNCATED] and not item.truncated:
+        row[schema.TRUNCATED] = False
+
+
+def _rejection(r: Rejection) -> dict[str, Any]:
+    return {k: v for k, v in asdict(r).items() if v not in (None, "")}
+
+
+def build(
+    sources: Sequence[str | Path],
+    out: Path,
+    *,
+    taxonomy_path: Path,
+    dates_path: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the dataset at `out` from the sources; returns what was read, kept and left out.
+
+    Raises:
+        BuildError: when no source gave a single usable item (the old dataset stays).
+    """
+    say = progress or (lambda _message: None)
+    started = time.perf_counter()
+    report = BuildReport(sources=[str(s) for s in sources])
+    taxonomy = Taxonomy.load(taxonomy_path)
+    curated = read_curated_dates(dates_path) if dates_path else {}
+
+    listings: list[Listing] = []
+    for source in sources:
+        try:
+            listing = read_source(source)
+        except SourceError as exc:
+            report.unreadable_sources.append({"source": str(source), "reason": str(exc)})
+            continue
+        listings.append(listing)
+        report.items_read += len(listing.items)
+        report.left_out.extend(_rejection(r) for r in listing.rejections)
+        report.orders[listing.source] = listing.order
+        say(f"read {len(listing.items):,} items from {listing.source} ({listing.format})")
+    if not any(listing.items for listing in listings):
+        reasons = "; ".join(f"{f['source']}: {f['reason']}" for f in report.unreadable_sources)
+        raise BuildError(f"no articles could be read ({reasons or 'the sources hold no items'})")
+
+    frame, report.duplicates_merged = merge(listings)
+    context = enrich.EnrichContext(taxonomy=taxonomy, curated_dates=curated)
+    for name, enrichment in enrich.registry():
+        step = time.perf_counter()
+        added = enrichment(frame, context)
+        frame = pd.concat([frame, added], axis=1)
+        say(f"{name}: {len(frame):,} articles in {time.perf_counter() - step:.1f} s")
+    known = set(frame[schema.ARTICLE_ID]) | set(frame[schema.TITLE])
+    report.curated_unmatched = sorted(k for k in curated if k not in known)
+
+    table = pa.Table.from_pandas(frame[list(schema.COLUMN_NAMES)], preserve_index=False)
+    report.articles = table.num_rows
+    report.seconds = time.perf_counter() - started
+    metadata = {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "sources": report.sources,
+        "taxonomy_version": taxonomy.version,
+        "taxonomy": taxonomy.describe(),
+        "report": asdict(report),
+    }
+    store.write_dataset(table, out, metadata)
+    say(f"wrote {out}")
+    return report
