@@ -1,0 +1,153 @@
+"""The build end to end: sources in, a validated dataset and an honest report out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from insights import schema, store
+from insights.cli import main
+from insights.pipeline import BuildError, article_id, build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "ecpat-uk-news-2017-10_to_2018-10.txt"
+TAXONOMY = ROOT / "data" / "taxonomy.toml"
+
+LISTING = """\
+First headline about county lines
+
+Children are exploited by county lines gangs across the UK.Read more
+
+Second headline about trafficking
+
+A report on child trafficking in the UK.Read more
+"""
+
+
+def _build(tmp_path: Path, *sources: Path, **kwargs) -> tuple[store.Dataset, object]:
+    out = tmp_path / "articles.parquet"
+    report = build(sources, out, taxonomy_path=TAXONOMY, **kwargs)
+    return store.read_dataset(out), report
+
+
+def test_seed_builds_26_valid_articles(tmp_path):
+    dataset, report = _build(tmp_path, SEED)
+    assert dataset.table.num_rows == 26
+    assert report.items_read == 26
+    assert report.left_out == []
+    meta = pq.read_schema(tmp_path / "articles.parquet").metadata[schema.METADATA_KEY]
+    assert b"taxonomy_version" in meta and b"built_at" in meta
+
+
+def test_article_ids_are_stable_across_rebuilds(tmp_path):
+    first, _ = _build(tmp_path, SEED)
+    second, _ = _build(tmp_path, SEED)
+    assert first.table.column(schema.ARTICLE_ID) == second.table.column(schema.ARTICLE_ID)
+    assert first.version == second.version
+
+
+def test_same_article_from_two_sources_is_one_article_with_both(tmp_path):
+    one = tmp_path / "page1.txt"
+    two = tmp_path / "page2.txt"
+    one.write_text(LISTING, encoding="utf-8")
+    two.write_text(LISTING.split("\n\n", 2)[2], encoding="utf-8")  # only the second item
+    dataset, report = _build(tmp_path, one, two)
+    rows = dataset.table.to_pylist()
+    assert len(rows) == 2
+    assert report.duplicates_merged == 1
+    shared = next(r for r in rows if r[schema.TITLE].startswith("Second"))
+    assert shared[schema.SOURCE] == [str(one), str(two)]
+
+
+def test_curated_dates_override_inference(tmp_path):
+    listing = tmp_path / "news.txt"
+    listing.write_text(LISTING, encoding="utf-8")
+    dates = tmp_path / "dates.csv"
+    dates.write_text(
+        "title,date\nFirst headline about county lines,2019-05-02\nNo such article,2019-01-01\n",
+        encoding="utf-8",
+    )
+    dataset, report = _build(tmp_path, listing, dates_path=dates)
+    first = dataset.table.to_pylist()[0]
+    assert str(first[schema.PUBLISHED]) == "2019-05-02"
+    assert first[schema.DATE_BASIS] == "curated"
+    assert first[schema.DATE_PRECISION] == "day"
+    assert report.curated_unmatched == ["No such article"]
+
+
+def test_every_item_is_in_the_dataset_or_the_report(tmp_path):
+    csv_file = tmp_path / "export.csv"
+    csv_file.write_text(
+        "title,summary\nA headline,A summary about trafficking.\n,\nAnother,More text.\n",
+        encoding="utf-8",
+    )
+    dataset, report = _build(tmp_path, csv_file)
+    assert dataset.table.num_rows + len(report.left_out) == 3
+    assert all(r["reason"] for r in report.left_out)
+
+
+def test_failed_build_keeps_the_previous_dataset(tmp_path):
+    out = tmp_path / "articles.parquet"
+    build([SEED], out, taxonomy_path=TAXONOMY)
+    before = out.read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build([empty], out, taxonomy_path=TAXONOMY)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_article_id_ignores_case_and_spacing():
+    assert article_id("A  Title", "Some text") == article_id("a title", "some  text")
+    assert article_id("A title", "Some text") != article_id("A title", "Other text")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_non_zero(tmp_path, capsys, content, expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code = main(["build", str(bad), "--out", str(tmp_path / "a.parquet")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.count("\n") == 1 and err.startswith("insights: error:")
+    assert expected in err.lower()
+    assert not (tmp_path / "a.parquet").exists()
+
+
+def test_cli_missing_path(tmp_path, capsys):
+    code = main(["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "a.parquet")])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_build_prints_report(tmp_path, capsys):
+    code = main(
+        ["build", str(SEED), "--out", str(tmp_path / "a.parquet"), "--taxonomy", str(TAXONOMY)]
+    )
+    assert code == 0
+    assert "26 articles written" in capsys.readouterr().out
+
+
+def test_python_m_insights_help():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "insights", "build", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    for option in ("--out", "--taxonomy", "--dates"):
+        assert option in result.stdout
