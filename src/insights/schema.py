@@ -165,8 +165,12 @@ def conform(table: pa.Table) -> pa.Table:
     missing = [n for n in COLUMN_NAMES if n not in table.column_names]
     if missing:
         raise SchemaError(f"missing columns: {', '.join(missing)}")
+    table = table.select(list(COLUMN_NAMES))
+    for column in COLUMNS:
+        if not column.nullable and table.column(column.name).null_count:
+            raise SchemaError(f"column {column.name!r} has empty values")
     try:
-        return table.select(list(COLUMN_NAMES)).cast(ARTICLE_SCHEMA)
+        return table.cast(ARTICLE_SCHEMA)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
         raise SchemaError(f"columns do not have the contract's types: {exc}") from exc
 
@@ -178,9 +182,6 @@ def validate(table: pa.Table) -> pa.Table:
         SchemaError: with a one-line reason when the table breaks the contract.
     """
     table = conform(table)
-    for column in COLUMNS:
-        if not column.nullable and table.column(column.name).null_count:
-            raise SchemaError(f"column {column.name!r} has empty values")
     ids = table.column(ARTICLE_ID)
     if len(pc.unique(ids)) != len(ids):
         raise SchemaError("article_id is not unique")
