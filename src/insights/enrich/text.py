@@ -1,0 +1,26 @@
+"""Word count: words (runs of letters or digits) in the title and summary together."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from insights import schema
+from insights.enrich import EnrichContext
+
+# "120,535-strong" is one word; "ECPAT UK’s" is two.
+WORD = re.compile(r"[^\W_]+(?:[’'.,\-][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`; punctuation and dashes on their own are not words."""
+    return len(WORD.findall(text))
+
+
+def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
+    counts = [
+        word_count(f"{title}\n{summary}")
+        for title, summary in zip(articles[schema.TITLE], articles[schema.SUMMARY], strict=True)
+    ]
+    return pd.DataFrame({schema.WORD_COUNT: pd.array(counts, dtype="int32")}, index=articles.index)
