@@ -1,0 +1,1014 @@
+"""Filters and every aggregation the dashboard draws, columnar so they stay fast at 1M articles.
+
+`Corpus.load` turns the Arrow table once into numpy arrays; each function then takes the row
+numbers that `Corpus.select` returned and gives back a small frame for one chart or table:
+
+    day             int32 day number of the best-estimate date, NO_DAY when undated
+    theme_mask      uint64 bit t set when the article has theme t     0b101 → themes 0 and 2
+    theme_combo     int32 index into the distinct masks, so counting themes is one bincount
+    entity_ids      int32 per (article, entity) pair, entity_rows the article of each pair
+    stat_rows       int32 article of each quoted figure (the flattened statistics side table)
+
+Titles and summaries stay Arrow arrays; only the rows a page shows become Python values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import os
+import shutil
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from insights import schema, store
+
+# Columns of the frames this module returns (dataset columns keep their schema names).
+PERIOD = "period"
+THEME = "theme"
+THEME_A = "theme_a"
+THEME_B = "theme_b"
+ARTICLES = "articles"
+STATED = "stated"  # stated or curated: the date is known, not estimated
+INFERRED = "inferred"
+SHARE = "share"
+COLOUR = "colour"
+PHRASE = "phrase"
+LABEL = "label"
+VALUE = "value"
+
+FREQUENCIES = ("week", "month", "quarter", "year")
+SORTS = ("published", "title", "position", "word_count", "relevance")
+NO_DAY = np.iinfo(np.int32).min
+MAX_THEMES = 64
+
+# Okabe–Ito, then Paul Tol's muted scheme: both stay apart under common colour blindness.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#DDCC77",
+)
+
+_EPOCH = date(1970, 1, 1)
+_EXACT_BASES = ("stated", "curated")
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the viewer asked for; every field empty means every article."""
+
+    themes: tuple[str, ...] = ()  # any of these themes; empty = all
+    start: date | None = None  # articles whose best-estimate date >= start
+    end: date | None = None  # <= end
+    text: str = ""  # search syntax (words, "phrases", OR, -exclude)
+    entities: tuple[str, ...] = ()  # any of these entity names
+    bases: tuple[str, ...] = ()  # date_basis values; empty = all
+
+    def __post_init__(self) -> None:
+        # Widgets hand over lists; tuples keep Filters hashable, so selections can be cached.
+        for name in ("themes", "entities", "bases"):
+            object.__setattr__(self, name, tuple(getattr(self, name) or ()))
+        object.__setattr__(self, "text", self.text or "")
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The numbers above the charts for one selection."""
+
+    articles: int
+    first: date | None
+    last: date | None
+    themes_present: int
+    statistics: int
+    stated: int
+    inferred: int
+    curated: int
+    undated: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """How often one theme came up in the last period against the one before."""
+
+    theme: str
+    current: int
+    previous: int
+    sentence: str
+    start: date
+    end: date
+    previous_start: date
+    previous_end: date
+
+
+@dataclass(eq=False)
+class Corpus:
+    """A dataset in columnar form; read-only, one per dataset version, shared by sessions."""
+
+    path: Path
+    version: str
+    metadata: dict[str, Any]
+    table: pa.Table
+    themes: tuple[str, ...]
+    theme_colours: dict[str, str]
+    day: np.ndarray
+    earliest: np.ndarray
+    latest: np.ndarray
+    basis: np.ndarray  # uint8 index into schema.DATE_BASES
+    position: np.ndarray
+    word_count: np.ndarray
+    theme_mask: np.ndarray
+    theme_combo: np.ndarray
+    combo_themes: np.ndarray  # (combos, themes) 0/1: the themes of each distinct mask
+    entities: tuple[str, ...]  # vocabulary, most frequent first
+    entity_offsets: np.ndarray  # CSR: article i has entity_ids[offsets[i]:offsets[i + 1]]
+    entity_ids: np.ndarray
+    entity_rows: np.ndarray
+    stat_rows: np.ndarray
+    stat_kind: np.ndarray  # uint8 index into schema.STAT_KINDS
+    statistics: pa.ChunkedArray  # the flattened structs, one per quoted figure
+    phrases: tuple[str, ...]
+    phrase_rows: np.ndarray  # one entry per (article, theme, evidence phrase)
+    phrase_theme: np.ndarray
+    phrase_ids: np.ndarray
+    index: Any = None  # search.SearchIndex, built or loaded from the sidecar directory
+    _periods: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _orders: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False
+    )
+    _selections: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def load(cls, path: Path, *, search: bool = True) -> Corpus:
+        """Read a dataset and prepare it for querying.
+
+        Args:
+            path: the Parquet dataset.
+            search: load or build the search index (off only for tools that never search).
+
+        Raises:
+            store.DatasetError: one line saying what is missing or unreadable.
+        """
+        dataset = store.read_dataset(Path(path))
+        corpus = cls.from_table(dataset.table, dataset.metadata, dataset.path)
+        if search:
+            corpus.index = _search_index(corpus)
+        return corpus
+
+    @classmethod
+    def from_table(
+        cls, table: pa.Table, metadata: dict[str, Any] | None = None, path: Path | None = None
+    ) -> Corpus:
+        """The columnar form of an already validated table (no search index)."""
+        metadata = dict(metadata or {})
+        version = str(metadata.get("dataset_version") or store.content_version(table))
+        n = table.num_rows
+
+        theme_values, theme_rows = _flatten(table.column(schema.THEMES))
+        names, colours = _taxonomy(metadata, theme_values)
+        if len(names) > MAX_THEMES:
+            raise store.DatasetError(f"{path}: {len(names)} themes, more than {MAX_THEMES}")
+        theme_ids = _codes(theme_values, names)
+        mask = np.zeros(n, dtype=np.uint64)
+        for t in range(len(names)):
+            # a theme is listed at most once per article, so plain |= on fancy indexes is safe
+            mask[theme_rows[theme_ids == t]] |= np.uint64(1) << np.uint64(t)
+        combos, combo = np.unique(mask, return_inverse=True)
+        combo_themes = ((combos[:, None] >> np.arange(len(names), dtype=np.uint64)) & 1).astype(
+            np.int64
+        )
+
+        entity_values, entity_rows = _flatten(table.column(schema.ENTITIES))
+        entity_names = pc.struct_field(entity_values, schema.ENTITY_NAME)
+        vocabulary = _by_frequency(entity_names)
+        entity_ids = _codes(entity_names, vocabulary)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(entity_rows, minlength=n), out=offsets[1:])
+
+        stats, stat_rows = _flatten(table.column(schema.STATISTICS))
+        stat_kind = _codes(pc.struct_field(stats, schema.STAT_KIND), schema.STAT_KINDS)
+
+        evidence, evidence_rows = _flatten(table.column(schema.THEME_EVIDENCE))
+        evidence_theme = _codes(pc.struct_field(evidence, schema.EVIDENCE_THEME), names)
+        phrase_values, phrase_evidence = _flatten(
+            pc.struct_field(evidence, schema.EVIDENCE_PHRASES)
+        )
+        phrases = _by_frequency(phrase_values)
+
+        return cls(
+            path=Path(path) if path else Path(),
+            version=version,
+            metadata=metadata,
+            table=table,
+            themes=names,
+            theme_colours=colours,
+            day=_days(table.column(schema.PUBLISHED)),
+            earliest=_days(table.column(schema.PUBLISHED_EARLIEST)),
+            latest=_days(table.column(schema.PUBLISHED_LATEST)),
+            basis=_codes(table.column(schema.DATE_BASIS), schema.DATE_BASES).astype(np.uint8),
+            position=table.column(schema.POSITION).to_numpy(),
+            word_count=table.column(schema.WORD_COUNT).to_numpy(),
+            theme_mask=mask,
+            theme_combo=combo.astype(np.int32).ravel(),
+            combo_themes=combo_themes,
+            entities=vocabulary,
+            entity_offsets=offsets,
+            entity_ids=entity_ids,
+            entity_rows=entity_rows,
+            stat_rows=stat_rows,
+            stat_kind=stat_kind.astype(np.uint8),
+            statistics=stats,
+            phrases=phrases,
+            phrase_rows=evidence_rows[phrase_evidence],
+            phrase_theme=evidence_theme[phrase_evidence],
+            phrase_ids=_codes(phrase_values, phrases),
+        )
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+    def select(self, filters: Filters) -> np.ndarray:
+        """Sorted row numbers of the articles that pass every filter (read-only, cached)."""
+        with self._lock:
+            if filters in self._selections:
+                self._selections.move_to_end(filters)
+                return self._selections[filters]
+        rows = self._select(filters)
+        rows.flags.writeable = False
+        with self._lock:
+            self._selections[filters] = rows
+            while len(self._selections) > 64:
+                self._selections.popitem(last=False)
+        return rows
+
+    def _select(self, filters: Filters) -> np.ndarray:
+        n = len(self)
+        keep: np.ndarray | None = None
+
+        def narrow(mask: np.ndarray) -> None:
+            nonlocal keep
+            keep = mask if keep is None else keep & mask
+
+        if filters.themes:
+            narrow((self.theme_mask & self._theme_bits(filters.themes)) != 0)
+        if filters.start is not None:
+            narrow(self.day >= _day_number(filters.start))
+        if filters.end is not None:
+            narrow((self.day <= _day_number(filters.end)) & (self.day != NO_DAY))
+        if filters.bases:
+            wanted = np.isin(
+                np.arange(len(schema.DATE_BASES)), _codes_of(filters.bases, schema.DATE_BASES)
+            )
+            narrow(wanted[self.basis])
+        if filters.entities:
+            wanted = np.zeros(len(self.entities) + 1, dtype=bool)
+            wanted[_codes_of(filters.entities, self.entities)] = True
+            hit = np.zeros(n, dtype=bool)
+            hit[self.entity_rows[wanted[self.entity_ids]]] = True
+            narrow(hit)
+        query = self._query(filters.text)
+        if query is not None:
+            matched = np.asarray(self._search().match(query), dtype=np.int64)
+            if keep is None:
+                return matched.copy()
+            return matched[keep[matched]]
+        if keep is None:
+            return np.arange(n, dtype=np.int64)
+        return np.flatnonzero(keep)
+
+    def date_bounds(self) -> tuple[date | None, date | None]:
+        """The earliest and latest best-estimate dates in the dataset."""
+        dated = self.day[self.day != NO_DAY]
+        if not len(dated):
+            return None, None
+        return _date(dated.min()), _date(dated.max())
+
+    def entity_options(self, limit: int = 500) -> list[str]:
+        """Entity names for a filter widget, most frequent first."""
+        return list(self.entities[:limit])
+
+    # Helpers shared by the aggregations below.
+
+    def _theme_bits(self, names: Sequence[str]) -> np.uint64:
+        bits = 0
+        for t in _codes_of(names, self.themes):
+            if t < len(self.themes):
+                bits |= 1 << int(t)
+        return np.uint64(bits)
+
+    def _query(self, text: str) -> Any:
+        if not text or not text.strip():
+            return None
+        from insights import search
+
+        query = search.parse_query(text)
+        return None if query.is_empty else query
+
+    def _search(self) -> Any:
+        if self.index is None:
+            with self._lock:
+                if self.index is None:
+                    self.index = _search_index(self, save=False)
+        return self.index
+
+    def _row_mask(self, rows: np.ndarray) -> np.ndarray:
+        mask = np.zeros(len(self), dtype=bool)
+        mask[rows] = True
+        return mask
+
+    def _period_codes(self, freq: str) -> np.ndarray:
+        if freq not in FREQUENCIES:
+            raise ValueError(f"freq must be one of {FREQUENCIES}, not {freq!r}")
+        if freq not in self._periods:
+            self._periods[freq] = _period_codes(self.day, freq)
+        return self._periods[freq]
+
+    def _order(self, sort: str, descending: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(order, rank): every row sorted once by one key, undated or missing values last."""
+        key = (sort, descending)
+        if key not in self._orders:
+            with self._lock:
+                if key not in self._orders:
+                    self._orders[key] = self._sorted(sort, descending)
+        return self._orders[key]
+
+    def _sorted(self, sort: str, descending: bool) -> tuple[np.ndarray, np.ndarray]:
+        if sort == "title":
+            title = pc.utf8_lower(self.table.column(schema.TITLE))
+            direction = "descending" if descending else "ascending"
+            order = pc.sort_indices(title, sort_keys=[("", direction)]).to_numpy()
+        else:
+            values = {
+                "published": self.day,
+                "position": self.position,
+                "word_count": self.word_count,
+            }[sort].astype(np.int64)
+            primary = -values if descending else values
+            if sort == "published":
+                primary = np.where(self.day == NO_DAY, np.iinfo(np.int64).max, primary)
+            # ties keep listing order, whose top is the newest
+            order = np.lexsort((self.position, primary))
+        order = order.astype(np.int64)
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        order.flags.writeable = False
+        rank.flags.writeable = False
+        return order, rank
+
+
+def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
+    """Counts and the date span of a selection."""
+    rows = _as_rows(corpus, rows)
+    day = corpus.day[rows]
+    dated = day[day != NO_DAY]
+    by_basis = np.bincount(corpus.basis[rows], minlength=len(schema.DATE_BASES))
+    theme_mask = np.bitwise_or.reduce(corpus.theme_mask[rows]) if len(rows) else 0
+    mask = corpus._row_mask(rows) if len(rows) < len(corpus) else None
+    statistics = (
+        len(corpus.stat_rows) if mask is None else int(np.count_nonzero(mask[corpus.stat_rows]))
+    )
+    return Headline(
+        articles=len(rows),
+        first=_date(dated.min()) if len(dated) else None,
+        last=_date(dated.max()) if len(dated) else None,
+        themes_present=int(bin(int(theme_mask)).count("1")),
+        statistics=statistics,
+        stated=int(by_basis[schema.DATE_BASES.index("stated")]),
+        inferred=int(by_basis[schema.DATE_BASES.index("inferred")]),
+        curated=int(by_basis[schema.DATE_BASES.index("curated")]),
+        undated=int(len(day) - len(dated)),
+    )
+
+
+def articles_over_time(
+    corpus: Corpus, rows: np.ndarray, freq: str = "month", by_theme: bool = False
+) -> pd.DataFrame:
+    """Articles per period, split by how their date is known, optionally per theme.
+
+    Periods run from the selection's first to its last, gaps filled with zeros. With
+    `by_theme` an article with two themes counts once for each.
+    """
+    columns = (
+        [PERIOD, THEME, ARTICLES, STATED, INFERRED]
+        if by_theme
+        else [PERIOD, ARTICLES, STATED, INFERRED]
+    )
+    rows = _dated(corpus, _as_rows(corpus, rows))
+    if not len(rows):
+        return _empty(columns)
+    codes = corpus._period_codes(freq)[rows]
+    first = int(codes.min())
+    span = int(codes.max()) - first + 1
+    offset = codes - first
+    exact = np.isin(corpus.basis[rows], _codes_of(_EXACT_BASES, schema.DATE_BASES))
+    periods = _period_starts(np.arange(first, first + span), freq)
+    if not by_theme:
+        articles = np.bincount(offset, minlength=span)
+        stated = np.bincount(offset, weights=exact, minlength=span).astype(np.int64)
+        return pd.DataFrame(
+            {PERIOD: periods, ARTICLES: articles, STATED: stated, INFERRED: articles - stated}
+        )
+    articles, present = _per_theme(corpus, rows, offset, span)
+    stated, _ = _per_theme(corpus, rows[exact], offset[exact], span)
+    return _long(periods, corpus.themes, present, {ARTICLES: articles, STATED: stated}).assign(
+        **{INFERRED: lambda f: f[ARTICLES] - f[STATED]}
+    )[columns]
+
+
+def date_intervals(corpus: Corpus, rows: np.ndarray, limit: int = 500) -> pd.DataFrame:
+    """The most recent dated articles with the interval their date must lie in."""
+    columns = [
+        schema.ARTICLE_ID,
+        schema.TITLE,
+        schema.PUBLISHED,
+        schema.PUBLISHED_EARLIEST,
+        schema.PUBLISHED_LATEST,
+        schema.DATE_BASIS,
+        schema.DATE_PRECISION,
+    ]
+    rows = _dated(corpus, _as_rows(corpus, rows))
+    top = _top(corpus, rows, "published", descending=True, count=limit)
+    return _frame(corpus, top, columns)
+
+
+def theme_counts(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
+    """Articles per theme, most first; share is of the selected articles."""
+    rows = _as_rows(corpus, rows)
+    counts = _combo_counts(corpus, rows) @ corpus.combo_themes if len(rows) else np.zeros(0)
+    order = [t for t in np.argsort(-counts, kind="stable") if counts[t] > 0]
+    names = [corpus.themes[t] for t in order]
+    return pd.DataFrame(
+        {
+            THEME: pd.Series(names, dtype=object),
+            ARTICLES: counts[order].astype(np.int64),
+            SHARE: counts[order] / max(len(rows), 1),
+            COLOUR: pd.Series([corpus.theme_colours[t] for t in names], dtype=object),
+        }
+    )
+
+
+def theme_share_over_time(corpus: Corpus, rows: np.ndarray, freq: str = "quarter") -> pd.DataFrame:
+    """Per period and theme: articles with the theme and their share of the period's articles."""
+    columns = [PERIOD, THEME, ARTICLES, SHARE]
+    rows = _dated(corpus, _as_rows(corpus, rows))
+    if not len(rows):
+        return _empty(columns)
+    codes = corpus._period_codes(freq)[rows]
+    first = int(codes.min())
+    span = int(codes.max()) - first + 1
+    offset = codes - first
+    articles, present = _per_theme(corpus, rows, offset, span)
+    totals = np.bincount(offset, minlength=span)
+    share = np.divide(
+        articles, totals[:, None], out=np.zeros(articles.shape), where=totals[:, None] > 0
+    )
+    periods = _period_starts(np.arange(first, first + span), freq)
+    return _long(periods, corpus.themes, present, {ARTICLES: articles, SHARE: share})[columns]
+
+
+def theme_cooccurrence(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
+    """Articles carrying both themes, for every pair of themes present (diagonal: one theme)."""
+    columns = [THEME_A, THEME_B, ARTICLES]
+    rows = _as_rows(corpus, rows)
+    if not len(rows):
+        return _empty(columns)
+    counts = _combo_counts(corpus, rows)
+    matrix = corpus.combo_themes.T @ (corpus.combo_themes * counts[:, None])
+    present = np.flatnonzero(np.diag(matrix) > 0)
+    names = np.array(corpus.themes, dtype=object)[present]
+    return pd.DataFrame(
+        {
+            THEME_A: np.repeat(names, len(present)),
+            THEME_B: np.tile(names, len(present)),
+            ARTICLES: matrix[np.ix_(present, present)].ravel().astype(np.int64),
+        }
+    )
+
+
+def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) -> pd.DataFrame:
+    """Why articles carry a theme: the evidence phrases, with how many articles used each."""
+    columns = [THEME, PHRASE, ARTICLES]
+    rows = _as_rows(corpus, rows)
+    keep = corpus._row_mask(rows)[corpus.phrase_rows] & (corpus.phrase_theme >= 0)
+    if theme is not None:
+        keep &= corpus.phrase_theme == _codes_of([theme], corpus.themes)[0]
+    width = len(corpus.phrases)
+    counts = np.bincount(
+        corpus.phrase_theme[keep].astype(np.int64) * width + corpus.phrase_ids[keep],
+        minlength=len(corpus.themes) * width,
+    ).reshape(len(corpus.themes), width)
+    theme_ids, phrase_ids = np.nonzero(counts)
+    if not len(theme_ids):
+        return _empty(columns)
+    frame = pd.DataFrame(
+        {
+            THEME: np.array(corpus.themes, dtype=object)[theme_ids],
+            PHRASE: np.array(corpus.phrases, dtype=object)[phrase_ids],
+            ARTICLES: counts[theme_ids, phrase_ids],
+            "_order": theme_ids,
+        }
+    )
+    frame = frame.sort_values(["_order", ARTICLES, PHRASE], ascending=[True, False, True])
+    return frame[columns].reset_index(drop=True)
+
+
+def statistics_table(
+    corpus: Corpus, rows: np.ndarray, kinds: Sequence[str] = (), *, limit: int | None = 1000
+) -> pd.DataFrame:
+    """Quoted figures of the selection, newest article first, with a readable label.
+
+    Args:
+        kinds: only these statistic kinds; empty = all.
+        limit: at most this many figures (a table of a million rows helps nobody).
+    """
+    fields = [
+        schema.STAT_VALUE,
+        schema.STAT_KIND,
+        schema.STAT_QUALIFIER,
+        schema.STAT_COUNTED,
+        schema.STAT_PHRASE,
+        schema.STAT_SENTENCE,
+    ]
+    article_fields = [schema.ARTICLE_ID, schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS]
+    columns = [*fields, LABEL, *article_fields]
+    rows = _as_rows(corpus, rows)
+    keep = corpus._row_mask(rows)[corpus.stat_rows]
+    if kinds:
+        keep &= np.isin(corpus.stat_kind, _codes_of(kinds, schema.STAT_KINDS))
+    figures = np.flatnonzero(keep)
+    if not len(figures):
+        return _empty(columns)
+    _, rank = corpus._order("published", True)
+    by_date = figures[np.argsort(rank[corpus.stat_rows[figures]], kind="stable")]
+    by_date = by_date[:limit] if limit is not None else by_date
+    records = corpus.statistics.take(pa.array(by_date)).to_pylist()
+    articles = _frame(corpus, corpus.stat_rows[by_date], article_fields)
+    frame = pd.DataFrame(records, columns=fields)
+    frame[LABEL] = [_label(r) for r in records]
+    return pd.concat([frame, articles], axis=1)[columns]
+
+
+def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.DataFrame]:
+    """The commonest values of a few fields, for "refine by" lists: value, articles."""
+    rows = _as_rows(corpus, rows)
+    themes = theme_counts(corpus, rows)
+    result = {
+        "theme": _facet(themes[THEME].to_numpy(), themes[ARTICLES].to_numpy(), limit),
+    }
+    if len(rows) < len(corpus):
+        per_entity = corpus._row_mask(rows)[corpus.entity_rows]
+        ids = corpus.entity_ids[per_entity]
+    else:
+        ids = corpus.entity_ids
+    entity_counts = np.bincount(ids[ids >= 0], minlength=len(corpus.entities))
+    result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
+    years = corpus._period_codes("year")[_dated(corpus, rows)]
+    if len(years):
+        first = int(years.min())
+        year_counts = np.bincount(years - first)
+        result["year"] = _facet(
+            np.arange(first, first + len(year_counts)) + 1970, year_counts, limit
+        )
+    else:
+        result["year"] = _empty([VALUE, ARTICLES])
+    basis_counts = np.bincount(corpus.basis[rows], minlength=len(schema.DATE_BASES))
+    result["date_basis"] = _facet(np.array(schema.DATE_BASES, dtype=object), basis_counts, limit)
+    return result
+
+
+def table_page(
+    corpus: Corpus,
+    rows: np.ndarray,
+    *,
+    sort: str = "published",
+    descending: bool = True,
+    page: int = 1,
+    page_size: int = 25,
+    text: str = "",
+) -> tuple[pd.DataFrame, int]:
+    """One page of the article table and the number of selected articles.
+
+    Sorting uses an order computed once per key; "relevance" ranks by `text` and falls back
+    to newest first without it. Articles without a value sort last either way.
+    """
+    columns = [
+        schema.ARTICLE_ID,
+        schema.TITLE,
+        schema.SUMMARY,
+        schema.PUBLISHED,
+        schema.DATE_BASIS,
+        schema.DATE_PRECISION,
+        schema.THEMES,
+    ]
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+    rows = _as_rows(corpus, rows)
+    page = max(int(page), 1)
+    start, stop = (page - 1) * page_size, page * page_size
+    query = corpus._query(text) if sort == "relevance" else None
+    if query is not None:
+        ranked = np.asarray(corpus._search().rank(query, rows=rows, limit=stop), dtype=np.int64)
+        shown = ranked[start:stop]
+    elif sort == "relevance":
+        shown = _top(corpus, rows, "published", True, stop)[start:]
+    else:
+        shown = _top(corpus, rows, sort, descending, stop)[start:]
+    return _frame(corpus, shown, columns), len(rows)
+
+
+def article(corpus: Corpus, article_id: str) -> dict[str, Any] | None:
+    """Every field of one article as Python values, or None when no article has that id."""
+    position = pc.index(corpus.table.column(schema.ARTICLE_ID), article_id).as_py()
+    if position < 0:
+        return None
+    return corpus.table.slice(position, 1).to_pylist()[0]
+
+
+def period_changes(
+    corpus: Corpus, rows: np.ndarray, *, months: int = 6, today: date | None = None
+) -> list[Change]:
+    """Per theme: articles in the last `months` months of the data against the months before.
+
+    The window ends at the latest best-estimate date in the selection (or `today` when given),
+    not at the wall clock. Sentences say how many of the counted dates are estimates, and
+    when the dataset starts after the earlier period begins.
+    """
+    rows = _dated(corpus, _as_rows(corpus, rows))
+    if not len(rows) or months < 1:
+        return []
+    end = today or _date(corpus.day[rows].max())
+    start = _add_months(end, -months) + timedelta(days=1)
+    previous_end = start - timedelta(days=1)
+    previous_start = _add_months(start, -months)
+    data_start = corpus.date_bounds()[0]
+    day = corpus.day[rows]
+    rows = rows[(day >= _day_number(previous_start)) & (day <= _day_number(end))]
+    current = corpus.day[rows] >= _day_number(start)
+    estimated = corpus.basis[rows] == schema.DATE_BASES.index("inferred")
+    masks = corpus.theme_mask[rows]
+    span = _months_phrase(months)
+    changes = []
+    for t, theme in enumerate(corpus.themes):
+        has = (masks >> np.uint64(t)) & np.uint64(1) == 1
+        now = int(np.count_nonzero(has & current))
+        then = int(np.count_nonzero(has)) - now
+        if not now and not then:
+            continue
+        starts = f"the data starts on {_long_date(data_start)}"
+        if data_start > previous_end:
+            sentence = f"{theme}: {_articles(now)} in the last {span}; {starts}, so there is"
+            sentence += " nothing to compare with."
+        else:
+            sentence = (
+                f"{theme}: {_articles(now)} in the last {span}, {_compared(now, then, span)}."
+            )
+            if data_start > previous_start:
+                sentence += f" The {starts[4:]}, part-way through the {span} before."
+        guessed = int(np.count_nonzero(has & estimated))
+        if guessed:
+            verb = "is an estimate" if guessed == 1 else "are estimates"
+            sentence += f" {guessed:,} of the {now + then:,} dates counted {verb}."
+        changes.append(Change(theme, now, then, sentence, start, end, previous_start, previous_end))
+    changes.sort(key=lambda c: (-abs(c.current - c.previous), -c.current, c.theme))
+    return changes
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for downloads: lists joined with "; ", dates as ISO, UTF-8 with a BOM for Excel.
+
+    Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+    apostrophe, so it opens as the text it is.
+    """
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name].dtype):
+            out[name] = out[name].map(_csv_cell)
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# Internals
+
+
+def _search_index(corpus: Corpus, save: bool = True) -> Any:
+    """The search index from the sidecar directory next to the dataset, built when stale.
+
+    Layout: data/articles.index/<dataset version>/ holding whatever SearchIndex.save writes.
+    A directory that cannot be written leaves the index in memory only.
+    """
+    from insights import search
+
+    sidecar = corpus.path.with_suffix(".index")
+    current = sidecar / corpus.version
+    if corpus.path.name and current.is_dir():
+        try:
+            return search.SearchIndex.load(current)
+        except (OSError, ValueError, KeyError):  # half-written or older format: rebuild
+            pass
+    texts = pc.binary_join_element_wise(
+        corpus.table.column(schema.TITLE), corpus.table.column(schema.SUMMARY), "\n"
+    )
+    index = search.SearchIndex.build(texts)
+    if save and corpus.path.name:
+        try:
+            _save_index(index, sidecar, corpus.version)
+        except OSError:
+            return index
+        return search.SearchIndex.load(current)
+    return index
+
+
+def _save_index(index: Any, sidecar: Path, version: str) -> None:
+    sidecar.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=sidecar))
+    try:
+        index.save(scratch)
+        try:
+            os.rename(scratch, sidecar / version)
+        except OSError:
+            if not (sidecar / version).is_dir():
+                raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for old in sidecar.iterdir():
+        if old.name != version and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _flatten(column: pa.ChunkedArray | pa.Array) -> tuple[pa.ChunkedArray, np.ndarray]:
+    """The values of a list column and, for each value, the row it came from (int32)."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    values, rows, base = [], [np.zeros(0, dtype=np.int32)], 0
+    for chunk in chunks:
+        values.append(chunk.flatten())
+        lengths = pc.fill_null(pc.list_value_length(chunk), 0).to_numpy()
+        rows.append(np.repeat(np.arange(base, base + len(chunk), dtype=np.int32), lengths))
+        base += len(chunk)
+    return pa.chunked_array(values, type=column.type.value_type), np.concatenate(rows)
+
+
+def _codes(values: pa.ChunkedArray, vocabulary: Sequence[str]) -> np.ndarray:
+    """int32 position of each value in the vocabulary, -1 when absent."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int32)
+    codes = pc.index_in(values, value_set=pa.array(list(vocabulary), type=pa.string()))
+    return pc.fill_null(codes, -1).to_numpy().astype(np.int32)
+
+
+def _codes_of(names: Sequence[str], vocabulary: Sequence[str]) -> np.ndarray:
+    """Positions of names in a small vocabulary; unknown names point one past its end."""
+    lookup = {name: i for i, name in enumerate(vocabulary)}
+    return np.array([lookup.get(name, len(vocabulary)) for name in names], dtype=np.int64)
+
+
+def _by_frequency(values: pa.ChunkedArray) -> tuple[str, ...]:
+    if not len(values):
+        return ()
+    counts = pc.value_counts(values)
+    names = counts.field("values").to_numpy(zero_copy_only=False)
+    frequency = counts.field("counts").to_numpy()
+    order = np.lexsort((names, -frequency))
+    return tuple(str(names[i]) for i in order if names[i] is not None)
+
+
+def _taxonomy(
+    metadata: dict[str, Any], theme_values: pa.ChunkedArray
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Theme names in taxonomy order (then any others by frequency) and their colours."""
+    entries = [e for e in metadata.get("taxonomy") or [] if isinstance(e, dict) and e.get("name")]
+    names = [str(e["name"]) for e in entries]
+    names += [n for n in _by_frequency(theme_values) if n not in names]
+    given = {str(e["name"]): str(e["colour"]) for e in entries if e.get("colour")}
+    colours = {n: given.get(n, PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)}
+    return tuple(names), colours
+
+
+def _days(column: pa.ChunkedArray) -> np.ndarray:
+    days = pc.cast(column, pa.int32())
+    return pc.fill_null(days, NO_DAY).to_numpy().astype(np.int32)
+
+
+def _day_number(value: date) -> int:
+    return (value - _EPOCH).days
+
+
+def _date(day: int) -> date:
+    return _EPOCH + timedelta(days=int(day))
+
+
+def _period_codes(day: np.ndarray, freq: str) -> np.ndarray:
+    """Period number of each day (NO_DAY stays NO_DAY): weeks start on Monday."""
+    dated = day != NO_DAY
+    safe = np.where(dated, day, 0).astype("datetime64[D]")
+    if freq == "week":
+        codes = (safe.astype(np.int64) + 3) // 7  # 1970-01-01 was a Thursday
+    elif freq == "year":
+        codes = safe.astype("datetime64[Y]").astype(np.int64)
+    else:
+        codes = safe.astype("datetime64[M]").astype(np.int64)
+        if freq == "quarter":
+            codes //= 3
+    return np.where(dated, codes, NO_DAY).astype(np.int32)
+
+
+def _period_starts(codes: np.ndarray, freq: str) -> pd.DatetimeIndex:
+    if freq == "week":
+        starts = (codes * 7 - 3).astype("datetime64[D]")
+    elif freq == "year":
+        starts = codes.astype("datetime64[Y]")
+    else:
+        starts = (codes * 3 if freq == "quarter" else codes).astype("datetime64[M]")
+    return pd.DatetimeIndex(starts.astype("datetime64[s]"))
+
+
+def _as_rows(corpus: Corpus, rows: np.ndarray | None) -> np.ndarray:
+    if rows is None:
+        return np.arange(len(corpus), dtype=np.int64)
+    return np.asarray(rows, dtype=np.int64)
+
+
+def _dated(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
+    return rows[corpus.day[rows] != NO_DAY]
+
+
+def _combo_counts(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
+    return np.bincount(corpus.theme_combo[rows], minlength=len(corpus.combo_themes))
+
+
+def _per_theme(
+    corpus: Corpus, rows: np.ndarray, offset: np.ndarray, span: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(periods × themes) article counts, and which themes occur at all."""
+    combos = len(corpus.combo_themes)
+    by_combo = np.bincount(
+        offset.astype(np.int64) * combos + corpus.theme_combo[rows], minlength=span * combos
+    ).reshape(span, combos)
+    counts = by_combo @ corpus.combo_themes
+    return counts, np.flatnonzero(counts.sum(axis=0) > 0)
+
+
+def _long(
+    periods: pd.DatetimeIndex,
+    themes: Sequence[str],
+    present: np.ndarray,
+    values: dict[str, np.ndarray],
+) -> pd.DataFrame:
+    """A (periods × themes) matrix as rows of period, theme, values: themes present only."""
+    names = np.array(themes, dtype=object)[present]
+    frame = {
+        PERIOD: np.repeat(periods.to_numpy(), len(present)),
+        THEME: np.tile(names, len(periods)),
+    }
+    frame.update({name: matrix[:, present].ravel() for name, matrix in values.items()})
+    return pd.DataFrame(frame)
+
+
+def _top(corpus: Corpus, rows: np.ndarray, sort: str, descending: bool, count: int) -> np.ndarray:
+    """The first `count` of `rows` in a sort order, without sorting the whole selection."""
+    order, rank = corpus._order(sort, descending)
+    if len(rows) * 8 >= len(corpus):
+        # a large selection: walk the global order once
+        return order[corpus._row_mask(rows)[order]][:count]
+    ranks = rank[rows]
+    if count < len(ranks):
+        ranks = np.partition(ranks, count - 1)[:count] if count > 0 else ranks[:0]
+    return order[np.sort(ranks)]
+
+
+def _frame(corpus: Corpus, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """Selected columns of a few rows as Python values (text unchanged)."""
+    records = corpus.table.select(columns).take(pa.array(rows, type=pa.int64())).to_pylist()
+    return pd.DataFrame(records, columns=columns)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series([], dtype=object) for name in columns})
+
+
+def _facet(values: np.ndarray, counts: np.ndarray, limit: int) -> pd.DataFrame:
+    order = [i for i in np.argsort(-counts, kind="stable")[:limit] if counts[i] > 0]
+    return pd.DataFrame(
+        {
+            VALUE: pd.Series(list(values[order]), dtype=object),
+            ARTICLES: counts[order].astype(np.int64),
+        }
+    )
+
+
+def _label(figure: dict[str, Any]) -> str:
+    """ "up to 1,000", "66%", "more than half", "£2m"-style text for one statistic."""
+    value, kind = figure[schema.STAT_VALUE], figure[schema.STAT_KIND]
+    qualifier = figure[schema.STAT_QUALIFIER]
+    if kind == "percent":
+        text = f"{_figure(value)}%"
+    elif kind == "proportion":
+        text = _FRACTIONS.get(round(value, 3), f"{_figure(value * 100)}%")
+    elif kind == "money":
+        phrase = figure[schema.STAT_PHRASE] or ""
+        symbol = next((s for s in "£$€" if s in phrase), "")
+        text = f"{symbol}{_figure(value)}"
+    elif kind == "ratio" and 0 < value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
+        text = f"1 in {round(1 / value)}"
+    else:
+        text = _figure(value)
+    prefix = "" if qualifier == "exact" else qualifier.replace("_", " ") + " "
+    return prefix + text
+
+
+_FRACTIONS = {
+    0.5: "half",
+    0.25: "a quarter",
+    0.75: "three quarters",
+    0.333: "a third",
+    0.667: "two thirds",
+    0.2: "a fifth",
+    0.1: "a tenth",
+    1.0: "all",
+}
+
+
+def _figure(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list | tuple | np.ndarray):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _add_months(value: date, months: int) -> date:
+    month = value.month - 1 + months
+    year, month = value.year + month // 12, month % 12 + 1
+    return date(year, month, min(value.day, calendar.monthrange(year, month)[1]))
+
+
+def _number(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+
+
+def _months_phrase(months: int) -> str:
+    return "month" if months == 1 else f"{_number(months)} months"
+
+
+def _long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _articles(n: int) -> str:
+    return f"{n:,} article" if n == 1 else f"{n:,} articles"
+
+
+def _compared(now: int, then: int, span: str) -> str:
+    if now > then:
+        return f"up from {then:,}"
+    if now < then:
+        return f"down from {then:,}"
+    return f"the same as in the {span} before"

@@ -1,0 +1,523 @@
+"""Filters and aggregations over the sample articles, and equivalence with naive pandas."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from insights import query, schema, store
+from insights.query import Filters
+
+import fixtures
+
+CL, CT, OL = "County lines", "Child trafficking", "Online abuse"
+# sample_rows() titles, by position in the listing
+GANGS = "Children exploited by county lines gangs"  # 2018-09-20, CL + CT, stated, a figure
+JAILED = "Online abuser jailed for 32 years"  # 2018-06-01, OL
+FIGURES = "Trafficking figures rise by 66%"  # 2018-03-15, CT, inferred within March
+RURAL = "County lines in rural towns"  # 2017-12-05, CL
+GARDENERS = "Secret Gardeners film released"  # 2017-10-18, CT
+UNDATED = "Undated item"  # no date, no theme
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("data") / "articles.parquet"
+    return query.Corpus.load(fixtures.write(path, fixtures.sample_rows()))
+
+
+def titles(corpus, rows):
+    return set(corpus.table.column(schema.TITLE).take(rows).to_pylist())
+
+
+ALL = {GANGS, JAILED, FIGURES, RURAL, GARDENERS, UNDATED}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), ALL),
+        (Filters(themes=(CL,)), {GANGS, RURAL}),
+        (Filters(themes=(CL, OL)), {GANGS, RURAL, JAILED}),
+        (Filters(themes=("No such theme",)), set()),
+        (Filters(start=date(2018, 1, 1)), {GANGS, JAILED, FIGURES}),
+        (Filters(end=date(2017, 12, 31)), {RURAL, GARDENERS}),
+        (Filters(start=date(2018, 3, 1), end=date(2018, 6, 1)), {JAILED, FIGURES}),
+        (Filters(text="county"), {GANGS, RURAL}),
+        (Filters(text='"county lines" -gangs'), {RURAL}),
+        (Filters(text="trafficking OR online"), {FIGURES, JAILED}),
+        (Filters(text="   "), ALL),
+        (Filters(entities=("National Crime Agency",)), {GANGS}),
+        (Filters(entities=("Matthew Falder", "United Kingdom")), {GANGS, JAILED}),
+        (Filters(entities=("Nobody",)), set()),
+        (Filters(bases=("inferred",)), {FIGURES, UNDATED}),
+        (Filters(bases=("curated",)), set()),
+        (Filters(themes=(CT,), bases=("stated",)), {GANGS, GARDENERS}),
+        (Filters(themes=[CT], text="trafficking", start=date(2018, 1, 1)), {FIGURES}),
+    ],
+)
+def test_select(corpus, filters, expected):
+    rows = corpus.select(filters)
+    assert titles(corpus, rows) == expected
+    assert list(rows) == sorted(rows)
+
+
+def test_corpus_basics(corpus):
+    assert len(corpus) == 6
+    assert corpus.themes == (CT, CL, OL)  # by frequency without a taxonomy
+    assert set(corpus.theme_colours) == {CT, CL, OL}
+    assert corpus.date_bounds() == (date(2017, 10, 18), date(2018, 9, 20))
+    assert corpus.entity_options(limit=2) == ["Matthew Falder", "National Crime Agency"]
+    assert corpus.version == corpus.metadata["dataset_version"]
+    assert (corpus.path.with_suffix(".index") / corpus.version).is_dir()
+
+
+def test_taxonomy_gives_order_and_colours(tmp_path):
+    taxonomy = [
+        {"name": OL, "colour": "#111111", "description": "", "phrases": []},
+        {"name": CL, "description": "", "phrases": []},
+        {"name": "Unused", "colour": "#222222"},
+    ]
+    path = fixtures.write(tmp_path / "a.parquet", fixtures.sample_rows(), taxonomy=taxonomy)
+    corpus = query.Corpus.load(path)
+    assert corpus.themes == (OL, CL, "Unused", CT)
+    assert corpus.theme_colours[OL] == "#111111"
+    assert corpus.theme_colours["Unused"] == "#222222"
+
+
+@pytest.mark.parametrize("name", ["missing.parquet", "broken.parquet"])
+def test_load_fails_in_one_line(tmp_path, name):
+    (tmp_path / "broken.parquet").write_text("not parquet")
+    with pytest.raises(store.DatasetError) as error:
+        query.Corpus.load(tmp_path / name)
+    assert "\n" not in str(error.value)
+
+
+def test_index_falls_back_to_memory_when_sidecar_cannot_be_written(tmp_path):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    path.with_suffix(".index").write_text("in the way")  # fails like a read-only directory
+    corpus = query.Corpus.load(path)
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
+
+
+def test_stale_index_is_rebuilt(tmp_path):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    query.Corpus.load(path)
+    rows = [*fixtures.sample_rows(), fixtures.article("Gardeners again")]
+    fixtures.write(path, rows)
+    corpus = query.Corpus.load(path)
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {
+        GARDENERS,
+        "Gardeners again",
+    }
+    assert [d.name for d in path.with_suffix(".index").iterdir()] == [corpus.version]
+
+
+def test_headline(corpus):
+    assert query.headline(corpus, corpus.select(Filters())) == query.Headline(
+        articles=6,
+        first=date(2017, 10, 18),
+        last=date(2018, 9, 20),
+        themes_present=3,
+        statistics=1,
+        stated=4,
+        inferred=2,
+        curated=0,
+        undated=1,
+    )
+    assert query.headline(corpus, corpus.select(Filters(themes=(OL,)))).statistics == 0
+
+
+@pytest.mark.parametrize(
+    ("freq", "expected"),
+    [
+        # (period start, articles, stated, inferred); quarters between are zero-filled
+        (
+            "quarter",
+            [
+                ("2017-10-01", 2, 2, 0),
+                ("2018-01-01", 1, 0, 1),
+                ("2018-04-01", 1, 1, 0),
+                ("2018-07-01", 1, 1, 0),
+            ],
+        ),
+        ("year", [("2017-01-01", 2, 2, 0), ("2018-01-01", 3, 2, 1)]),
+    ],
+)
+def test_articles_over_time(corpus, freq, expected):
+    frame = query.articles_over_time(corpus, corpus.select(Filters()), freq)
+    assert list(frame.columns) == [query.PERIOD, query.ARTICLES, query.STATED, query.INFERRED]
+    got = [(p.strftime("%Y-%m-%d"), a, s, i) for p, a, s, i in frame.itertuples(index=False)]
+    assert got == expected
+
+
+def test_months_are_zero_filled_only_inside_the_span(corpus):
+    frame = query.articles_over_time(corpus, corpus.select(Filters(themes=(CL,))), "month")
+    assert frame[query.PERIOD].iloc[0] == pd.Timestamp("2017-12-01")
+    assert frame[query.PERIOD].iloc[-1] == pd.Timestamp("2018-09-01")
+    assert len(frame) == 10
+    assert frame[query.ARTICLES].tolist() == [1] + [0] * 8 + [1]
+
+
+def test_weeks_start_on_monday(corpus):
+    frame = query.articles_over_time(corpus, corpus.select(Filters(themes=(OL,))), "week")
+    assert frame[query.PERIOD].tolist() == [pd.Timestamp("2018-05-28")]  # 1 June 2018: Friday
+
+
+def test_articles_over_time_by_theme_counts_each_theme(corpus):
+    frame = query.articles_over_time(corpus, corpus.select(Filters()), "year", by_theme=True)
+    counts = {
+        (p.year, t): a for p, t, a in frame[[query.PERIOD, query.THEME, query.ARTICLES]].values
+    }
+    assert counts == {
+        (2017, CT): 1,
+        (2017, CL): 1,
+        (2017, OL): 0,
+        (2018, CT): 2,
+        (2018, CL): 1,
+        (2018, OL): 1,
+    }
+    assert frame[query.ARTICLES].sum() == 6  # GANGS counts twice, UNDATED not at all
+
+
+def test_date_intervals_most_recent_first(corpus):
+    frame = query.date_intervals(corpus, corpus.select(Filters()), limit=3)
+    assert frame[schema.TITLE].tolist() == [GANGS, JAILED, FIGURES]
+    assert frame[schema.PUBLISHED_EARLIEST].iloc[2] == date(2018, 3, 1)
+    assert frame[schema.PUBLISHED_LATEST].iloc[2] == date(2018, 3, 31)
+
+
+def test_theme_counts(corpus):
+    frame = query.theme_counts(corpus, corpus.select(Filters()))
+    assert frame[[query.THEME, query.ARTICLES]].values.tolist() == [[CT, 3], [CL, 2], [OL, 1]]
+    assert frame[query.SHARE].tolist() == [0.5, pytest.approx(1 / 3), pytest.approx(1 / 6)]
+    assert frame[query.COLOUR].tolist() == [corpus.theme_colours[t] for t in (CT, CL, OL)]
+
+
+def test_theme_share_over_time(corpus):
+    frame = query.theme_share_over_time(corpus, corpus.select(Filters()), "year")
+    shares = {(p.year, t): s for p, t, _, s in frame.itertuples(index=False)}
+    assert shares[(2018, CT)] == pytest.approx(2 / 3)
+    assert shares[(2017, OL)] == 0
+
+
+def test_theme_cooccurrence(corpus):
+    frame = query.theme_cooccurrence(corpus, corpus.select(Filters()))
+    pairs = {(a, b): n for a, b, n in frame.itertuples(index=False)}
+    assert len(pairs) == 9
+    assert pairs[(CL, CT)] == pairs[(CT, CL)] == 1
+    assert pairs[(CT, CT)] == 3
+    assert pairs[(OL, CL)] == 0
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        (CL, [(CL, "county lines", 2)]),
+        (
+            CT,
+            [(CT, "child trafficking", 1), (CT, "trafficked", 1), (CT, "trafficking", 1)],
+        ),
+        ("No such theme", []),
+    ],
+)
+def test_theme_phrases(corpus, theme, expected):
+    frame = query.theme_phrases(corpus, corpus.select(Filters()), theme)
+    assert [tuple(r) for r in frame.itertuples(index=False)] == expected
+
+
+def test_statistics_table(corpus):
+    frame = query.statistics_table(corpus, corpus.select(Filters()))
+    assert len(frame) == 1
+    row = frame.iloc[0]
+    assert row[query.LABEL] == "up to 1,000"
+    assert row[schema.TITLE] == GANGS
+    assert row[schema.STAT_COUNTED] == "children"
+    assert query.statistics_table(corpus, corpus.select(Filters()), kinds=("percent",)).empty
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "qualifier", "phrase", "label"),
+    [
+        (1000, "count", "up_to", "up to 1,000", "up to 1,000"),
+        (66, "percent", "exact", "66%", "66%"),
+        (0.5, "proportion", "more_than", "more than half", "more than half"),
+        (2.5, "money", "about", "about £2.5", "about £2.5"),
+        (0.2, "ratio", "exact", "one in five", "1 in 5"),
+        (13, "age", "as_young_as", "as young as 13", "as young as 13"),
+    ],
+)
+def test_statistic_labels(value, kind, qualifier, phrase, label):
+    figure = fixtures.statistic(value, kind, phrase, phrase, qualifier=qualifier)
+    assert query._label(figure) == label
+
+
+def test_facets(corpus):
+    result = query.facets(corpus, corpus.select(Filters(themes=(CT,))), limit=2)
+    assert set(result) == {"theme", "entity", "year", "date_basis"}
+    assert result["theme"].values.tolist() == [[CT, 3], [CL, 1]]
+    assert result["year"].values.tolist() == [[2018, 2], [2017, 1]]
+    assert result["date_basis"].values.tolist() == [["stated", 2], ["inferred", 1]]
+    assert len(result["entity"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("sort", "descending", "page", "page_size", "expected"),
+    [
+        ("published", True, 1, 3, [GANGS, JAILED, FIGURES]),
+        ("published", True, 2, 3, [RURAL, GARDENERS, UNDATED]),  # undated last
+        ("published", False, 1, 2, [GARDENERS, RURAL]),
+        ("published", False, 3, 2, [GANGS, UNDATED]),
+        ("title", False, 1, 2, [GANGS, RURAL]),
+        ("title", True, 1, 1, [UNDATED]),
+        ("position", False, 1, 2, [GANGS, JAILED]),
+        ("published", True, 9, 3, []),
+        ("relevance", True, 1, 2, [GANGS, JAILED]),  # no text: newest first
+    ],
+)
+def test_table_page(corpus, sort, descending, page, page_size, expected):
+    frame, total = query.table_page(
+        corpus,
+        corpus.select(Filters()),
+        sort=sort,
+        descending=descending,
+        page=page,
+        page_size=page_size,
+    )
+    assert frame[schema.TITLE].tolist() == expected
+    assert total == 6
+    assert list(frame.columns) == [
+        schema.ARTICLE_ID,
+        schema.TITLE,
+        schema.SUMMARY,
+        schema.PUBLISHED,
+        schema.DATE_BASIS,
+        schema.DATE_PRECISION,
+        schema.THEMES,
+    ]
+
+
+def test_table_page_by_relevance(corpus):
+    rows = corpus.select(Filters(text="county"))
+    frame, total = query.table_page(corpus, rows, sort="relevance", text="county")
+    assert total == 2
+    assert set(frame[schema.TITLE]) == {GANGS, RURAL}
+
+
+def test_table_page_small_selection_uses_ranks(corpus):
+    rows = corpus.select(Filters(themes=(CL,)))
+    frame, total = query.table_page(corpus, rows, page_size=1)
+    assert (frame[schema.TITLE].tolist(), total) == ([GANGS], 2)
+
+
+def test_article(corpus):
+    first = query.table_page(corpus, corpus.select(Filters()))[0][schema.ARTICLE_ID][0]
+    found = query.article(corpus, first)
+    assert found[schema.TITLE] == GANGS
+    assert found[schema.ENTITIES][0][schema.ENTITY_NAME] == "National Crime Agency"
+    assert query.article(corpus, "no-such-id") is None
+
+
+def test_period_changes(corpus):
+    changes = query.period_changes(corpus, corpus.select(Filters()))
+    starts = "The data starts on 18 October 2017, part-way through the six months before."
+    assert [c.sentence for c in changes] == [
+        f"Child trafficking: 1 article in the last six months, down from 2. {starts}"
+        " 1 of the 3 dates counted is an estimate.",
+        f"Online abuse: 1 article in the last six months, up from 0. {starts}",
+        "County lines: 1 article in the last six months, the same as in the six months before."
+        f" {starts}",
+    ]
+    assert (changes[0].start, changes[0].end) == (date(2018, 3, 21), date(2018, 9, 20))
+    assert (changes[0].previous_start, changes[0].previous_end) == (
+        date(2017, 9, 21),
+        date(2018, 3, 20),
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "months", "today", "sentence"),
+    [
+        (
+            Filters(themes=(CT,)),
+            12,
+            None,
+            "Child trafficking: 3 articles in the last twelve months; the data starts on"
+            " 18 October 2017, so there is nothing to compare with. 1 of the 3 dates counted"
+            " is an estimate.",
+        ),
+        (
+            Filters(themes=(CL,)),
+            3,
+            date(2018, 4, 30),
+            "County lines: 0 articles in the last three months, down from 1.",
+        ),
+        (
+            Filters(themes=(OL,)),
+            1,
+            date(2018, 6, 30),
+            "Online abuse: 1 article in the last month, up from 0.",
+        ),
+    ],
+)
+def test_period_change_sentences(corpus, filters, months, today, sentence):
+    changes = query.period_changes(corpus, corpus.select(filters), months=months, today=today)
+    assert changes[0].sentence == sentence
+
+
+def test_empty_selection_gives_empty_frames_with_columns(corpus):
+    rows = corpus.select(Filters(themes=("No such theme",)))
+    expected = {
+        query.articles_over_time: [query.PERIOD, query.ARTICLES, query.STATED, query.INFERRED],
+        query.date_intervals: [
+            schema.ARTICLE_ID,
+            schema.TITLE,
+            schema.PUBLISHED,
+            schema.PUBLISHED_EARLIEST,
+            schema.PUBLISHED_LATEST,
+            schema.DATE_BASIS,
+            schema.DATE_PRECISION,
+        ],
+        query.theme_counts: [query.THEME, query.ARTICLES, query.SHARE, query.COLOUR],
+        query.theme_share_over_time: [query.PERIOD, query.THEME, query.ARTICLES, query.SHARE],
+        query.theme_cooccurrence: [query.THEME_A, query.THEME_B, query.ARTICLES],
+        query.theme_phrases: [query.THEME, query.PHRASE, query.ARTICLES],
+    }
+    for function, columns in expected.items():
+        frame = function(corpus, rows)
+        assert frame.empty and list(frame.columns) == columns, function.__name__
+    by_theme = query.articles_over_time(corpus, rows, by_theme=True)
+    assert by_theme.empty and query.THEME in by_theme.columns
+    assert query.statistics_table(corpus, rows).empty
+    assert all(f.empty for f in query.facets(corpus, rows).values())
+    frame, total = query.table_page(corpus, rows)
+    assert frame.empty and total == 0
+    assert query.period_changes(corpus, rows) == []
+    assert query.headline(corpus, rows).first is None
+
+
+HOSTILE = '<script>alert("x")</script> & =HYPERLINK("http://x")'
+
+
+def test_hostile_text_comes_back_unchanged(tmp_path):
+    rows = [fixtures.article(HOSTILE, HOSTILE, themes=["<b>theme</b>"])]
+    corpus = query.Corpus.load(fixtures.write(tmp_path / "a.parquet", rows))
+    rows = corpus.select(Filters(text="script"))
+    frame, _ = query.table_page(corpus, rows)
+    assert frame[schema.TITLE][0] == HOSTILE
+    assert frame[schema.SUMMARY][0] == HOSTILE
+    assert query.theme_counts(corpus, rows)[query.THEME][0] == "<b>theme</b>"
+    assert query.article(corpus, frame[schema.ARTICLE_ID][0])[schema.TITLE] == HOSTILE
+
+
+def test_to_csv():
+    frame = pd.DataFrame(
+        {
+            schema.TITLE: [HOSTILE, "plain, with comma"],
+            schema.THEMES: [[CL, CT], []],
+            schema.PUBLISHED: [date(2018, 1, 2), None],
+            query.ARTICLES: [1, 2],
+        }
+    )
+    text = query.to_csv(frame).decode("utf-8-sig")
+    back = pd.read_csv(__import__("io").StringIO(text), keep_default_na=False)
+    assert back[schema.TITLE].tolist() == [HOSTILE, "plain, with comma"]
+    assert back[schema.THEMES].tolist() == [f"{CL}; {CT}", ""]
+    assert back[schema.PUBLISHED].tolist() == ["2018-01-02", ""]
+    formula = query.to_csv(pd.DataFrame({schema.TITLE: ["=1+1", "-5 children"]}))
+    assert formula.decode("utf-8-sig").splitlines()[1:] == ["'=1+1", "'-5 children"]
+
+
+# Equivalence with a naive pandas implementation on random articles
+
+THEMES = ("A", "B", "C", "D", "E")
+ENTITIES = ("NCA", "Home Office", "Telford", "Europol")
+
+
+def _random_rows(count: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(count):
+        dated = rng.random() > 0.1
+        day = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 1500))
+        rows.append(
+            fixtures.article(
+                f"Article {i}",
+                published=day if dated else None,
+                published_earliest=day if dated else None,
+                published_latest=day if dated else None,
+                date_precision="day" if dated else "unknown",
+                date_basis=rng.choice(schema.DATE_BASES) if dated else "inferred",
+                themes=rng.sample(THEMES, rng.randrange(0, 3)),
+                entities=[
+                    fixtures.entity(name, "organisation")
+                    for name in rng.sample(ENTITIES, rng.randrange(0, 3))
+                ],
+                position=i + 1,
+            )
+        )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def random_corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("random") / "articles.parquet"
+    return query.Corpus.load(fixtures.write(path, _random_rows(400)))
+
+
+def _naive_select(frame: pd.DataFrame, f: Filters) -> list[int]:
+    keep = pd.Series(True, index=frame.index)
+    published = pd.to_datetime(frame[schema.PUBLISHED])
+    if f.themes:
+        keep &= frame[schema.THEMES].apply(lambda ts: any(t in f.themes for t in ts))
+    if f.start:
+        keep &= published >= pd.Timestamp(f.start)
+    if f.end:
+        keep &= published <= pd.Timestamp(f.end)
+    if f.bases:
+        keep &= frame[schema.DATE_BASIS].isin(f.bases)
+    if f.entities:
+        names = frame[schema.ENTITIES].apply(lambda es: {e[schema.ENTITY_NAME] for e in es})
+        keep &= names.apply(lambda ns: bool(ns & set(f.entities)))
+    return list(frame.index[keep])
+
+
+RANDOM_FILTERS = [
+    Filters(),
+    Filters(themes=("A",)),
+    Filters(themes=("B", "E")),
+    Filters(start=date(2016, 1, 1)),
+    Filters(end=date(2016, 6, 30)),
+    Filters(start=date(2015, 6, 1), end=date(2016, 5, 31), themes=("C",)),
+    Filters(entities=("Telford",)),
+    Filters(entities=("NCA", "Europol"), bases=("stated", "curated")),
+    Filters(bases=("inferred",), themes=("D", "A")),
+]
+
+
+@pytest.mark.parametrize("filters", RANDOM_FILTERS)
+def test_select_matches_pandas(random_corpus, filters):
+    frame = random_corpus.table.to_pandas()
+    assert random_corpus.select(filters).tolist() == _naive_select(frame, filters)
+
+
+@pytest.mark.parametrize("freq", query.FREQUENCIES)
+@pytest.mark.parametrize("filters", RANDOM_FILTERS[:6])
+def test_articles_over_time_matches_pandas(random_corpus, freq, filters):
+    frame = random_corpus.table.to_pandas().iloc[
+        _naive_select(random_corpus.table.to_pandas(), filters)
+    ]
+    published = pd.to_datetime(frame[schema.PUBLISHED]).dropna()
+    alias = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}[freq]
+    periods = published.dt.to_period(alias)
+    counts = periods.value_counts()
+    span = pd.period_range(periods.min(), periods.max(), freq=alias)
+    expected = counts.reindex(span, fill_value=0)
+    got = query.articles_over_time(random_corpus, random_corpus.select(filters), freq)
+    assert got[query.PERIOD].tolist() == [p.start_time for p in span]
+    assert got[query.ARTICLES].tolist() == expected.tolist()
+    exact = frame.loc[published.index, schema.DATE_BASIS].isin(["stated", "curated"])
+    assert got[query.STATED].sum() == exact.sum()
