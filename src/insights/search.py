@@ -454,9 +454,14 @@ class SearchIndex:
             return matched
         scores = self._scores(q.terms(), matched)
         if limit is not None and limit < len(matched):
-            top = np.argpartition(-scores, limit - 1)[:limit] if limit > 0 else _EMPTY
-            order = top[np.lexsort((matched[top], -scores[top]))]
-            return matched[order]
+            if limit <= 0:
+                return _EMPTY
+            # The best `limit` rows; among rows tied with the last one, the earliest.
+            kth = -np.partition(-scores, limit - 1)[limit - 1]
+            better = np.flatnonzero(scores > kth)
+            tied = np.flatnonzero(scores == kth)[: limit - len(better)]
+            top = np.concatenate([better, tied])
+            return matched[top[np.lexsort((top, -scores[top]))]]
         return matched[np.lexsort((matched, -scores))]
 
     def _scores(self, words: Sequence[str], matched: np.ndarray) -> np.ndarray:
