@@ -1,0 +1,106 @@
+"""News Insights: the frame around every page (page config, shared filters, navigation).
+
+Run with `streamlit run dashboard/app.py`. The filters are created here, with keys bound to
+the URL, so every page shares them and a link reproduces the view.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import components
+import state
+import streamlit as st
+
+from insights import store
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/themes.py", title="Themes", icon=":material/category:"),
+    st.Page("pages/figures.py", title="Key figures", icon=":material/numbers:"),
+    st.Page("pages/explore.py", title="Explore", icon=":material/search:"),
+    st.Page("pages/about.py", title="About the data", icon=":material/info:"),
+]
+
+# ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.
+if state.PRESENTER not in st.session_state:
+    st.session_state[state.PRESENTER] = st.query_params.get(state.PRESENT_PARAM) == "1"
+presenting = st.session_state[state.PRESENTER]
+st.set_page_config(
+    page_title="News Insights",
+    page_icon=":material/newspaper:",
+    layout="wide" if presenting else "centered",
+    initial_sidebar_state="collapsed" if presenting else "auto",
+)
+page = st.navigation(PAGES)
+
+try:
+    corpus = state.load_corpus()
+except store.DatasetError as exc:
+    st.title("News Insights")
+    st.error(f"The article dataset could not be read: {exc}", icon=":material/error:")
+    st.markdown("Build it from the repository folder, then reload this page:")
+    st.code(
+        f".venv/bin/insights build data/ecpat-uk-news-2017-10_to_2018-10.txt "
+        f"--out {state.dataset_path()}",
+        language="bash",
+    )
+    st.stop()
+
+with st.sidebar:
+    presenting = st.toggle(
+        "Presenter mode", key=state.PRESENTER, help="Large type, one chart per screen."
+    )
+    st.subheader("Filters")
+    st.multiselect(
+        "Themes", corpus.themes, key=state.THEME, bind="query-params", placeholder="All themes"
+    )
+    bounds = corpus.date_bounds()
+    if all(bounds):
+        st.date_input(
+            "Published between",
+            value=bounds,
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=state.DATES,
+            bind="query-params",
+            format="DD/MM/YYYY",
+        )
+    st.text_input(
+        "Search",
+        key=state.TEXT,
+        bind="query-params",
+        placeholder='e.g. "county lines" OR trafficking -police',
+        help='Words must all appear; "quoted phrases" match exactly; OR between words '
+        "matches either; a leading - leaves articles with that word out.",
+    )
+    st.multiselect(
+        "Organisations, places, people",
+        corpus.entity_options(),
+        key=state.ENTITY,
+        bind="query-params",
+        placeholder="Anyone, anywhere",
+    )
+    st.multiselect(
+        "Date basis",
+        ["stated", "inferred", "curated"],
+        key=state.BASIS,
+        bind="query-params",
+        placeholder="Stated, inferred or curated",
+        help="Stated: the text gives the date. Inferred: estimated from the listing order. "
+        "Curated: set by hand.",
+    )
+    if presenting:
+        st.query_params[state.PRESENT_PARAM] = "1"
+        st.html(components.PRESENTER_CSS)
+    elif state.PRESENT_PARAM in st.query_params:
+        del st.query_params[state.PRESENT_PARAM]
+    with st.popover("Copy link to this view", icon=":material/link:", width="stretch"):
+        # ?theme=A&theme=B: every value of every parameter, repeated keys kept
+        params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+        link = (st.context.url or "") + (f"?{urlencode(params)}" if params else "")
+        st.code(link, language=None, wrap_lines=True)
+        st.caption("Use the copy button at the right of the link.")
+
+page.run()

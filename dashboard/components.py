@@ -1,0 +1,190 @@
+"""Pieces every page uses: a chart with its sentence and data, safe text, dates, empty states.
+
+Article text is never passed to HTML. It goes through `escape_markdown`, which backslash-escapes
+every character Markdown or Streamlit could read as markup, so a title like
+`<script>alert(1)</script>` shows literally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
+import state
+import streamlit as st
+
+from insights import schema
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; `:` and `$` also
+# start Streamlit's colour/emoji directives and LaTeX.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^%@/;?,])")
+PRESENTER_CSS = """
+<style>
+html { font-size: 24px; }
+.stApp [data-testid="stMarkdownContainer"] p,
+.stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
+.stApp h1 { font-size: 2.6rem; }
+.stApp [data-testid="stMetricValue"] { font-size: 3rem; }
+.stApp { --text-contrast: #000; }
+.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; }
+.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
+.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.vega-embed) {
+  min-height: 70vh;
+}
+</style>
+"""
+
+
+def escape_markdown(text: str) -> str:
+    """Text as Markdown that renders exactly as the text, whatever it contains."""
+    return _MARKUP.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Markdown for `text` with each (start, end) span marked; every piece is escaped."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out.append(escape_markdown(text[at:start]))
+        out.append(f":orange-background[**{escape_markdown(text[start:end])}**]")
+        at = end
+    out.append(escape_markdown(text[at:]))
+    return "".join(out)
+
+
+def date_label(published: Any, basis: str, precision: str) -> str:
+    """'20 Sep 2018', or 'Mar 2018 (inferred)' so an estimate never looks exact."""
+    if published is None or pd.isna(published):
+        return "date unknown"
+    when = pd.Timestamp(published)
+    shown = {
+        "day": "%-d %b %Y",
+        "week": "week of %-d %b %Y",
+        "month": "%b %Y",
+        "year": "%Y",
+    }.get(precision, "%-d %b %Y")
+    label = when.strftime(shown)
+    return label if basis == "stated" else f"{label} ({basis})"
+
+
+def day(value: date | None) -> str:
+    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
+
+
+def period_label(period: Any, freq: str) -> str:
+    """'Week of 3 Sep 2018', 'September 2018', '2018 Q3', '2018'."""
+    when = pd.Timestamp(period)
+    if freq == "week":
+        return f"Week of {when:%-d %b %Y}"
+    if freq == "quarter":
+        return f"{when.year} Q{when.quarter}"
+    return f"{when:%Y}" if freq == "year" else f"{when:%B %Y}"
+
+
+def nothing_found(what: str = "articles") -> None:
+    st.info(
+        f"No {what} match these filters. Try removing a theme, clearing the search or "
+        "widening the dates in the sidebar.",
+        icon=":material/search_off:",
+    )
+
+
+def _presenter_layout(figure: Any) -> Any:
+    if isinstance(figure, go.Figure):
+        return go.Figure(figure).update_layout(font={"size": 22}, height=620)
+    return (
+        figure.properties(height=560)
+        .configure_axis(labelFontSize=20, titleFontSize=22)
+        .configure_legend(labelFontSize=20, titleFontSize=22)
+        .configure_text(fontSize=20)
+    )
+
+
+def chart(
+    figure: go.Figure | alt.TopLevelMixin,
+    *,
+    summary: str,
+    data: pd.DataFrame,
+    key: str,
+    on_select: str | Callable[[], None] = "ignore",
+) -> Any:
+    """A chart, the one sentence that says what it shows, and its data one click away."""
+    if state.presenting():
+        figure = _presenter_layout(figure)
+    if isinstance(figure, go.Figure):
+        event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch")
+    else:
+        event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+    st.markdown(summary)
+    with st.expander("Data behind this chart"):
+        st.dataframe(data, hide_index=True, width="stretch")
+    return event
+
+
+def article_link(article_id: str, title: str, when: str) -> None:
+    """One article as a link that opens its detail on the Explore page."""
+    st.page_link(
+        "pages/explore.py",
+        label=f"{escape_markdown(when)} · {escape_markdown(title)}",
+        icon=":material/article:",
+        query_params={state.ARTICLE_PARAM: article_id},
+    )
+
+
+def article_list(frame: pd.DataFrame) -> None:
+    """Articles (a `query.table_page` frame) as links to their detail, with honest dates."""
+    for item in frame.to_dict("records"):
+        when = date_label(
+            item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
+        )
+        article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def article_detail(item: dict[str, Any]) -> None:
+    """Every field of one article: text, date and its evidence, themes and why, figures, names."""
+    st.subheader(escape_markdown(item[schema.TITLE]))
+    when = date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION])
+    earliest, latest = item[schema.PUBLISHED_EARLIEST], item[schema.PUBLISHED_LATEST]
+    between = f" (between {day(earliest)} and {day(latest)})" if earliest != latest else ""
+    st.markdown(f"**Published:** {escape_markdown(when + between)}")
+    st.caption(escape_markdown(item[schema.DATE_EVIDENCE]))
+    st.markdown(escape_markdown(item[schema.SUMMARY]))
+    notes = []
+    if item[schema.TRUNCATED]:
+        notes.append("the source cut this summary off")
+    if item[schema.TITLE_DERIVED]:
+        notes.append("the listing had no headline, so the title was made from the summary")
+    if notes:
+        st.caption(escape_markdown("Note: " + "; ".join(notes) + "."))
+    if item[schema.URL]:
+        st.link_button("Read the article", item[schema.URL], icon=":material/open_in_new:")
+    themes = {
+        e[schema.EVIDENCE_THEME]: e[schema.EVIDENCE_PHRASES] for e in item[schema.THEME_EVIDENCE]
+    }
+    st.markdown("**Themes**" if item[schema.THEMES] else "**Themes:** none matched")
+    for theme in item[schema.THEMES]:
+        phrases = ", ".join(f"“{p}”" for p in themes.get(theme, []))
+        st.markdown(escape_markdown(f"{theme}: found {phrases}" if phrases else theme))
+    if item[schema.STATISTICS]:
+        st.markdown("**Quoted figures**")
+        st.dataframe(pd.DataFrame(item[schema.STATISTICS]), hide_index=True, width="stretch")
+    if item[schema.ENTITIES]:
+        st.markdown("**Organisations, places and people**")
+        st.dataframe(pd.DataFrame(item[schema.ENTITIES]), hide_index=True, width="stretch")
+    st.caption(
+        escape_markdown(
+            f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in "
+            f"{', '.join(item[schema.SOURCE])} · {item[schema.WORD_COUNT]} words"
+        )
+    )

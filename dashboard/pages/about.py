@@ -1,0 +1,69 @@
+"""About the data: where it came from, what was left out, how dates were found, the themes."""
+
+import components as ui
+import pandas as pd
+import state
+import streamlit as st
+
+from insights import query, schema
+
+corpus = state.corpus()
+meta = corpus.metadata
+report = meta.get("report", {})
+st.title("About the data")
+
+st.subheader("Sources")
+for source in meta.get("sources", []):
+    st.markdown(f"- `{source}`")
+st.markdown(
+    f"Dataset version **{ui.escape_markdown(corpus.version)}**, built "
+    f"{ui.escape_markdown(meta.get('built_at', 'at an unknown time'))} from "
+    f"{ui.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
+)
+
+st.subheader("What the build left out")
+if report:
+    st.markdown(
+        f"The build read {ui.plural(report.get('items_read', 0), 'item')}, merged "
+        f"{ui.plural(report.get('duplicates_merged', 0), 'duplicate')} and kept "
+        f"{ui.plural(report.get('articles', len(corpus)), 'article')}."
+    )
+left_out = report.get("left_out", [])
+if left_out:
+    st.dataframe(pd.DataFrame(left_out), hide_index=True, width="stretch")
+else:
+    st.markdown("Nothing was left out.")
+for failed in report.get("unreadable_sources", []):
+    st.warning(ui.escape_markdown(f"{failed['source']} could not be read: {failed['reason']}"))
+
+st.subheader("How dates were found")
+st.markdown(
+    "A date is **stated** when the text gives it, **curated** when someone set it by hand, "
+    "and **inferred** otherwise: the listing is newest first, so an undated article must lie "
+    "between its dated neighbours. Every article keeps that interval (earliest and latest "
+    "possible date) beside its best estimate, and the charts draw estimates differently."
+)
+bases = query.facets(corpus, corpus.select(query.Filters()))["date_basis"]
+st.dataframe(
+    bases, hide_index=True, column_config={query.VALUE: "Date basis", query.ARTICLES: "Articles"}
+)
+
+st.subheader("Themes")
+taxonomy = meta.get("taxonomy") or [{"name": t} for t in corpus.themes]
+st.dataframe(
+    pd.DataFrame(taxonomy),
+    hide_index=True,
+    width="stretch",
+    column_config={"colour": None},
+)
+st.caption(
+    f"Taxonomy version {ui.escape_markdown(meta.get('taxonomy_version', 'unknown'))}. An article "
+    "gets every theme with at least one matching phrase in its title or summary."
+)
+
+st.subheader("Columns")
+st.dataframe(
+    pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),
+    hide_index=True,
+    width="stretch",
+)

@@ -1,0 +1,83 @@
+"""Timeline: articles per period by theme, with events; inferred dates drawn as intervals."""
+
+import dataclasses
+
+import components as ui
+import pandas as pd
+import state
+import streamlit as st
+
+from insights import charts, events, query, schema
+
+FREQS = {"week": "Week", "month": "Month", "quarter": "Quarter", "year": "Year"}
+PANDAS_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+corpus = state.corpus()
+filters = state.filters(corpus)
+rows = corpus.select(filters)
+st.title("Timeline")
+if len(rows) == 0:
+    ui.nothing_found()
+    st.stop()
+
+freq = st.segmented_control(
+    "Articles per",
+    list(FREQS),
+    format_func=FREQS.get,
+    default="month",
+    key="per",
+    bind="query-params",
+    required=True,
+)
+per_theme = query.articles_over_time(corpus, rows, freq, True)
+if per_theme.empty:
+    st.info("None of these articles has a date, so there is nothing to draw over time.")
+    st.stop()
+first, last = per_theme[query.PERIOD].min(), per_theme[query.PERIOD].max()
+calendar, problem = state.event_calendar()
+if problem:
+    st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
+shown_events = pd.DataFrame(
+    events.occurrences(
+        calendar, first.date(), pd.Period(last, freq=PANDAS_FREQ[freq]).end_time.date()
+    ),
+    columns=events.Occurrence._fields,
+)
+picked = ui.chart(
+    charts.themes_over_time(
+        per_theme, colours=corpus.theme_colours, freq=freq, events=shown_events
+    ),
+    summary=f"Articles per {FREQS[freq].lower()} and theme from {first:%B %Y} to "
+    f"{last:%B %Y}, with {ui.plural(len(shown_events), 'event')} marked by dashed lines; "
+    "an article with two themes counts once in each. Click a bar to list its articles.",
+    data=per_theme,
+    key="timeline_themes",
+    on_select="rerun",
+)
+
+periods = sorted(per_theme[query.PERIOD].unique(), reverse=True)
+clicked = [pd.Timestamp(p[query.PERIOD], unit="ms") for p in picked.selection.get(query.PERIOD, [])]
+choice = st.selectbox(
+    f"Articles in one {FREQS[freq].lower()}",
+    periods,
+    index=periods.index(clicked[0]) if clicked and clicked[0] in periods else 0,
+    format_func=lambda p: ui.period_label(p, freq),
+)
+span = pd.Period(choice, freq=PANDAS_FREQ[freq])
+in_period = corpus.select(
+    dataclasses.replace(filters, start=span.start_time.date(), end=span.end_time.date())
+)
+listed, total = query.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50)
+st.caption(f"{ui.plural(total, 'article')} in {ui.period_label(choice, freq)}.")
+ui.article_list(listed)
+
+st.subheader("How sure is each date?")
+intervals = query.date_intervals(corpus, rows, limit=60)
+inferred = int((intervals[schema.DATE_BASIS] != "stated").sum())
+ui.chart(
+    charts.date_intervals(intervals),
+    summary=f"Filled dots are dates stated in the text; the {ui.plural(inferred, 'hollow dot')} "
+    "are estimates, and the line through each spans every date the article could have.",
+    data=intervals,
+    key="timeline_intervals",
+)

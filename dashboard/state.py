@@ -1,0 +1,104 @@
+"""The dashboard's state: where the dataset is, the one cache, and the shared filters.
+
+The filter widgets live in `app.py`; their keys are the URL parameters they are bound to:
+
+    ?theme=County+lines&theme=Online+abuse&q="county lines" -police
+    &dates=2018-01-01&dates=2018-06-30&entity=Barnardo's&basis=stated
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from insights import events, query, store
+
+REPO = Path(__file__).resolve().parents[1]
+DATASET_ENV = "INSIGHTS_DATASET"
+
+# Widget keys, which are also the URL parameter names.
+THEME = "theme"
+TEXT = "q"
+DATES = "dates"
+ENTITY = "entity"
+BASIS = "basis"
+PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
+PRESENT_PARAM = "present"
+ARTICLE_PARAM = "article"  # Explore opens this article's detail
+
+
+def dataset_path() -> Path:
+    """INSIGHTS_DATASET or data/articles.parquet, relative to the repo root, not the cwd."""
+    path = Path(os.environ.get(DATASET_ENV) or store.DEFAULT_DATASET)
+    return path if path.is_absolute() else REPO / path
+
+
+@st.cache_resource(max_entries=1, show_spinner="Reading the articles…")
+def _load(path: str, mtime_ns: int) -> query.Corpus:
+    # Keyed by mtime so a rebuilt dataset is picked up; max_entries=1 drops the old one.
+    return query.Corpus.load(Path(path))
+
+
+def load_corpus() -> query.Corpus:
+    """The dataset as a read-only corpus.
+
+    Raises:
+        store.DatasetError: one line saying what is wrong and the command that builds it.
+    """
+    path = dataset_path()
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError:
+        raise store.DatasetError(f"no dataset at {path}: {store.build_hint(path)}") from None
+    return _load(str(path), mtime_ns)
+
+
+@st.cache_resource(max_entries=1)
+def _events(path: str, mtime_ns: int) -> list[events.Event]:
+    return events.load_events(path)
+
+
+def event_calendar() -> tuple[list[events.Event], str]:
+    """The events drawn on the timeline, and a one-line problem when they cannot be read."""
+    try:
+        path = events.DEFAULT_EVENTS
+        return _events(str(path), path.stat().st_mtime_ns), ""
+    except (OSError, events.EventsError) as exc:
+        return [], str(exc)
+
+
+def corpus() -> query.Corpus:
+    """The corpus for a page; app.py has already checked that it loads."""
+    return load_corpus()
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENTER, False))
+
+
+def filters(corpus: query.Corpus) -> query.Filters:
+    """The sidebar's filters as one value for `query`.
+
+    The full date range means "any date", so undated articles stay in.
+    """
+    dates = tuple(st.session_state.get(DATES) or ())
+    if dates == tuple(corpus.date_bounds()):
+        dates = ()
+    start: date | None = dates[0] if len(dates) > 0 else None
+    end: date | None = dates[1] if len(dates) > 1 else None
+    return query.Filters(
+        themes=tuple(st.session_state.get(THEME) or ()),
+        start=start,
+        end=end,
+        text=(st.session_state.get(TEXT) or "").strip(),
+        entities=tuple(st.session_state.get(ENTITY) or ()),
+        bases=tuple(st.session_state.get(BASIS) or ()),
+    )
+
+
+def show_only_theme(theme: str) -> None:
+    """A callback: filter every page to one theme (callbacks may set bound widget values)."""
+    st.session_state[THEME] = [theme]

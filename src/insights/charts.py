@@ -1,0 +1,236 @@
+"""Charts: a frame from `insights.query` in, a Plotly figure or an Altair chart out.
+
+Every function is pure and only maps columns to marks; the aggregation it draws comes from
+`query`. Data first, options keyword-only. Column names are the ones `query` returns:
+
+    articles_over_time   period, [theme], articles, stated, inferred
+    date_intervals       article_id, title, published, published_earliest, published_latest,
+                         date_basis, date_precision
+    theme_counts         theme, articles, share, colour
+    theme_share          period, theme, articles, share
+    theme_cooccurrence   theme_a, theme_b, articles
+    events               date, label
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
+
+from insights import schema
+from insights.query import (
+    ARTICLES,
+    COLOUR,
+    INFERRED,
+    PERIOD,
+    SHARE,
+    STATED,
+    THEME,
+    THEME_A,
+    THEME_B,
+)
+
+# Okabe–Ito, colour-blind safe. STATED counts stated and curated dates: both are known.
+BASIS_COLOURS = {STATED: "#0072B2", INFERRED: "#E69F00", "curated": "#009E73"}
+NEUTRAL = "#6b6b6b"
+EVENT_DATE = "date"
+EVENT_NAME = "label"
+
+
+def _period_axis(freq: str) -> str:
+    return freq.capitalize()
+
+
+def _f(name: str, kind: str) -> str:
+    """An Altair shorthand for a column, e.g. _f(PERIOD, "T") == "period:T"."""
+    return f"{name}:{kind}"
+
+
+def articles_over_time(data: pd.DataFrame, *, freq: str = "month") -> go.Figure:
+    """Bars of articles per period: known dates solid, inferred dates hatched on top."""
+    fig = go.Figure()
+    for column, name, pattern in (
+        (STATED, "Date stated", ""),
+        (INFERRED, "Date inferred", "/"),
+    ):
+        fig.add_bar(
+            x=data[PERIOD],
+            y=data[column],
+            name=name,
+            marker={
+                "color": BASIS_COLOURS[column],
+                "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "#000"},
+            },
+            hovertemplate=f"%{{x|%b %Y}}: %{{y}} articles, {name.lower()}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title=_period_axis(freq),
+        yaxis_title="Articles",
+        legend={"orientation": "h", "y": -0.25},
+        margin={"t": 10, "l": 10, "r": 10},
+    )
+    fig.update_yaxes(rangemode="tozero", tickformat="d")
+    return fig
+
+
+def themes_over_time(
+    data: pd.DataFrame,
+    *,
+    colours: Mapping[str, str],
+    freq: str = "month",
+    events: pd.DataFrame | None = None,
+    selection: str = PERIOD,
+) -> alt.LayerChart | alt.Chart:
+    """Stacked bars of articles per period and theme; clicking a bar selects its period.
+
+    `events` (date, label) adds a dashed rule, labelled on hover, for each event.
+    """
+    scale = alt.Scale(domain=list(colours), range=list(colours.values()))
+    pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(_f(PERIOD, "T"), title=_period_axis(freq)),
+            y=alt.Y(_f(ARTICLES, "Q"), title="Articles", stack="zero"),
+            color=alt.Color(_f(THEME, "N"), scale=scale, title="Theme"),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+            tooltip=[
+                alt.Tooltip(_f(PERIOD, "T"), title=_period_axis(freq)),
+                _f(THEME, "N"),
+                _f(ARTICLES, "Q"),
+            ],
+        )
+        .add_params(pick)
+    )
+    if events is None or events.empty:
+        return bars.properties(height=360)
+    rules = (
+        alt.Chart(events)
+        .mark_rule(strokeDash=[4, 4], color=NEUTRAL, strokeWidth=2)
+        .encode(
+            x=_f(EVENT_DATE, "T"),
+            tooltip=[alt.Tooltip(_f(EVENT_DATE, "T"), title="Date"), _f(EVENT_NAME, "N")],
+        )
+    )
+    return alt.layer(bars, rules).properties(height=360)
+
+
+def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
+    """One row per article: a line over the dates it can have, a dot at the best estimate.
+
+    Stated and curated dates are filled dots; inferred dates are hollow, so no estimate
+    looks exact.
+    """
+    basis_scale = alt.Scale(domain=list(BASIS_COLOURS), range=list(BASIS_COLOURS.values()))
+    basis = _f(schema.DATE_BASIS, "N")
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            _f(schema.TITLE, "N"),
+            sort=alt.EncodingSortField(schema.PUBLISHED, order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=260),
+        ),
+        color=alt.Color(basis, scale=basis_scale, title="Date"),
+        tooltip=[
+            _f(schema.TITLE, "N"),
+            alt.Tooltip(_f(schema.PUBLISHED, "T"), title="Best estimate"),
+            alt.Tooltip(_f(schema.PUBLISHED_EARLIEST, "T"), title="Earliest"),
+            alt.Tooltip(_f(schema.PUBLISHED_LATEST, "T"), title="Latest"),
+            alt.Tooltip(basis, title="Date basis"),
+            alt.Tooltip(_f(schema.DATE_PRECISION, "N"), title="Precision"),
+        ],
+    )
+    spans = base.mark_rule(strokeWidth=3, opacity=0.7).encode(
+        x=alt.X(_f(schema.PUBLISHED_EARLIEST, "T"), title="Publication date"),
+        x2=_f(schema.PUBLISHED_LATEST, "T"),
+    )
+    dots = base.mark_point(size=80, strokeWidth=2, filled=False).encode(
+        x=_f(schema.PUBLISHED, "T"),
+        fill=alt.condition(
+            alt.datum[schema.DATE_BASIS] == "inferred",
+            alt.value("white"),
+            alt.Color(basis, scale=basis_scale, legend=None),
+        ),
+        shape=alt.Shape(basis, title="Date"),
+    )
+    return alt.layer(spans, dots).properties(height=alt.Step(20))
+
+
+def theme_counts(data: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of articles per theme, largest on top, each bar in its theme's colour."""
+    ordered = data.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered[ARTICLES],
+            y=ordered[THEME],
+            orientation="h",
+            marker={"color": list(ordered[COLOUR])},
+            customdata=ordered[SHARE],
+            text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
+            textposition="auto",
+            hovertemplate="%{y}: %{x} articles (%{customdata:.0%})<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title="Articles", yaxis_title=None, margin={"t": 10, "l": 10, "r": 10})
+    fig.update_xaxes(tickformat="d", rangemode="tozero")
+    return fig
+
+
+def theme_share(
+    data: pd.DataFrame, *, colours: Mapping[str, str], freq: str = "quarter"
+) -> go.Figure:
+    """Lines of each theme's share of the period's articles, in the theme's colour."""
+    fig = go.Figure()
+    for theme, colour in colours.items():
+        rows = data[data[THEME] == theme]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows[PERIOD],
+            y=rows[SHARE],
+            name=theme,
+            mode="lines+markers",
+            line={"color": colour, "width": 3},
+            customdata=rows[ARTICLES],
+            hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>",
+        )
+    fig.update_layout(
+        xaxis_title=_period_axis(freq),
+        yaxis_title="Share of articles",
+        legend={"orientation": "h", "y": -0.25},
+        margin={"t": 10, "l": 10, "r": 10},
+    )
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    return fig
+
+
+def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) -> alt.LayerChart:
+    """Heatmap of how many articles carry both themes, with the count written in each cell."""
+    x = alt.X(_f(THEME_A, "N"), sort=order, title=None, axis=alt.Axis(labelAngle=-30))
+    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None)
+    base = alt.Chart(data).transform_joinaggregate(most=f"max({ARTICLES})")
+    cells = base.mark_rect().encode(
+        x=x,
+        y=y,
+        color=alt.Color(_f(ARTICLES, "Q"), scale=alt.Scale(scheme="blues"), title="Articles"),
+        tooltip=[
+            alt.Tooltip(_f(THEME_A, "N"), title="Theme"),
+            alt.Tooltip(_f(THEME_B, "N"), title="and theme"),
+            alt.Tooltip(_f(ARTICLES, "Q"), title="Articles"),
+        ],
+    )
+    # dark cells get white numbers
+    counts = base.mark_text(fontSize=14).encode(
+        x=x,
+        y=y,
+        text=_f(ARTICLES, "Q"),
+        color=alt.condition(
+            alt.datum[ARTICLES] > alt.datum.most / 2, alt.value("white"), alt.value("black")
+        ),
+    )
+    return alt.layer(cells, counts).properties(height=alt.Step(44))
