@@ -1,0 +1,200 @@
+"""Dates as listings write them: in a date line, a byline, or a CSV/JSON field.
+
+UK listings are day-first: "03/04/2018" is 3 April. Examples of what is read:
+
+    "3 June 2015"  "Wednesday, 17th October 2018"  "Published: 12/03/2018"  "2018-03-12T09:30:00Z"
+    "Jane Smith, Policy Officer. 3 June 2015"  "June 3, 2015"  "March 2016" (month only)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from insights.ingest.items import Order
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"""\b(?:
+        (?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)
+      | (?P<num_d>\d{{1,2}})(?P<sep>[/.-])(?P<num_m>\d{{1,2}})(?P=sep)
+        (?P<num_y>\d{{4}}|\d{{2}})(?!\d)
+      | (?P<dmy_d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>\d{{4}})(?!\d)
+      | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORD},?\s+(?P<mdy_y>\d{{4}})(?!\d)
+      | (?P<my_m>{_MONTH}),?\s+(?P<my_y>\d{{4}})(?!\d)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
+_TIME = re.compile(
+    r"""^(?:[T\s,@]|\bat\b)*
+        \d{1,2}(?:[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:am|pm)?|\s*(?:am|pm))
+        \s*(?:Z|UTC|GMT|BST|[+-]\d{2}:?\d{2})?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LABELS = _set("published posted updated date dated on last modified first issued released")
+_WEEKDAYS = _set(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+_SEPARATORS = ".,|–—-·:•/"
+_WORD = re.compile(r"\S+")
+_MAX_DATE_LINE = 120
+_MAX_BYLINE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text; `day` is None when the text names only a month."""
+
+    day: date | None
+    year: int
+    month: int
+    start: int
+    end: int
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """Sort key at the precision the text gave: (y, m, d) or (y, m)."""
+        return (self.year, self.month, self.day.day) if self.day else (self.year, self.month)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year if len(text) == 4 else (2000 + year if year < 70 else 1900 + year)
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The first valid date in `text`, or None."""
+    for m in _DATE.finditer(text):
+        g = m.groupdict()
+        if g["iso_y"]:
+            y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+        elif g["num_d"]:
+            y, mo, d = _year(g["num_y"]), int(g["num_m"]), int(g["num_d"])
+        elif g["dmy_d"]:
+            y, mo, d = int(g["dmy_y"]), _month(g["dmy_m"]), int(g["dmy_d"])
+        elif g["mdy_d"]:
+            y, mo, d = int(g["mdy_y"]), _month(g["mdy_m"]), int(g["mdy_d"])
+        else:
+            y, mo, d = int(g["my_y"]), _month(g["my_m"]), 0
+        try:
+            day = date(y, mo, d) if d else None
+        except ValueError:
+            continue
+        if d == 0 and not 1 <= mo <= 12:
+            continue
+        return DateMatch(day, y, mo, m.start(), m.end())
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _is_byline_prefix(prefix: str) -> bool:
+    """True for '', 'Published:', 'Posted on Monday,', 'J Smith, Officer.', 'By J Smith on'."""
+    words = list(_WORD.finditer(prefix))
+    while words and words[-1].group().strip(_SEPARATORS).lower() in _LABELS | _WEEKDAYS | {""}:
+        words.pop()
+    if not words:
+        return True
+    if len(words) > _MAX_BYLINE_WORDS:
+        return False
+    # The byline must end in a separator: "Jane Smith, Policy Officer." or "Jane Smith | on"
+    return words[0].group().lower() == "by" or any(
+        c in _SEPARATORS for c in prefix[words[-1].end() - 1 :]
+    )
+
+
+def _is_byline_suffix(suffix: str) -> bool:
+    """'', ' 14:05', ' | Jane Smith', ' by Jane Smith', ' – News'."""
+    suffix = _TIME.sub("", suffix, count=1).strip()
+    if not suffix.strip(_SEPARATORS + " "):
+        return True
+    words = suffix.split()
+    return len(words) <= _MAX_BYLINE_WORDS and (suffix[0] in "|–—-·•(" or words[0].lower() == "by")
+
+
+def date_line(line: str) -> DateMatch | None:
+    """The date when the whole line is a date line or a byline with a date, else None."""
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    if _is_byline_prefix(line[: found.start]) and _is_byline_suffix(line[found.end :]):
+        return found
+    return None
+
+
+def parse_date(value: str) -> date | None:
+    """A CSV/JSON date value: ISO with or without time, UK day-first, or month names."""
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    found = find_date(value)
+    return found.day if found else None
+
+
+def from_timestamp(value: float) -> date | None:
+    """Unix seconds or milliseconds, as some JSON exports give dates."""
+    if value > 1e11:
+        value /= 1000
+    return datetime.fromtimestamp(value).date() if 0 < value < 4e9 else None
+
+
+def detect_order(keys: Iterable[Sequence[int] | None], tolerance: float = 0.75) -> Order:
+    """'newest_first'/'oldest_first' when at least `tolerance` of consecutive dated pairs agree.
+
+    Keys are (y, m, d) or (y, m); a pair compares at the precision both have, and equal pairs
+    do not count either way.
+    """
+    dated = [k for k in keys if k]
+    newer = older = 0
+    for a, b in itertools.pairwise(dated):
+        n = min(len(a), len(b))
+        if a[:n] > b[:n]:
+            newer += 1
+        elif a[:n] < b[:n]:
+            older += 1
+    if newer + older == 0:
+        return "unknown"
+    if newer >= tolerance * (newer + older):
+        return "newest_first"
+    if older >= tolerance * (newer + older):
+        return "oldest_first"
+    return "unknown"

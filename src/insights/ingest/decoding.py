@@ -1,0 +1,83 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 (BOM), cp1252/Latin-1 for legacy files."""
+
+from __future__ import annotations
+
+import codecs
+
+from insights.ingest.items import SourceError
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of files people pick by mistake, named in the error message.
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (or Word/Excel file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PAR1", "a Parquet file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+_SAMPLE = 65536
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'-be' when every other byte is NUL, as in BOM-less UTF-16 English text."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > 0.4 * len(zeros) and not _mostly_control(chars):
+            return encoding
+    return None
+
+
+def _mostly_control(sample: bytes | str) -> bool:
+    """More than 5% control characters (other than tab, newlines, form feed), or any NUL."""
+    codes = sample if isinstance(sample, bytes) else sample.encode("latin-1", "replace")
+    return sum(b in _CONTROL for b in codes) > 0.05 * len(codes)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a whole file; return (text with '\\n' newlines, encoding used).
+
+    Raises:
+        SourceError: for binary content (NUL bytes, mostly control characters, known magic).
+    """
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", None))
+    data = data[len(bom) :]
+    encoding = encoding or _utf16_without_bom(data[:_SAMPLE])
+    if encoding is None:
+        for magic, kind in _MAGIC:
+            if data.startswith(magic):
+                raise SourceError(f"{name} is {kind}, not a text listing")
+        if b"\x00" in data[:_SAMPLE] or _mostly_control(data[:_SAMPLE]):
+            raise SourceError(f"{name} looks like a binary file, not a text listing")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError:
+        if encoding:
+            raise SourceError(f"{name} is not valid {encoding} text") from None
+        try:
+            encoding = "cp1252"
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
+            encoding = "latin-1"
+            text = data.decode(encoding)
+    encoding = encoding or "utf-8"
+    if _mostly_control(text[:_SAMPLE]):
+        raise SourceError(f"{name} looks like a binary file, not a text listing")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding

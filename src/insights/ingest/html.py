@@ -1,0 +1,361 @@
+"""Saved HTML listing pages, read with the standard library's `html.parser`.
+
+The page becomes a small tree; page furniture (nav, header, footer, aside, script, style,
+cookie banners, menus, breadcrumbs) is set aside. An item is the largest element holding
+exactly one heading, as in
+
+    <div class="views-row"><h2><a href="/news/x">Title</a></h2><time datetime="2018-10-18">…
+      </time><p>Summary…</p><a href="/news/x">Read more</a></div>
+
+or, on flat pages, a heading and the siblings up to the next heading. Items are the blocks
+that repeat: the commonest shape of block with a summary, and blocks beside them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+
+from insights.ingest import teasers
+from insights.ingest.dates import date_line, detect_order, find_date, parse_date
+from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_VOID = _set("area base br col embed hr img input link meta param source track wbr")
+_SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
+_PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
+_ITEM_TAGS = _set("article li section")
+_SKIP_WORDS = _set(
+    "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
+)
+_SKIP_ROLES = _set("navigation banner contentinfo search complementary")
+_HEADINGS = _set("h1 h2 h3 h4 h5 h6")
+_HEADING_WORDS = _set("title headline heading")
+_DATE_WORDS = _set("date dates time posted published submitted created meta byline dateline")
+_SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
+_BLOCKS = _set(
+    "p div li ul ol section article header footer h1 h2 h3 h4 h5 h6 table tr td th "
+    "blockquote dl dt dd figure figcaption main br hr"
+)
+# Classes that say nothing about a block's shape: "views-row-3", "odd", "first".
+_NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
+_MAX_HEADING_CHARS = 300
+_MAX_DATE_CHARS = 120
+NO_SUMMARY = "no summary text"
+FURNITURE = "page furniture, not an article"
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
+    skip: bool = False
+
+    def words(self) -> set[str]:
+        """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
+        raw = f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
+        return set(raw.replace("-", " ").replace("_", " ").split())
+
+    def shape(self) -> str:
+        classes = self.attrs.get("class", "").lower().split()
+        kept = sorted(
+            c for c in classes if c not in _NOISE_CLASSES and not any(map(str.isdigit, c))
+        )
+        return f"{self.tag}.{'.'.join(kept)}"
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unclosed <p>/<li> end at the next block; stray end tags are ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        top = self.stack[-1]
+        if (top.tag == "p" and tag in _BLOCKS) or (top.tag == "li" and tag == "li"):
+            self.stack.pop()
+            top = self.stack[-1]
+        if tag == "br":
+            top.children.append(" ")
+            return
+        node = Node(tag, {k: v or "" for k, v in attrs}, parent=top)
+        node.skip = top.skip or _is_furniture(node)
+        top.children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def _inside_item(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _ITEM_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_furniture(node: Node) -> bool:
+    if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
+        return True
+    if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
+        return True
+    if node.tag in _PAGE_LEVEL and not _inside_item(node):
+        return True
+    return bool(node.words() & _SKIP_WORDS)
+
+
+def parse(markup: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+def text_of(node: Node | str, leave_out: frozenset[int] = frozenset()) -> str:
+    """The visible text under a node, whitespace collapsed, block elements kept apart."""
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+        elif not current.skip and id(current) not in leave_out:
+            if current.tag in _BLOCKS:
+                parts.append(" ")
+            stack.extend(reversed(current.children))
+    return " ".join("".join(parts).split())
+
+
+def to_plain_text(markup: str) -> str:
+    """HTML in a CSV/JSON field as plain text: '<p>A &amp; B</p>' -> 'A & B'."""
+    return text_of(parse(markup))
+
+
+def _walk(node: Node):
+    """Every element under `node` in document order, furniture left out."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(c for c in reversed(current.children) if isinstance(c, Node) and not c.skip)
+
+
+def _is_heading(node: Node) -> bool:
+    if node.tag in _HEADINGS:
+        return True
+    return bool(node.words() & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
+
+
+def _count_headings(root: Node) -> dict[int, int]:
+    """Headings under each element (a heading counts once, whatever it holds)."""
+    counts: dict[int, int] = {}
+    order = list(_walk(root))
+    heading = {id(n) for n in order if _is_heading(n) and text_of(n)}
+    for node in reversed(order):
+        if id(node) in heading:
+            counts[id(node)] = 1
+        else:
+            counts[id(node)] = sum(
+                counts.get(id(c), 0) for c in node.children if isinstance(c, Node)
+            )
+    return counts
+
+
+@dataclass
+class _Block:
+    nodes: list[Node]  # one element, or a heading and its following siblings
+    heading: Node
+    parent: Node
+
+    @property
+    def shape(self) -> str:
+        return self.nodes[0].shape() if len(self.nodes) == 1 else f"flat:{self.heading.tag}"
+
+
+def _first_heading(node: Node, counts: dict[int, int]) -> Node:
+    while counts.get(id(node)) and not _is_heading(node):
+        node = next(c for c in node.children if isinstance(c, Node) and counts.get(id(c)))
+    return node
+
+
+def _blocks(root: Node, counts: dict[int, int]) -> list[_Block]:
+    """The largest elements holding exactly one heading, in document order."""
+    blocks: list[_Block] = []
+    # Iterative, since broken pages nest unclosed <div>s thousands deep.
+    stack: list[Node | _Block] = [root] if counts.get(id(root)) else []
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, _Block):
+            blocks.append(entry)
+            continue
+        if counts[id(entry)] == 1:
+            blocks.append(_Block([entry], _first_heading(entry, counts), entry.parent or entry))
+            continue
+        found: list[Node | _Block] = []
+        flat: _Block | None = None
+        for child in entry.children:
+            if not isinstance(child, Node) or child.skip:
+                continue
+            count = counts.get(id(child), 0)
+            if count == 1 and _is_heading(child):
+                flat = _Block([child], child, entry)
+                found.append(flat)
+            elif count == 0 and flat is not None:
+                flat.nodes.append(child)
+            elif count:
+                flat = None
+                found.append(child)
+        stack.extend(reversed(found))
+    return blocks
+
+
+def _find(roots: list[Node], wanted, leave_out: set[int]) -> list[Node]:
+    """The outermost elements under `roots` for which `wanted(node)` holds, in document order."""
+    found: list[Node] = []
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        if node.skip or id(node) in leave_out:
+            continue
+        if wanted(node):
+            found.append(node)
+            continue
+        stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+    return found
+
+
+@dataclass
+class _Parts:
+    title: str
+    summary: str
+    url: str | None
+    listed_date: date | None
+    date_line: str | None
+
+
+def _is_date_node(node: Node) -> bool:
+    if node.tag == "time":
+        return True
+    if not node.words() & _DATE_WORDS:
+        return False
+    text = text_of(node)
+    return len(text) <= _MAX_DATE_CHARS and find_date(text) is not None
+
+
+def _href(nodes: list[Node]) -> str | None:
+    for node in nodes:
+        links = [node] if node.tag == "a" else _find([node], lambda n: n.tag == "a", set())
+        for link in links:
+            if link.attrs.get("href", "").strip():
+                return link.attrs["href"].strip()
+    return None
+
+
+def _read_block(block: _Block) -> _Parts:
+    heading = block.heading
+    leave_out = {id(heading)}
+    markers = _find(
+        block.nodes, lambda n: n.tag == "a" and teasers.is_marker(text_of(n)), leave_out
+    )
+    leave_out.update(id(n) for n in markers)
+    listed = line = None
+    dates = _find(block.nodes, _is_date_node, leave_out)
+    if dates:
+        leave_out.add(id(dates[0]))
+        line = text_of(dates[0]) or None
+        stamp = dates[0].attrs.get("datetime", "")
+        listed = parse_date(stamp) if stamp else None
+        if listed is None and line and (found := find_date(line)):
+            listed = found.day
+    pieces = _find(block.nodes, lambda n: bool(n.words() & _SUMMARY_WORDS), leave_out) or _find(
+        block.nodes, lambda n: n.tag == "p", leave_out
+    )
+    texts = [text_of(p, frozenset(leave_out)) for p in pieces] if pieces else []
+    if not pieces:
+        texts = [text_of(n, frozenset(leave_out)) for n in block.nodes]
+    kept = []
+    for text in texts:
+        if not text or teasers.is_marker(text):
+            continue
+        if line is None and (found := date_line(text)):
+            line, listed = text, found.day
+            continue
+        kept.append(text)
+    summary, _ = teasers.strip_marker(" ".join(kept))
+    return _Parts(
+        title=text_of(heading),
+        summary=summary,
+        url=_href([heading]) or _href(markers) or _href(block.nodes),
+        listed_date=listed,
+        date_line=line,
+    )
+
+
+def read_html(markup: str, source: str) -> Listing:
+    """Read a saved listing page.
+
+    Raises:
+        SourceError: when the page has no repeated blocks with a heading and a summary.
+    """
+    root = parse(markup)
+    blocks = _blocks(root, _count_headings(root))
+    parsed = [(block, _read_block(block)) for block in blocks]
+    summarised = [block for block, parts in parsed if parts.summary]
+    if not summarised:
+        raise SourceError(
+            f"no news items found in {source}: no blocks with a heading and a summary"
+        )
+    main = Counter(block.shape for block in summarised).most_common(1)[0][0]
+    beside = {(id(b.parent), b.heading.tag) for b in summarised if b.shape == main}
+
+    listing = Listing(source=source, format="html")
+    position = 0
+    for block, parts in parsed:
+        belongs = block.shape == main or (id(block.parent), block.heading.tag) in beside
+        if not belongs and (not parts.summary or block.heading.tag == "h1"):
+            continue  # a page heading, or a heading with nothing under it outside the listing
+        position += 1
+        if not belongs or not parts.summary:
+            reason = FURNITURE if not belongs else NO_SUMMARY
+            listing.rejections.append(Rejection(source, reason, parts.title[:200], position))
+            continue
+        listing.items.append(
+            RawItem(
+                title=parts.title,
+                summary=parts.summary,
+                source=source,
+                position=position,
+                truncated=teasers.ends_cut_off(parts.summary),
+                listed_date=parts.listed_date,
+                date_line=parts.date_line,
+                url=parts.url,
+            )
+        )
+    listing.order = detect_order(
+        (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
+    )
+    return listing

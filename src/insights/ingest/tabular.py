@@ -1,0 +1,301 @@
+"""CSV and JSON exports from a CMS: one row or record per article.
+
+Columns and keys are matched case-insensitively, ignoring spaces, '-' and '_', through aliases:
+
+    "Title" / "headline" / "post_title"          -> title
+    "Summary" / "description" / "excerpt" / …   -> summary (HTML inside becomes plain text)
+    "date" / "Published At" / "pubDate" / …      -> listed_date (ISO, UK day-first, month names)
+    "url" / "link" / "permalink"                 -> url
+
+JSON is a list of objects, an object holding that list under "items", "articles", "data",
+"results" (or "posts", "news", "entries", "records"), or JSON Lines. WordPress-style values
+such as {"rendered": "<p>…</p>"} are read through their text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from insights.ingest import teasers
+from insights.ingest.dates import detect_order, from_timestamp, parse_date
+from insights.ingest.html import to_plain_text
+from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "name", "posttitle", "heading", "subject"),
+    "summary": (
+        "summary",
+        "description",
+        "excerpt",
+        "teaser",
+        "standfirst",
+        "abstract",
+        "intro",
+        "lede",
+        "postexcerpt",
+        "body",
+        "content",
+        "text",
+        "postcontent",
+    ),
+    "date": (
+        "date",
+        "published",
+        "pubdate",
+        "publishedat",
+        "publishdate",
+        "publisheddate",
+        "datepublished",
+        "postdate",
+        "created",
+        "createdat",
+        "datecreated",
+        "datetime",
+    ),
+    "url": ("url", "link", "permalink", "href", "uri"),
+}
+_CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
+_TEXT_KEYS = ("rendered", "value", "text", "html")
+_DELIMITERS = (",", "\t", ";", "|")
+# Large article bodies in one cell are normal in CMS exports; csv's default limit is 128 KB.
+_FIELD_LIMIT = 64 * 1024 * 1024
+
+
+def _normalise(name: str) -> str:
+    # "Published At", "published_at", "publishedAt" all become "publishedat"
+    return "".join(c for c in name.strip().lstrip("\ufeff").lower() if c.isalnum())
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Where each role sits in a row: a column index (CSV) or a key (JSON); None when absent."""
+
+    title: Any = None
+    summary: Any = None
+    date: Any = None
+    url: Any = None
+
+    @property
+    def usable(self) -> bool:
+        return self.title is not None or self.summary is not None
+
+    def roles(self) -> tuple[Any, Any, Any, Any]:
+        return self.title, self.summary, self.date, self.url
+
+    def indexed(self, header: list[str]) -> Fields:
+        """The same fields as column positions in `header`."""
+        return Fields(*(None if name is None else header.index(name) for name in self.roles()))
+
+
+def match_fields(names: Iterable[Any]) -> Fields:
+    """Map column names (or keys) to roles by the first alias each role finds."""
+    found = {_normalise(str(n)): n for n in reversed(list(names))}
+    return Fields(
+        **{
+            role: next((found[a] for a in aliases if a in found), None)
+            for role, aliases in ALIASES.items()
+        }
+    )
+
+
+def looks_like_header(line: str) -> bool:
+    """True for a first line such as 'title,summary,date' (used to sniff extensionless CSV)."""
+    delimiter = max(_DELIMITERS, key=line.count)
+    if line.count(delimiter) == 0:
+        return False
+    return match_fields(next(csv.reader([line], delimiter=delimiter))).usable
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = next((value[k] for k in _TEXT_KEYS if k in value), "")
+    if isinstance(value, list):
+        return " ".join(_text(v) for v in value)
+    text = value if isinstance(value, str) else str(value)
+    if "<" in text or "&" in text:
+        text = to_plain_text(text)
+    return text.strip()
+
+
+def _date(value: Any) -> tuple[date | None, str | None]:
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return from_timestamp(value), str(value)
+    raw = _text(value)
+    return (parse_date(raw) if raw else None), (raw or None)
+
+
+class _Collector:
+    """Builds the listing: every row ends as an item or a rejection, in source order."""
+
+    def __init__(self, source: str, format_: str) -> None:
+        self.listing = Listing(source=source, format=format_)
+        self.position = 0
+
+    def reject(self, reason: str, excerpt: str = "") -> None:
+        self.position += 1
+        self.listing.rejections.append(
+            Rejection(self.listing.source, reason, excerpt[:200], self.position)
+        )
+
+    def add(self, where: str, title: Any, summary: Any, when: Any, url: Any) -> None:
+        title, summary = _text(title), _text(summary)
+        if not title and not summary:
+            self.reject(f"{where} has no title or summary")
+            return
+        if not summary:
+            self.reject(f"{where} has no summary text", title)
+            return
+        summary, _ = teasers.strip_marker(summary)
+        listed, line = _date(when)
+        self.position += 1
+        self.listing.items.append(
+            RawItem(
+                title=title or teasers.derive_title(summary),
+                summary=summary,
+                source=self.listing.source,
+                position=self.position,
+                title_derived=not title,
+                truncated=teasers.ends_cut_off(summary),
+                listed_date=listed,
+                date_line=line,
+                url=_text(url) or None,
+            )
+        )
+
+    def finish(self) -> Listing:
+        listing = self.listing
+        if not listing.items:
+            first = f" (first: {listing.rejections[0].reason})" if listing.rejections else ""
+            raise SourceError(
+                f"no usable items in {listing.source}: "
+                f"{len(listing.rejections):,} record(s) left out{first}"
+            )
+        listing.order = detect_order(
+            (d.year, d.month, d.day) if (d := item.listed_date) else None for item in listing.items
+        )
+        return listing
+
+
+def read_csv(text: str, source: str) -> Listing:
+    """Read a CSV (or TSV/semicolon) export with a header row.
+
+    Raises:
+        SourceError: no header with a title or summary column, a malformed file, or no rows.
+    """
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=header_line.count)
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = next(rows, [])
+    fields = match_fields(header).indexed(header)
+    if not fields.usable:
+        names = ", ".join(h.strip() for h in header if h.strip())[:200] or "none"
+        raise SourceError(f"{source} has no title or summary column (columns found: {names})")
+    collect = _Collector(source, "csv")
+    width = len(header)
+
+    def cell(row: list[str], index: int | None) -> str:
+        return row[index] if index is not None and index < len(row) else ""
+
+    try:
+        # Row numbers as a spreadsheet shows them: the header is row 1.
+        for number, row in enumerate(rows, start=2):
+            if not any(row):
+                continue
+            if len(row) < width and not any(c.strip() for c in row):
+                continue
+            collect.add(
+                f"CSV row {number}",
+                cell(row, fields.title),
+                cell(row, fields.summary),
+                cell(row, fields.date),
+                cell(row, fields.url),
+            )
+    except csv.Error as exc:
+        raise SourceError(f"{source} is not valid CSV near line {rows.line_num}: {exc}") from None
+    return collect.finish()
+
+
+def _records(data: Any, source: str) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        keys = {str(k).lower(): k for k in data}
+        for name in _CONTAINER_KEYS:
+            if name in keys:
+                inner = data[keys[name]]
+                if isinstance(inner, list):
+                    return inner
+                if isinstance(inner, dict):
+                    return _records(inner, source)
+        if match_fields(data).usable:
+            return [data]
+        names = ", ".join(map(str, data))[:200]
+        raise SourceError(
+            f"{source} has no list of articles (expected a list, or one under "
+            f"{', '.join(_CONTAINER_KEYS[:4])}; keys found: {names})"
+        )
+    raise SourceError(f"{source} holds a single JSON {type(data).__name__}, not a list of articles")
+
+
+def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError:
+            collect.reject(f"JSON line {number} is not valid JSON", line)
+
+
+def read_json(text: str, source: str) -> Listing:
+    """Read a JSON export or JSON Lines.
+
+    Raises:
+        SourceError: invalid JSON, no list of records, no title or summary field, or no items.
+    """
+    collect = _Collector(source, "json")
+    try:
+        records: Iterable[tuple[int, Any]] = enumerate(_records(json.loads(text), source), 1)
+        label = "JSON record"
+    except json.JSONDecodeError as exc:
+        first = text.lstrip().split("\n", 1)[0]
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            raise SourceError(
+                f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            ) from None
+        records = _json_lines(text, collect)
+        label = "JSON line"
+    fields_by_keys: dict[tuple[Any, ...], Fields] = {}
+    seen_keys: set[str] = set()
+    usable = False
+    for number, record in records:
+        if not isinstance(record, dict):
+            collect.reject(f"{label} {number} is not an object", str(record))
+            continue
+        keys = tuple(record)
+        fields = fields_by_keys.get(keys)
+        if fields is None:
+            fields = fields_by_keys[keys] = match_fields(keys)
+            seen_keys.update(map(str, keys))
+        usable = usable or fields.usable
+        collect.add(
+            f"{label} {number}",
+            *(record.get(k) if k is not None else None for k in fields.roles()),
+        )
+    if seen_keys and not usable:
+        names = ", ".join(sorted(seen_keys))[:200]
+        raise SourceError(f"{source} has no title or summary field (fields found: {names})")
+    return collect.finish()

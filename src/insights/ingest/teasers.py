@@ -1,0 +1,72 @@
+"""How listings word a teaser: read-more markers, cut-off endings, titles made from summaries."""
+
+from __future__ import annotations
+
+import re
+
+# Checked against the lower-cased end of a line once decorations are stripped:
+# "…servicesRead more", "Read more »", "Keep reading…", "View Press Release".
+MARKERS = (
+    "read more",
+    "keep reading",
+    "continue reading",
+    "view press release",
+    "read the full story",
+    "read the full article",
+    "read full story",
+    "read full article",
+    "read the press release",
+    "read the statement",
+)
+_DECORATION = " \t.…»›>→:-–"
+CLOSERS = "\"'”’)]»"
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "rev", "cllr", "hon"})
+TITLE_LIMIT = 90
+
+
+def strip_marker(line: str) -> tuple[str, bool]:
+    """('text before the marker', True) when the line ends with a read-more marker."""
+    end = line.rstrip(_DECORATION)
+    lowered = end.lower()
+    for marker in MARKERS:
+        if lowered.endswith(marker):
+            return end[: -len(marker)].rstrip(), True
+    return line, False
+
+
+def is_marker(text: str) -> bool:
+    """True for a link or line that only says 'Read more' or the like."""
+    stripped, found = strip_marker(text)
+    return found and not stripped
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished sentence: '.', '!', '?' before closing quotes."""
+    end = text.rstrip().rstrip(CLOSERS)
+    return bool(end) and end[-1] in ".!?" and not end.endswith("...")
+
+
+def ends_cut_off(text: str) -> bool:
+    """True when the source marks the text as cut: it ends with '...' or '…'."""
+    end = text.rstrip().rstrip(CLOSERS)
+    return end.endswith(("...", "…"))
+
+
+def first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        word = text[: match.start()].rsplit(None, 1)[-1].lower().lstrip("(\"'“‘")
+        if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            return text[: match.end()]
+    return text
+
+
+def derive_title(summary: str, limit: int = TITLE_LIMIT) -> str:
+    """A title from the summary's first sentence, cut at a word boundary with '…' past `limit`."""
+    sentence = " ".join(first_sentence(summary).split()).rstrip(" .")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -1,0 +1,311 @@
+"""Plain-text listings: every layout people paste from a news page."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from insights.ingest import read_source
+from insights.ingest.text import FURNITURE, NO_SUMMARY, read_text
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "ecpat-uk-news-2017-10_to_2018-10.txt"
+
+
+def _read(text: str):
+    return read_text(text, "listing.txt")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(i.title, i.summary) for i in _read(text).items]
+
+
+def test_seed_gives_26_items_exactly_as_written():
+    listing = read_source(SEED)
+    blocks = SEED.read_text(encoding="utf-8").strip().split("\n\n")
+    expected = [
+        (title, summary.removesuffix("Read more"))
+        for title, summary in zip(blocks[0::2], blocks[1::2], strict=True)
+    ]
+    assert listing.source == str(SEED)
+    assert listing.format == "text"
+    assert listing.rejections == []
+    assert [(i.title, i.summary) for i in listing.items] == expected
+    assert [i.position for i in listing.items] == list(range(1, 27))
+    first, last = listing.items[0], listing.items[-1]
+    assert first.title == (
+        "‘One size doesn’t fit all’: Young victims of trafficking joined 120,535 people "
+        "demanding specialist support for trafficked children"
+    )
+    assert first.summary == (
+        "Young victims of trafficking marked Anti-Slavery Day 2018 by delivering a 120,535 "
+        "strong petition to the UK Government demanding guaranteed specialist support for "
+        "trafficked children."
+    )
+    assert last.title == "The Secret Gardeners: New film on child trafficking from Vietnam"
+    assert last.summary == (
+        "Leading children’s charity ECPAT UK will mark today’s Anti-Slavery Day (18th October "
+        "2017) with the release of an animated film aimed at tackling the growing issue of "
+        "Vietnamese children being trafficked to the UK for cannabis cultivation."
+    )
+    assert not any(i.truncated or i.title_derived for i in listing.items)
+    # "…social servicesRead more" has no full stop: the text stays as written.
+    assert any(i.summary.endswith("services") for i in listing.items)
+
+
+LAYOUTS = [
+    (
+        "blank line between headline and summary",
+        "First headline\n\nFirst summary.Read more\n\nSecond headline\n\nSecond summary.Read more",
+        [("First headline", "First summary."), ("Second headline", "Second summary.")],
+    ),
+    (
+        "single newline between headline and summary",
+        "First headline\nFirst summary.Read more\nSecond headline\nSecond summary. Read more\n",
+        [("First headline", "First summary."), ("Second headline", "Second summary.")],
+    ),
+    (
+        "single newline, blank line between items, no marker",
+        "First headline\nFirst summary.\n\nSecond headline\nSecond summary.\n",
+        [("First headline", "First summary."), ("Second headline", "Second summary.")],
+    ),
+    (
+        "blank lines everywhere, no marker",
+        "First headline\n\nFirst summary.\n\nSecond headline\n\nSecond summary.\n",
+        [("First headline", "First summary."), ("Second headline", "Second summary.")],
+    ),
+    (
+        "markers of every kind, glued, spaced and alone",
+        "A one\n\nAlpha text.Read more…\n\nB two\n\nBeta text. Read more »\n\n"
+        "C three\n\nGamma text.\nKeep reading »\n\nD four\n\nDelta text. VIEW PRESS RELEASE\n\n"
+        "E five\n\nEpsilon text.continue reading\n",
+        [
+            ("A one", "Alpha text."),
+            ("B two", "Beta text."),
+            ("C three", "Gamma text."),
+            ("D four", "Delta text."),
+            ("E five", "Epsilon text."),
+        ],
+    ),
+    (
+        "hard-wrapped summary lines join with a space",
+        "Headline here\n\nA summary that wraps\nonto a second line.Read more\n\n"
+        "Next headline\n\nShort one.Read more",
+        [
+            ("Headline here", "A summary that wraps onto a second line."),
+            ("Next headline", "Short one."),
+        ],
+    ),
+    (
+        "a headline ending in a full stop, in a listing with markers",
+        "Children first.\n\nA summary.Read more\n\nSecond headline\n\nAnother.Read more",
+        [("Children first.", "A summary."), ("Second headline", "Another.")],
+    ),
+    (
+        "curly quotes and dashes kept exactly",
+        "‘Quoted’ headline – with dash\n\n“Said” the summary’s text.Read more\n\n"
+        "Plain headline\n\nPlain.Read more",
+        [
+            ("‘Quoted’ headline – with dash", "“Said” the summary’s text."),
+            ("Plain headline", "Plain."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in LAYOUTS], ids=[c[0] for c in LAYOUTS]
+)
+def test_layouts(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_no_headlines_derives_titles_from_the_first_sentence():
+    text = (
+        "ECPAT UK has been granted core participant status in the inquiry into child sexual "
+        "abuse held by the Independent Inquiry. It will give evidence.Read more\n\n"
+        "Short first sentence. And more text here.Read more\n"
+    )
+    items = _read(text).items
+    assert [i.title for i in items] == [
+        "ECPAT UK has been granted core participant status in the inquiry into child sexual abuse…",
+        "Short first sentence",
+    ]
+    assert all(i.title_derived for i in items)
+    assert all(len(i.title) <= 90 for i in items)
+    assert items[1].summary == "Short first sentence. And more text here."
+
+
+def test_paragraphs_separated_by_blank_lines_without_markers_are_items():
+    text = "The first item says this.\n\nThe second item says that.\n\nA third one!\n"
+    items = _read(text).items
+    assert [i.summary for i in items] == [
+        "The first item says this.",
+        "The second item says that.",
+        "A third one!",
+    ]
+    assert all(i.title_derived for i in items)
+
+
+def test_page_furniture_around_the_items_is_skipped():
+    text = """Skip to main content
+Home  About us  What we do  News  Contact
+Home > News
+News
+Latest news from ECPAT UK, the children's rights charity.
+
+First headline
+
+First summary.Read more
+
+Second headline
+
+Second summary.Read more
+
+Page 1 of 12  Next »
+Follow us
+Facebook | Twitter | Instagram
+Privacy policy
+© 2018 ECPAT UK. Registered charity number 1104948.
+We use cookies to improve your experience. Accept
+"""
+    listing = _read(text)
+    assert [(i.title, i.summary) for i in listing.items] == [
+        ("First headline", "First summary."),
+        ("Second headline", "Second summary."),
+    ]
+    assert listing.rejections == []
+    assert [i.position for i in listing.items] == [1, 2]
+
+
+DATED = [
+    (
+        "date line after the headline",
+        "Headline one\n3 June 2015\n\nSummary one.Read more\n\n"
+        "Headline two\n1 June 2015\n\nSummary two.Read more",
+        [date(2015, 6, 3), date(2015, 6, 1)],
+        ["3 June 2015", "1 June 2015"],
+    ),
+    (
+        "date line before the headline",
+        "Published: 12/03/2018\nHeadline one\n\nSummary one.Read more\n\n"
+        "Published: 02/03/2018\nHeadline two\n\nSummary two.Read more",
+        [date(2018, 3, 12), date(2018, 3, 2)],
+        ["Published: 12/03/2018", "Published: 02/03/2018"],
+    ),
+    (
+        "byline after the summary",
+        "Headline one\n\nSummary one.Read more\nJane Smith, Policy Officer. 3 June 2015\n\n"
+        "Headline two\n\nSummary two.Read more\nJohn Brown, Director. 1 May 2015\n",
+        [date(2015, 6, 3), date(2015, 5, 1)],
+        [
+            "Jane Smith, Policy Officer. 3 June 2015",
+            "John Brown, Director. 1 May 2015",
+        ],
+    ),
+    (
+        "month-only date keeps the line but gives no day",
+        "Headline one\nMarch 2016\n\nSummary one.\n\nHeadline two\nFebruary 2016\n\nSummary two.",
+        [None, None],
+        ["March 2016", "February 2016"],
+    ),
+    (
+        "weekday and ordinal",
+        "Headline one\n\nWednesday, 17th October 2018\nSummary one.\n\n"
+        "Headline two\n\nTuesday 2nd October 2018\nSummary two.",
+        [date(2018, 10, 17), date(2018, 10, 2)],
+        ["Wednesday, 17th October 2018", "Tuesday 2nd October 2018"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "lines"), [c[1:] for c in DATED], ids=[c[0] for c in DATED]
+)
+def test_date_lines_and_bylines(text, dates, lines):
+    listing = _read(text)
+    assert [i.listed_date for i in listing.items] == dates
+    assert [i.date_line for i in listing.items] == lines
+    assert [(i.title, i.summary) for i in listing.items] == [
+        ("Headline one", "Summary one."),
+        ("Headline two", "Summary two."),
+    ]
+    assert listing.order == "newest_first"
+
+
+CUT_OFF = [
+    ("no marker while others had one", "Last headline\n\nThe last summary stops mid", True),
+    ("ends with an ellipsis", "Last headline\n\nThe last summary trails off…", True),
+    ("ends with three dots", "Last headline\n\nThe last summary trails off...", True),
+    ("a complete last item", "Last headline\n\nThe last summary is whole.Read more", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "truncated"), [c[1:] for c in CUT_OFF], ids=[c[0] for c in CUT_OFF]
+)
+def test_cut_off_last_item_is_kept_and_flagged(tail, truncated):
+    text = "One\n\nFirst summary.Read more\n\nTwo\n\nSecond summary.Read more\n\n" + tail
+    items = _read(text).items
+    assert len(items) == 3
+    assert items[-1].summary == tail.split("\n\n")[1].removesuffix("Read more")
+    assert items[-1].truncated is truncated
+    assert not items[0].truncated
+
+
+def test_cut_off_in_a_listing_without_markers():
+    items = _read(
+        "One\n\nFirst summary.\n\nTwo\n\nSecond summary.\n\nThree\n\nThe third one stops in the"
+    ).items
+    assert [i.truncated for i in items] == [False, False, True]
+
+
+ORDERS = [
+    ("newest first", ["3 June 2015", "1 June 2015", "1 May 2015"], "newest_first"),
+    ("oldest first", ["1 May 2015", "1 June 2015", "3 June 2015"], "oldest_first"),
+    (
+        "nearly sorted oldest first",
+        ["1 May 2015", "2 May 2015", "1 May 2015", "5 May 2015", "6 May 2015", "7 May 2015"],
+        "oldest_first",
+    ),
+    ("mixed", ["1 May 2015", "3 June 2015", "1 April 2015", "5 July 2015"], "unknown"),
+    ("one date", ["1 May 2015", "", ""], "unknown"),
+]
+
+
+@pytest.mark.parametrize(("dates", "order"), [c[1:] for c in ORDERS], ids=[c[0] for c in ORDERS])
+def test_listing_order_from_dates(dates, order):
+    text = "\n\n".join(f"Headline {n}\n{d}\n\nSummary {n}." for n, d in enumerate(dates))
+    listing = _read(text)
+    assert listing.order == order
+    assert [i.title for i in listing.items] == [f"Headline {n}" for n in range(len(dates))]
+
+
+def test_headline_without_summary_in_the_middle_is_rejected_with_reason():
+    text = "One\n\nFirst.Read more\n\nOrphan headline here\n\nTwo\n\nSecond.Read more"
+    listing = _read(text)
+    assert [i.title for i in listing.items] == ["One", "Two"]
+    assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
+        (NO_SUMMARY, "Orphan headline here", 2)
+    ]
+    assert [i.position for i in listing.items] == [1, 3]
+
+
+def test_unclear_text_after_the_items_is_listed_as_furniture():
+    text = (
+        "One\n\nFirst.Read more\n\nTwo\n\nSecond.Read more\n\nThree\n\nThird.Read more\n\n"
+        "ECPAT UK campaigns for children to be protected from trafficking and exploitation."
+    )
+    listing = _read(text)
+    assert len(listing.items) == 3
+    assert [r.reason for r in listing.rejections] == [FURNITURE]
+
+
+def test_windows_newlines_and_trailing_spaces(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_bytes(b"One  \r\n\r\nFirst summary.Read more \r\n\r\nTwo\r\n\r\nSecond.")
+    assert [(i.title, i.summary) for i in read_source(path).items] == [
+        ("One", "First summary."),
+        ("Two", "Second."),
+    ]
