@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from insights.ingest.items import Order
 
@@ -174,7 +174,7 @@ def from_timestamp(value: float) -> date | None:
     """Unix seconds or milliseconds, as some JSON exports give dates."""
     if value > 1e11:
         value /= 1000
-    return datetime.fromtimestamp(value).date() if 0 < value < 4e9 else None
+    return datetime.fromtimestamp(value, tz=UTC).date() if 0 < value < 4e9 else None
 
 
 def detect_order(keys: Iterable[Sequence[int] | None], tolerance: float = 0.75) -> Order:

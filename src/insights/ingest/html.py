@@ -61,15 +61,20 @@ class Node:
 
     def words(self) -> set[str]:
         """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
-        raw = f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
-        return set(raw.replace("-", " ").replace("_", " ").split())
+        return _words(f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}")
 
     def shape(self) -> str:
-        classes = self.attrs.get("class", "").lower().split()
-        kept = sorted(
-            c for c in classes if c not in _NOISE_CLASSES and not any(map(str.isdigit, c))
-        )
-        return f"{self.tag}.{'.'.join(kept)}"
+        """Tag and class words, less numbering and striping: 'div.row.views'."""
+        kept = {
+            w
+            for w in _words(self.attrs.get("class", ""))
+            if w not in _NOISE_CLASSES and not any(c.isdigit() for c in w)
+        }
+        return ".".join([self.tag, *sorted(kept)])
+
+
+def _words(names: str) -> set[str]:
+    return set(names.lower().replace("-", " ").replace("_", " ").split())
 
 
 class _TreeBuilder(HTMLParser):

@@ -54,7 +54,7 @@ def detect_format(suffix: str, content: str) -> str:
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024**2:,.0f} MB"
+    return f"{size / 1024**2:,.0f} MB" if size >= 1024**2 else f"{size:,} bytes"
 
 
 def read_source(path: str | os.PathLike[str]) -> Listing:

@@ -109,7 +109,9 @@ def looks_like_header(line: str) -> bool:
     delimiter = max(_DELIMITERS, key=line.count)
     if line.count(delimiter) == 0:
         return False
-    return match_fields(next(csv.reader([line], delimiter=delimiter))).usable
+    fields = match_fields(next(csv.reader([line], delimiter=delimiter)))
+    # Two known columns, so that "Headline, with a comma" stays a text line.
+    return fields.usable and sum(role is not None for role in fields.roles()) >= 2
 
 
 def _text(value: Any) -> str:

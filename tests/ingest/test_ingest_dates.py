@@ -1,0 +1,83 @@
+"""Dates in date lines, bylines and CSV/JSON fields; listing order from those dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from insights.ingest.dates import date_line, detect_order, parse_date
+
+DATE_LINES = [
+    ("3 June 2015", date(2015, 6, 3)),
+    ("03/06/2015", date(2015, 6, 3)),
+    ("3.6.15", date(2015, 6, 3)),
+    ("Published: 12/03/2018", date(2018, 3, 12)),
+    ("Posted on 3rd June 2015 by Jane Smith", date(2015, 6, 3)),
+    ("Jane Smith, Policy Officer. 3 June 2015", date(2015, 6, 3)),
+    ("Wednesday, 17th October 2018", date(2018, 10, 17)),
+    ("June 3, 2015", date(2015, 6, 3)),
+    ("3 Sept 2015 | News", date(2015, 9, 3)),
+    ("12/03/2018 14:05", date(2018, 3, 12)),
+    ("2018-03-12T09:30:00Z", date(2018, 3, 12)),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), DATE_LINES)
+def test_date_lines(line, expected):
+    found = date_line(line)
+    assert found is not None and found.day == expected
+
+
+def test_month_only_line_has_no_day():
+    found = date_line("March 2016")
+    assert found is not None and found.day is None and found.key == (2016, 3)
+
+
+NOT_DATE_LINES = [
+    "Report launched on 3 June 2015",
+    "March 2016 newsletter",
+    "Anti-Slavery Day 18 October 2017 marks a turning point for children",
+    "31/02/2018",
+    "Up to 1,000 children in 2018",
+    "A headline with no date",
+]
+
+
+@pytest.mark.parametrize("line", NOT_DATE_LINES)
+def test_not_date_lines(line):
+    assert date_line(line) is None
+
+
+FIELDS = [
+    ("2018-10-18", date(2018, 10, 18)),
+    ("2018-10-18 09:30:00", date(2018, 10, 18)),
+    ("2018-10-18T23:30:00-05:00", date(2018, 10, 18)),
+    ("18/10/2018", date(2018, 10, 18)),
+    ("18/10/2018 09:30", date(2018, 10, 18)),
+    ("18 Oct 2018", date(2018, 10, 18)),
+    ("October 2018", None),
+    ("not a date", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), FIELDS)
+def test_field_dates(value, expected):
+    assert parse_date(value) == expected
+
+
+ORDERS = [
+    ([(2018, 3, 1), (2018, 2, 1), (2018, 1, 1)], "newest_first"),
+    ([(2018, 1, 1), (2018, 2, 1), (2018, 3, 1)], "oldest_first"),
+    ([(2018, 1, 1), None, (2018, 2, 1), (2018, 1, 20), (2018, 3), (2018, 4, 1)], "oldest_first"),
+    ([(2018, 3), (2018, 3, 5), (2018, 2, 1)], "newest_first"),
+    ([(2018, 1, 1), (2018, 3, 1), (2018, 2, 1)], "unknown"),
+    ([(2018, 1, 1)], "unknown"),
+    ([None, None], "unknown"),
+]
+
+
+@pytest.mark.parametrize(("keys", "order"), ORDERS)
+def test_detect_order(keys, order):
+    assert detect_order(keys) == order

@@ -1,0 +1,112 @@
+"""Saved HTML listing pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from insights.ingest import SourceError, read_source
+from insights.ingest.html import NO_SUMMARY, read_html, to_plain_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _rows(listing):
+    return [(i.title, i.summary, i.listed_date, i.date_line, i.url) for i in listing.items]
+
+
+def test_drupal_views_listing_without_the_page_around_it():
+    listing = read_source(FIXTURES / "views-listing.html")
+    assert listing.format == "html"
+    assert _rows(listing) == [
+        (
+            "‘One size doesn’t fit all’: Young victims & a petition",
+            "Young victims of trafficking marked Anti-Slavery Day 2018.",
+            date(2018, 10, 18),
+            "18/10/2018",
+            "/news/one-size",
+        ),
+        (
+            "ECPAT UK takes part in Day of Action",
+            "On Wednesday, 17th October 2018, ECPAT UK will join partners…",
+            date(2018, 10, 16),
+            "16/10/2018",
+            "/news/day-of-action",
+        ),
+    ]
+    assert [i.truncated for i in listing.items] == [False, True]
+    assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
+        (NO_SUMMARY, "A headline with no teaser", 3)
+    ]
+    assert listing.order == "newest_first"
+
+
+def test_html5_articles_with_time_elements_and_unclosed_paragraphs():
+    listing = read_source(FIXTURES / "articles-listing.html")
+    assert _rows(listing) == [
+        (
+            "First headline",
+            "First summary, with emphasis.",
+            date(2015, 6, 1),
+            "Posted on 1 June 2015 by Jane Smith",
+            "/2015/06/first",
+        ),
+        ("Second headline", "Second summary.", date(2015, 6, 3), "3 June 2015", "/2015/06/second"),
+        ("Third headline", "Third summary", date(2015, 7, 3), "3 July 2015", "/2015/07/third"),
+    ]
+    assert listing.rejections == []
+    assert listing.order == "oldest_first"
+
+
+def test_flat_page_of_headings_and_paragraphs():
+    listing = read_source(FIXTURES / "flat-listing.html")
+    assert _rows(listing) == [
+        ("First release", "First release text.", None, None, None),
+        ("Second release", "Second release text.", None, "March 2016", "/press/2"),
+    ]
+
+
+def test_list_items_with_headings():
+    page = """<ul class="news">
+      <li class="news-item"><h3><a href="a.html">Alpha</a></h3><p>Alpha text &amp; more.</p></li>
+      <li class="news-item"><h3><a href="b.html">Beta</a></h3><p>Beta text.</p>
+      <li class="news-item"><h3>Gamma</h3><div class="teaser">Gamma <b>text</b>.</div></li>
+    </ul>"""
+    listing = read_html(page, "page.html")
+    assert [(i.title, i.summary, i.url) for i in listing.items] == [
+        ("Alpha", "Alpha text & more.", "a.html"),
+        ("Beta", "Beta text.", "b.html"),
+        ("Gamma", "Gamma text.", None),
+    ]
+    assert [i.position for i in listing.items] == [1, 2, 3]
+
+
+NO_ITEMS = [
+    ("navigation only", "<html><body><nav><a href='/'>Home</a></nav><footer>©</footer></body>"),
+    ("headings only", "<html><body><h1>News</h1><h2>Nothing here yet</h2></body></html>"),
+    ("text only", "<html><body><p>Just a paragraph.</p></body></html>"),
+]
+
+
+@pytest.mark.parametrize("page", [c[1] for c in NO_ITEMS], ids=[c[0] for c in NO_ITEMS])
+def test_page_without_items_is_a_source_error(page):
+    with pytest.raises(SourceError, match="no news items") as err:
+        read_html(page, "page.html")
+    assert "\n" not in str(err.value)
+
+
+PLAIN = [
+    ("<p>A &amp; B</p>", "A & B"),
+    ("<p>One</p><p>Two</p>", "One Two"),
+    ("Line<br>break", "Line break"),
+    ("<script>x()</script>Text", "Text"),
+    ("No markup &lt;here&gt;", "No markup <here>"),
+    ("‘curly’ &ldquo;quotes&rdquo;", "‘curly’ “quotes”"),
+]
+
+
+@pytest.mark.parametrize(("markup", "text"), PLAIN)
+def test_markup_to_plain_text(markup, text):
+    assert to_plain_text(markup) == text
