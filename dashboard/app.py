@@ -15,12 +15,12 @@ import streamlit as st
 from insights import store
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
-    st.Page("pages/themes.py", title="Themes", icon=":material/category:"),
-    st.Page("pages/figures.py", title="Key figures", icon=":material/numbers:"),
-    st.Page("pages/explore.py", title="Explore", icon=":material/search:"),
-    st.Page("pages/about.py", title="About the data", icon=":material/info:"),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("views/themes.py", title="Themes", icon=":material/category:"),
+    st.Page("views/figures.py", title="Key figures", icon=":material/numbers:"),
+    st.Page("views/explore.py", title="Explore", icon=":material/search:"),
+    st.Page("views/about.py", title="About the data", icon=":material/info:"),
 ]
 
 # ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.
@@ -29,8 +29,8 @@ if state.PRESENTER not in st.session_state:
 presenting = st.session_state[state.PRESENTER]
 st.set_page_config(
     page_title="News Insights",
-    page_icon=":material/newspaper:",
-    layout="wide" if presenting else "centered",
+    page_icon="📰",
+    layout="wide",
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 page = st.navigation(PAGES)

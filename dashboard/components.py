@@ -18,11 +18,11 @@ import plotly.graph_objects as go
 import state
 import streamlit as st
 
-from insights import schema
+from insights import schema, search
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; `:` and `$` also
+# The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
 # start Streamlit's colour/emoji directives and LaTeX.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^%@/;?,])")
+_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
 PRESENTER_CSS = """
 <style>
 html { font-size: 24px; }
@@ -78,6 +78,10 @@ def day(value: date | None) -> str:
     return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
 
 
+def month(value: date | None) -> str:
+    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
+
+
 def period_label(period: Any, freq: str) -> str:
     """'Week of 3 Sep 2018', 'September 2018', '2018 Q3', '2018'."""
     when = pd.Timestamp(period)
@@ -121,7 +125,11 @@ def chart(
     if isinstance(figure, go.Figure):
         event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch")
     else:
-        event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+        # Streamlit sizes Altair charts to their container unless told the spec's height.
+        height = figure.height if isinstance(figure.height, int) else "content"
+        event = st.altair_chart(
+            figure, key=key, on_select=on_select, width="stretch", height=height
+        )
     st.markdown(summary)
     with st.expander("Data behind this chart"):
         st.dataframe(data, hide_index=True, width="stretch")
@@ -131,10 +139,11 @@ def chart(
 def article_link(article_id: str, title: str, when: str) -> None:
     """One article as a link that opens its detail on the Explore page."""
     st.page_link(
-        "pages/explore.py",
+        state.EXPLORE_PAGE,
         label=f"{escape_markdown(when)} · {escape_markdown(title)}",
         icon=":material/article:",
         query_params={state.ARTICLE_PARAM: article_id},
+        width="stretch",
     )
 
 
@@ -145,6 +154,21 @@ def article_list(frame: pd.DataFrame) -> None:
             item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
         )
         article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+
+
+def result_card(item: dict[str, Any], text: str) -> None:
+    """One search result: title and summary with the search's matches marked, and a link."""
+    title, summary = item[schema.TITLE], item[schema.SUMMARY]
+    when = date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION])
+    with st.container(border=True):
+        st.markdown(f"**{highlighted(title, search.highlight_spans(title, text))}**")
+        st.markdown(highlighted(summary, search.highlight_spans(summary, text)))
+        st.page_link(
+            state.EXPLORE_PAGE,
+            label=f"Details · {escape_markdown(when)}",
+            icon=":material/open_in_full:",
+            query_params={state.ARTICLE_PARAM: item[schema.ARTICLE_ID]},
+        )
 
 
 def plural(n: int, word: str) -> str:

@@ -44,6 +44,11 @@ def _period_axis(freq: str) -> str:
     return freq.capitalize()
 
 
+def _count_step(counts: pd.Series) -> int | None:
+    """Whole-number ticks: a step of 1 for small counts, Plotly's own choice above."""
+    return 1 if len(counts) and counts.max() <= 8 else None
+
+
 def _f(name: str, kind: str) -> str:
     """An Altair shorthand for a column, e.g. _f(PERIOD, "T") == "period:T"."""
     return f"{name}:{kind}"
@@ -73,8 +78,18 @@ def articles_over_time(data: pd.DataFrame, *, freq: str = "month") -> go.Figure:
         legend={"orientation": "h", "y": -0.25},
         margin={"t": 10, "l": 10, "r": 10},
     )
-    fig.update_yaxes(rangemode="tozero", tickformat="d")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=_count_step(data[ARTICLES]))
     return fig
+
+
+# Where a period ends, as a Vega expression over its start (months are 0-based in Vega).
+_PERIOD_END = {
+    "week": "datetime(year(datum.period), month(datum.period), date(datum.period) + 7)",
+    "month": "datetime(year(datum.period), month(datum.period) + 1, 1)",
+    "quarter": "datetime(year(datum.period), month(datum.period) + 3, 1)",
+    "year": "datetime(year(datum.period) + 1, 0, 1)",
+}
+_PERIOD_FORMAT = {"week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "%b %Y", "year": "%Y"}
 
 
 def themes_over_time(
@@ -87,22 +102,30 @@ def themes_over_time(
 ) -> alt.LayerChart | alt.Chart:
     """Stacked bars of articles per period and theme; clicking a bar selects its period.
 
-    `events` (date, label) adds a dashed rule, labelled on hover, for each event.
+    Each bar spans its whole period, so event rules (date, label) fall where they happened.
     """
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
+    # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
     bars = (
         alt.Chart(data)
-        .mark_bar()
+        .transform_filter(alt.datum[ARTICLES] > 0)
+        .transform_calculate(period_end=_PERIOD_END[freq])
+        .transform_stack(
+            stack=ARTICLES, groupby=[PERIOD], sort=[alt.SortField(THEME)], as_=["low", "high"]
+        )
+        .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X(_f(PERIOD, "T"), title=_period_axis(freq)),
-            y=alt.Y(_f(ARTICLES, "Q"), title="Articles", stack="zero"),
+            x2="period_end:T",
+            y=alt.Y("low:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
+            y2="high:Q",
             color=alt.Color(_f(THEME, "N"), scale=scale, title="Theme"),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
             tooltip=[
-                alt.Tooltip(_f(PERIOD, "T"), title=_period_axis(freq)),
-                _f(THEME, "N"),
-                _f(ARTICLES, "Q"),
+                alt.Tooltip(_f(PERIOD, "T"), title=_period_axis(freq), format=_PERIOD_FORMAT[freq]),
+                alt.Tooltip(_f(THEME, "N"), title="Theme"),
+                alt.Tooltip(_f(ARTICLES, "Q"), title="Articles"),
             ],
         )
         .add_params(pick)
@@ -114,7 +137,10 @@ def themes_over_time(
         .mark_rule(strokeDash=[4, 4], color=NEUTRAL, strokeWidth=2)
         .encode(
             x=_f(EVENT_DATE, "T"),
-            tooltip=[alt.Tooltip(_f(EVENT_DATE, "T"), title="Date"), _f(EVENT_NAME, "N")],
+            tooltip=[
+                alt.Tooltip(_f(EVENT_DATE, "T"), title="Date", format="%-d %B %Y"),
+                alt.Tooltip(_f(EVENT_NAME, "N"), title="Event"),
+            ],
         )
     )
     return alt.layer(bars, rules).properties(height=360)
@@ -133,32 +159,30 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
             _f(schema.TITLE, "N"),
             sort=alt.EncodingSortField(schema.PUBLISHED, order="descending"),
             title=None,
-            axis=alt.Axis(labelLimit=260),
+            axis=alt.Axis(labelLimit=280),
         ),
         color=alt.Color(basis, scale=basis_scale, title="Date"),
         tooltip=[
-            _f(schema.TITLE, "N"),
-            alt.Tooltip(_f(schema.PUBLISHED, "T"), title="Best estimate"),
-            alt.Tooltip(_f(schema.PUBLISHED_EARLIEST, "T"), title="Earliest"),
-            alt.Tooltip(_f(schema.PUBLISHED_LATEST, "T"), title="Latest"),
-            alt.Tooltip(basis, title="Date basis"),
-            alt.Tooltip(_f(schema.DATE_PRECISION, "N"), title="Precision"),
+            alt.Tooltip(_f(schema.TITLE, "N"), title="Article"),
+            alt.Tooltip(_f(schema.PUBLISHED, "T"), title="Best estimate", format="%-d %b %Y"),
+            alt.Tooltip(_f(schema.PUBLISHED_EARLIEST, "T"), title="Earliest", format="%-d %b %Y"),
+            alt.Tooltip(_f(schema.PUBLISHED_LATEST, "T"), title="Latest", format="%-d %b %Y"),
+            alt.Tooltip(basis, title="Date"),
         ],
     )
     spans = base.mark_rule(strokeWidth=3, opacity=0.7).encode(
         x=alt.X(_f(schema.PUBLISHED_EARLIEST, "T"), title="Publication date"),
         x2=_f(schema.PUBLISHED_LATEST, "T"),
     )
-    dots = base.mark_point(size=80, strokeWidth=2, filled=False).encode(
+    dots = base.mark_point(size=90, strokeWidth=2, shape="circle").encode(
         x=_f(schema.PUBLISHED, "T"),
         fill=alt.condition(
-            alt.datum[schema.DATE_BASIS] == "inferred",
+            alt.datum[schema.DATE_BASIS] == INFERRED,
             alt.value("white"),
             alt.Color(basis, scale=basis_scale, legend=None),
         ),
-        shape=alt.Shape(basis, title="Date"),
     )
-    return alt.layer(spans, dots).properties(height=alt.Step(20))
+    return alt.layer(spans, dots).properties(height=22 * len(data) + 40)
 
 
 def theme_counts(data: pd.DataFrame) -> go.Figure:
@@ -177,7 +201,7 @@ def theme_counts(data: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(xaxis_title="Articles", yaxis_title=None, margin={"t": 10, "l": 10, "r": 10})
-    fig.update_xaxes(tickformat="d", rangemode="tozero")
+    fig.update_xaxes(tickformat=",d", rangemode="tozero", dtick=_count_step(data[ARTICLES]))
     return fig
 
 

@@ -1,10 +1,11 @@
 """Explore: search and browse the articles; every article's detail is one click away."""
 
 import components as ui
+import pandas as pd
 import state
 import streamlit as st
 
-from insights import query, schema, search
+from insights import query, schema
 
 ORDERS = {
     "newest": ("published", True, "Newest first"),
@@ -13,6 +14,14 @@ ORDERS = {
     "title": ("title", False, "Title A–Z"),
 }
 PAGE_SIZE = 10
+
+
+def _open(shown: pd.DataFrame) -> None:
+    # A callback, so the article opens in this same run.
+    picked = st.session_state.results_table.selection.rows
+    if picked:
+        st.query_params[state.ARTICLE_PARAM] = shown.iloc[picked[0]][schema.ARTICLE_ID]
+
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -37,8 +46,12 @@ with counts:
                 facet,
                 hide_index=True,
                 width="stretch",
-                column_config={query.VALUE: name.replace("_", " ").capitalize()},
+                column_config={
+                    query.VALUE: name.replace("_", " ").capitalize(),
+                    query.ARTICLES: "Articles",
+                },
             )
+
 
 with results:
     order = st.selectbox(
@@ -61,21 +74,27 @@ with results:
         text=filters.text,
     )
     st.markdown(f"**{ui.plural(total, 'article')}** match.")
-    for item in shown.to_dict("records"):
-        title = item[schema.TITLE]
-        when = ui.date_label(
-            item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
+    view = st.segmented_control("Show as", ["Cards", "Table"], default="Cards", required=True)
+    if view == "Table":
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            column_order=[schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS, schema.THEMES],
+            column_config={
+                schema.TITLE: "Title",
+                schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+                schema.DATE_BASIS: "Date",
+                schema.THEMES: st.column_config.ListColumn("Themes"),
+            },
+            key="results_table",
+            on_select=lambda: _open(shown),
+            selection_mode="single-row",
         )
-        with st.container(border=True):
-            st.markdown(f"**{ui.highlighted(title, search.highlight_spans(title, filters.text))}**")
-            summary = item[schema.SUMMARY]
-            st.markdown(ui.highlighted(summary, search.highlight_spans(summary, filters.text)))
-            st.page_link(
-                "pages/explore.py",
-                label=f"Details · {ui.escape_markdown(when)}",
-                icon=":material/open_in_full:",
-                query_params={state.ARTICLE_PARAM: item[schema.ARTICLE_ID]},
-            )
+        st.caption("Select a row to see the whole article above.")
+    else:
+        for item in shown.to_dict("records"):
+            ui.result_card(item, filters.text)
     if pages > 1:
         st.pagination(pages, key="page")
     st.download_button(

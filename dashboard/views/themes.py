@@ -22,6 +22,7 @@ def _filter_to_clicked() -> None:
         state.show_only_theme(points[0]["y"])
 
 
+st.subheader("Articles per theme")
 top = counts.iloc[0]
 ui.chart(
     charts.theme_counts(counts),
@@ -33,6 +34,7 @@ ui.chart(
     on_select=_filter_to_clicked,
 )
 
+st.subheader("Each theme's share over time")
 share = query.theme_share_over_time(corpus, rows, "quarter")
 if not share.empty:
     ui.chart(
@@ -43,6 +45,7 @@ if not share.empty:
         key="themes_share",
     )
 
+st.subheader("Themes that appear together")
 pairs = query.theme_cooccurrence(corpus, rows)
 together = pairs[pairs[query.THEME_A] < pairs[query.THEME_B]].nlargest(1, query.ARTICLES)
 ui.chart(

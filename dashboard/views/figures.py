@@ -28,7 +28,8 @@ st.markdown(f"**{ui.plural(len(figures), 'figure')}**, newest article first.")
 columns = st.columns(1 if state.presenting() else 2)
 for i, figure in enumerate(figures.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        st.markdown(f"### {ui.escape_markdown(figure[query.LABEL])}")
+        counted = figure[schema.STAT_COUNTED] or ""
+        st.markdown(f"### {ui.escape_markdown(f'{figure[query.LABEL]} {counted}')}")
         sentence = figure[schema.STAT_SENTENCE]
         at = sentence.find(figure[schema.STAT_PHRASE])
         spans = [(at, at + len(figure[schema.STAT_PHRASE]))] if at >= 0 else []

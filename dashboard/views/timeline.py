@@ -55,6 +55,12 @@ picked = ui.chart(
     on_select="rerun",
 )
 
+if not shown_events.empty:
+    st.caption(
+        "Events: " + "; ".join(f"{e.label} ({ui.day(e.date)})" for e in shown_events.itertuples())
+    )
+
+st.subheader("Articles in one period")
 periods = sorted(per_theme[query.PERIOD].unique(), reverse=True)
 clicked = [pd.Timestamp(p[query.PERIOD], unit="ms") for p in picked.selection.get(query.PERIOD, [])]
 choice = st.selectbox(
@@ -76,8 +82,8 @@ intervals = query.date_intervals(corpus, rows, limit=60)
 inferred = int((intervals[schema.DATE_BASIS] != "stated").sum())
 ui.chart(
     charts.date_intervals(intervals),
-    summary=f"Filled dots are dates stated in the text; the {ui.plural(inferred, 'hollow dot')} "
-    "are estimates, and the line through each spans every date the article could have.",
+    summary=f"Filled dots are dates stated in the text; hollow dots ({inferred} here) are "
+    "estimates, and the line through each spans every date the article could have.",
     data=intervals,
     key="timeline_intervals",
 )

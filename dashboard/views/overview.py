@@ -16,7 +16,11 @@ if len(rows) == 0:
 head = query.headline(corpus, rows)
 articles, period, themes, figures = st.columns(4)
 articles.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
-period.metric("Period covered", f"{ui.day(head.first)} – {ui.day(head.last)}")
+period.metric(
+    "Period covered",
+    f"{ui.month(head.first)} – {ui.month(head.last)}",
+    help=f"{ui.day(head.first)} to {ui.day(head.last)}",
+)
 themes.metric("Themes", head.themes_present)
 figures.metric("Quoted figures", f"{head.statistics:,}")
 st.caption(
@@ -56,7 +60,7 @@ if not changes:
 for change in changes:
     st.markdown(ui.escape_markdown(change.sentence))
     st.page_link(
-        "pages/explore.py",
+        state.EXPLORE_PAGE,
         label=f"See the {ui.plural(change.current, 'article')} behind this",
         icon=":material/arrow_forward:",
         query_params={state.THEME: change.theme, state.DATES: [str(change.start), str(change.end)]},

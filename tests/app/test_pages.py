@@ -1,0 +1,142 @@
+"""Every dashboard page, run headless with AppTest against a small fixture dataset."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import HOSTILE_TITLE
+from streamlit.testing.v1 import AppTest
+
+from insights import schema
+
+import fixtures
+
+DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
+PAGES = [
+    "views/overview.py",
+    "views/timeline.py",
+    "views/themes.py",
+    "views/figures.py",
+    "views/explore.py",
+    "views/about.py",
+]
+
+
+def run(page: str = "views/overview.py", **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(DASHBOARD / "app.py"), default_timeout=30)
+    at.query_params.update(params)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text(at: AppTest) -> str:
+    """Everything the page wrote as Markdown, captions, metrics and titles, in one string."""
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "title", "subheader", "info")
+        for e in getattr(at, kind)
+    ]
+    parts += [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(dataset: Path, page: str) -> None:
+    at = run(page)
+    assert at.title, "every page has a title"
+    for markdown in at.markdown:
+        # article text is never rendered as HTML
+        assert not (markdown.proto.allow_html and "script" in markdown.value)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_so_when_nothing_matches(dataset: Path, page: str) -> None:
+    at = run(page, q="zzzunmatchedword")
+    if page != "views/about.py":
+        assert "No " in text(at) and "match these filters" in text(at)
+
+
+def test_theme_in_the_url_filters_every_page(dataset: Path) -> None:
+    at = run(theme=["Online abuse"])
+    assert at.sidebar.multiselect(key="theme").value == ["Online abuse"]
+    assert "Articles=1" in text(at)
+    at = run("views/explore.py", theme=["Online abuse"])
+    assert "Online abuser jailed" in text(at)
+    assert "County lines in rural towns" not in text(at)
+
+
+def test_search_in_the_url_filters_and_marks_matches(dataset: Path) -> None:
+    at = run("views/explore.py", q="county")
+    assert at.sidebar.text_input(key="q").value == "county"
+    page = text(at)
+    assert ":orange-background[**County**]" in page
+    assert "Online abuser jailed" not in page
+
+
+def test_presenter_mode_from_the_url(dataset: Path) -> None:
+    at = run(present="1")
+    assert at.sidebar.toggle(key="presenter").value is True
+    assert at.query_params.get("present") in ("1", ["1"])
+    assert not run().sidebar.toggle(key="presenter").value
+
+
+def test_hostile_title_is_escaped_text(dataset: Path) -> None:
+    page = text(run("views/explore.py"))
+    assert r"\<script\>alert\(1\)" in page and r"Hostile \*\*title\*\*" in page
+    assert HOSTILE_TITLE not in page and "<script>" not in page
+
+
+def test_an_article_opens_from_the_url(dataset: Path) -> None:
+    article_id = fixtures.sample_rows()[0][schema.ARTICLE_ID]
+    at = run("views/explore.py", article=article_id)
+    assert "National Crime Agency" in text(at)
+    assert "county lines" in text(at)  # the theme's evidence phrase
+
+
+def test_the_themes_button_filters_every_page(dataset: Path) -> None:
+    at = run("views/themes.py")
+    at.selectbox(key="phrases_theme").set_value("County lines").run()
+    at.button[0].click().run()
+    assert at.sidebar.multiselect(key="theme").value == ["County lines"]
+
+
+def test_figures_filter_by_kind(dataset: Path) -> None:
+    assert "up to 1,000 children" in text(run("views/figures.py"))  # a card heading
+    assert "No quoted figures" in text(run("views/figures.py", kind=["percent"]))
+
+
+def test_timeline_per_year(dataset: Path) -> None:
+    at = run("views/timeline.py", per="Year")  # bound options travel as their labels
+    assert "Articles per year" in text(at)
+
+
+def test_missing_dataset_shows_the_build_command(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("INSIGHTS_DATASET", str(tmp_path / "absent.parquet"))
+    at = run()
+    assert "could not be read" in at.error[0].value
+    assert "insights build" in at.code[0].value
+
+
+def test_unreadable_dataset_shows_the_build_command(tmp_path: Path, monkeypatch) -> None:
+    broken = tmp_path / "broken.parquet"
+    broken.write_text("not parquet")
+    monkeypatch.setenv("INSIGHTS_DATASET", str(broken))
+    at = run()
+    assert "cannot read" in at.error[0].value
+
+
+def test_a_rebuilt_dataset_is_picked_up_without_restart(dataset: Path) -> None:
+    at = run()
+    assert "Articles=7" in text(at)
+    fixtures.write(dataset, fixtures.sample_rows()[:2])
+    at.run()
+    assert "Articles=2" in text(at)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__]))
