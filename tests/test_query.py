@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import date, timedelta
 
@@ -423,7 +424,7 @@ def test_to_csv():
         }
     )
     text = query.to_csv(frame).decode("utf-8-sig")
-    back = pd.read_csv(__import__("io").StringIO(text), keep_default_na=False)
+    back = pd.read_csv(io.StringIO(text), keep_default_na=False)
     assert back[schema.TITLE].tolist() == [HOSTILE, "plain, with comma"]
     assert back[schema.THEMES].tolist() == [f"{CL}; {CT}", ""]
     assert back[schema.PUBLISHED].tolist() == ["2018-01-02", ""]
@@ -521,3 +522,23 @@ def test_articles_over_time_matches_pandas(random_corpus, freq, filters):
     assert got[query.ARTICLES].tolist() == expected.tolist()
     exact = frame.loc[published.index, schema.DATE_BASIS].isin(["stated", "curated"])
     assert got[query.STATED].sum() == exact.sum()
+
+
+@pytest.mark.parametrize(
+    ("sort", "descending"), [("published", True), ("title", False), ("relevance", True)]
+)
+def test_articles_csv_matches_to_csv_of_a_full_page(tmp_path, sort, descending):
+    rows = [*fixtures.sample_rows(), fixtures.article(HOSTILE, themes=[CL])]
+    corpus = query.Corpus.load(fixtures.write(tmp_path / "a.parquet", rows), search=False)
+    selected = corpus.select(Filters())
+    page, _ = query.table_page(
+        corpus, selected, sort=sort, descending=descending, page_size=len(selected)
+    )
+
+    def parsed(data: bytes) -> pd.DataFrame:
+        text = data.decode("utf-8-sig")
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+    got = query.articles_csv(corpus, selected, sort=sort, descending=descending)
+    pd.testing.assert_frame_equal(parsed(got), parsed(query.to_csv(page)))
+    assert got.startswith("\ufeff".encode())

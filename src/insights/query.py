@@ -18,6 +18,7 @@ import calendar
 import csv
 import io
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -32,6 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from insights import schema, store
 
@@ -51,6 +53,15 @@ VALUE = "value"
 
 FREQUENCIES = ("week", "month", "quarter", "year")
 SORTS = ("published", "title", "position", "word_count", "relevance")
+TABLE_COLUMNS = [
+    schema.ARTICLE_ID,
+    schema.TITLE,
+    schema.SUMMARY,
+    schema.PUBLISHED,
+    schema.DATE_BASIS,
+    schema.DATE_PRECISION,
+    schema.THEMES,
+]
 NO_DAY = np.iinfo(np.int32).min
 MAX_THEMES = 64
 
@@ -73,6 +84,7 @@ PALETTE = (
 )
 
 _EPOCH = date(1970, 1, 1)
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")  # a spreadsheet would run these cells
 _EXACT_BASES = ("stated", "curated")
 _NUMBER_WORDS = (
     "zero",
@@ -156,6 +168,7 @@ class Corpus:
     earliest: np.ndarray
     latest: np.ndarray
     basis: np.ndarray  # uint8 index into schema.DATE_BASES
+    exact: np.ndarray  # True when the date is stated or curated, not inferred
     position: np.ndarray
     word_count: np.ndarray
     theme_mask: np.ndarray
@@ -224,6 +237,10 @@ class Corpus:
         entity_names = pc.struct_field(entity_values, schema.ENTITY_NAME)
         vocabulary = _by_frequency(entity_names)
         entity_ids = _codes(entity_names, vocabulary)
+        # an entity listed twice in one article still counts that article once
+        pairs = np.unique(entity_rows.astype(np.int64) * max(len(vocabulary), 1) + entity_ids)
+        entity_rows = (pairs // max(len(vocabulary), 1)).astype(np.int32)
+        entity_ids = (pairs % max(len(vocabulary), 1)).astype(np.int32)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(entity_rows, minlength=n), out=offsets[1:])
 
@@ -236,8 +253,9 @@ class Corpus:
             pc.struct_field(evidence, schema.EVIDENCE_PHRASES)
         )
         phrases = _by_frequency(phrase_values)
+        basis = _codes(table.column(schema.DATE_BASIS), schema.DATE_BASES).astype(np.uint8)
 
-        return cls(
+        corpus = cls(
             path=Path(path) if path else Path(),
             version=version,
             metadata=metadata,
@@ -247,7 +265,8 @@ class Corpus:
             day=_days(table.column(schema.PUBLISHED)),
             earliest=_days(table.column(schema.PUBLISHED_EARLIEST)),
             latest=_days(table.column(schema.PUBLISHED_LATEST)),
-            basis=_codes(table.column(schema.DATE_BASIS), schema.DATE_BASES).astype(np.uint8),
+            basis=basis,
+            exact=np.isin(basis, _codes_of(_EXACT_BASES, schema.DATE_BASES)),
             position=table.column(schema.POSITION).to_numpy(),
             word_count=table.column(schema.WORD_COUNT).to_numpy(),
             theme_mask=mask,
@@ -265,6 +284,10 @@ class Corpus:
             phrase_theme=evidence_theme[phrase_evidence],
             phrase_ids=_codes(phrase_values, phrases),
         )
+        for value in vars(corpus).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False  # shared by every session
+        return corpus
 
     def __len__(self) -> int:
         return self.table.num_rows
@@ -358,6 +381,12 @@ class Corpus:
         mask[rows] = True
         return mask
 
+    def _selected(self, rows: np.ndarray, owners: np.ndarray) -> np.ndarray:
+        """Which entries of a side table (owners: the article of each) are in the selection."""
+        if len(rows) == len(self):
+            return np.ones(len(owners), dtype=bool)
+        return self._row_mask(rows)[owners]
+
     def _period_codes(self, freq: str) -> np.ndarray:
         if freq not in FREQUENCIES:
             raise ValueError(f"freq must be one of {FREQUENCIES}, not {freq!r}")
@@ -401,14 +430,11 @@ class Corpus:
 def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
     """Counts and the date span of a selection."""
     rows = _as_rows(corpus, rows)
-    day = corpus.day[rows]
+    day = _gather(corpus.day, rows)
     dated = day[day != NO_DAY]
-    by_basis = np.bincount(corpus.basis[rows], minlength=len(schema.DATE_BASES))
-    theme_mask = np.bitwise_or.reduce(corpus.theme_mask[rows]) if len(rows) else 0
-    mask = corpus._row_mask(rows) if len(rows) < len(corpus) else None
-    statistics = (
-        len(corpus.stat_rows) if mask is None else int(np.count_nonzero(mask[corpus.stat_rows]))
-    )
+    by_basis = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
+    theme_mask = np.bitwise_or.reduce(_gather(corpus.theme_mask, rows)) if len(rows) else 0
+    statistics = int(np.count_nonzero(corpus._selected(rows, corpus.stat_rows)))
     return Headline(
         articles=len(rows),
         first=_date(dated.min()) if len(dated) else None,
@@ -435,14 +461,10 @@ def articles_over_time(
         if by_theme
         else [PERIOD, ARTICLES, STATED, INFERRED]
     )
-    rows = _dated(corpus, _as_rows(corpus, rows))
+    rows, offset, first, span = _timeline(corpus, _as_rows(corpus, rows), freq)
     if not len(rows):
         return _empty(columns)
-    codes = corpus._period_codes(freq)[rows]
-    first = int(codes.min())
-    span = int(codes.max()) - first + 1
-    offset = codes - first
-    exact = np.isin(corpus.basis[rows], _codes_of(_EXACT_BASES, schema.DATE_BASES))
+    exact = _gather(corpus.exact, rows)
     periods = _period_starts(np.arange(first, first + span), freq)
     if not by_theme:
         articles = np.bincount(offset, minlength=span)
@@ -450,11 +472,10 @@ def articles_over_time(
         return pd.DataFrame(
             {PERIOD: periods, ARTICLES: articles, STATED: stated, INFERRED: articles - stated}
         )
-    articles, present = _per_theme(corpus, rows, offset, span)
-    stated, _ = _per_theme(corpus, rows[exact], offset[exact], span)
-    return _long(periods, corpus.themes, present, {ARTICLES: articles, STATED: stated}).assign(
-        **{INFERRED: lambda f: f[ARTICLES] - f[STATED]}
-    )[columns]
+    articles, stated, present = _per_theme(corpus, rows, offset, span, exact)
+    frame = _long(periods, corpus.themes, present, {ARTICLES: articles, STATED: stated})
+    frame[INFERRED] = frame[ARTICLES] - frame[STATED]
+    return frame[columns]
 
 
 def date_intervals(corpus: Corpus, rows: np.ndarray, limit: int = 500) -> pd.DataFrame:
@@ -492,14 +513,10 @@ def theme_counts(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
 def theme_share_over_time(corpus: Corpus, rows: np.ndarray, freq: str = "quarter") -> pd.DataFrame:
     """Per period and theme: articles with the theme and their share of the period's articles."""
     columns = [PERIOD, THEME, ARTICLES, SHARE]
-    rows = _dated(corpus, _as_rows(corpus, rows))
+    rows, offset, first, span = _timeline(corpus, _as_rows(corpus, rows), freq)
     if not len(rows):
         return _empty(columns)
-    codes = corpus._period_codes(freq)[rows]
-    first = int(codes.min())
-    span = int(codes.max()) - first + 1
-    offset = codes - first
-    articles, present = _per_theme(corpus, rows, offset, span)
+    articles, _, present = _per_theme(corpus, rows, offset, span)
     totals = np.bincount(offset, minlength=span)
     share = np.divide(
         articles, totals[:, None], out=np.zeros(articles.shape), where=totals[:, None] > 0
@@ -531,7 +548,7 @@ def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) ->
     """Why articles carry a theme: the evidence phrases, with how many articles used each."""
     columns = [THEME, PHRASE, ARTICLES]
     rows = _as_rows(corpus, rows)
-    keep = corpus._row_mask(rows)[corpus.phrase_rows] & (corpus.phrase_theme >= 0)
+    keep = corpus._selected(rows, corpus.phrase_rows) & (corpus.phrase_theme >= 0)
     if theme is not None:
         keep &= corpus.phrase_theme == _codes_of([theme], corpus.themes)[0]
     width = len(corpus.phrases)
@@ -574,16 +591,20 @@ def statistics_table(
     article_fields = [schema.ARTICLE_ID, schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS]
     columns = [*fields, LABEL, *article_fields]
     rows = _as_rows(corpus, rows)
-    keep = corpus._row_mask(rows)[corpus.stat_rows]
+    keep = corpus._selected(rows, corpus.stat_rows)
     if kinds:
         keep &= np.isin(corpus.stat_kind, _codes_of(kinds, schema.STAT_KINDS))
     figures = np.flatnonzero(keep)
     if not len(figures):
         return _empty(columns)
     _, rank = corpus._order("published", True)
-    by_date = figures[np.argsort(rank[corpus.stat_rows[figures]], kind="stable")]
-    by_date = by_date[:limit] if limit is not None else by_date
-    records = corpus.statistics.take(pa.array(by_date)).to_pylist()
+    # an article's rank is unique, and its figures stay in their order within it
+    keys = rank[corpus.stat_rows[figures]] * (len(figures) + 1) + np.arange(len(figures))
+    if limit is not None and limit < len(keys):
+        keys = np.partition(keys, limit - 1)[:limit] if limit > 0 else keys[:0]
+    keys = np.sort(keys)
+    by_date = figures[keys % (len(figures) + 1)]
+    records = _take(corpus.statistics, by_date).to_pylist()
     articles = _frame(corpus, corpus.stat_rows[by_date], article_fields)
     frame = pd.DataFrame(records, columns=fields)
     frame[LABEL] = [_label(r) for r in records]
@@ -597,23 +618,15 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
     result = {
         "theme": _facet(themes[THEME].to_numpy(), themes[ARTICLES].to_numpy(), limit),
     }
+    ids = corpus.entity_ids
     if len(rows) < len(corpus):
-        per_entity = corpus._row_mask(rows)[corpus.entity_rows]
-        ids = corpus.entity_ids[per_entity]
-    else:
-        ids = corpus.entity_ids
-    entity_counts = np.bincount(ids[ids >= 0], minlength=len(corpus.entities))
+        ids = ids[corpus._selected(rows, corpus.entity_rows)]
+    entity_counts = np.bincount(ids, minlength=len(corpus.entities))
     result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
-    years = corpus._period_codes("year")[_dated(corpus, rows)]
-    if len(years):
-        first = int(years.min())
-        year_counts = np.bincount(years - first)
-        result["year"] = _facet(
-            np.arange(first, first + len(year_counts)) + 1970, year_counts, limit
-        )
-    else:
-        result["year"] = _empty([VALUE, ARTICLES])
-    basis_counts = np.bincount(corpus.basis[rows], minlength=len(schema.DATE_BASES))
+    _, offset, first, span = _timeline(corpus, rows, "year")
+    years = np.arange(first, first + span) + 1970
+    result["year"] = _facet(years, np.bincount(offset, minlength=span), limit)
+    basis_counts = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
     result["date_basis"] = _facet(np.array(schema.DATE_BASES, dtype=object), basis_counts, limit)
     return result
 
@@ -633,15 +646,6 @@ def table_page(
     Sorting uses an order computed once per key; "relevance" ranks by `text` and falls back
     to newest first without it. Articles without a value sort last either way.
     """
-    columns = [
-        schema.ARTICLE_ID,
-        schema.TITLE,
-        schema.SUMMARY,
-        schema.PUBLISHED,
-        schema.DATE_BASIS,
-        schema.DATE_PRECISION,
-        schema.THEMES,
-    ]
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
     rows = _as_rows(corpus, rows)
@@ -655,7 +659,34 @@ def table_page(
         shown = _top(corpus, rows, "published", True, stop)[start:]
     else:
         shown = _top(corpus, rows, sort, descending, stop)[start:]
-    return _frame(corpus, shown, columns), len(rows)
+    return _frame(corpus, shown, TABLE_COLUMNS), len(rows)
+
+
+def articles_csv(
+    corpus: Corpus, rows: np.ndarray, *, sort: str = "published", descending: bool = True
+) -> bytes:
+    """Every selected article as the CSV `to_csv(table_page(...))` would give, built in Arrow.
+
+    For downloads of large selections: no Python value per cell, so 1M rows take seconds.
+    """
+    rows = _as_rows(corpus, rows)
+    ordered = _top(
+        corpus, rows, "published" if sort == "relevance" else sort, descending, len(rows)
+    )
+    table = _take(corpus.table.select(TABLE_COLUMNS), ordered)
+    columns = []
+    for name in TABLE_COLUMNS:
+        column = table.column(name)
+        if pa.types.is_list(column.type):
+            column = pc.binary_join(column, "; ")
+        if pa.types.is_string(column.type):
+            formula = pc.match_substring_regex(column, _FORMULA_START.pattern)
+            column = pc.if_else(formula, pc.binary_join_element_wise("'", column, ""), column)
+        columns.append(column)
+    buffer = io.BytesIO()
+    buffer.write("\ufeff".encode())
+    pa_csv.write_csv(pa.table(columns, names=TABLE_COLUMNS), buffer)
+    return buffer.getvalue()
 
 
 def article(corpus: Corpus, article_id: str) -> dict[str, Any] | None:
@@ -871,23 +902,50 @@ def _as_rows(corpus: Corpus, rows: np.ndarray | None) -> np.ndarray:
 
 
 def _dated(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
-    return rows[corpus.day[rows] != NO_DAY]
+    return rows[_gather(corpus.day, rows) != NO_DAY]
+
+
+def _gather(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """values[rows], without the copy when rows (sorted, unique) are every row."""
+    return values if len(rows) == len(values) else values[rows]
+
+
+def _timeline(
+    corpus: Corpus, rows: np.ndarray, freq: str
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """The dated rows, their period as an offset from the first period, first, span."""
+    codes = _gather(corpus._period_codes(freq), rows)
+    dated = codes != NO_DAY
+    if not dated.all():
+        rows, codes = rows[dated], codes[dated]
+    if not len(rows):
+        return rows, codes, 0, 0
+    first = int(codes.min())
+    return rows, codes - first, first, int(codes.max()) - first + 1
 
 
 def _combo_counts(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
-    return np.bincount(corpus.theme_combo[rows], minlength=len(corpus.combo_themes))
+    return np.bincount(_gather(corpus.theme_combo, rows), minlength=len(corpus.combo_themes))
 
 
 def _per_theme(
-    corpus: Corpus, rows: np.ndarray, offset: np.ndarray, span: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(periods × themes) article counts, and which themes occur at all."""
+    corpus: Corpus,
+    rows: np.ndarray,
+    offset: np.ndarray,
+    span: int,
+    exact: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    """(periods × themes) article counts, the same for exact dates, and the themes present."""
     combos = len(corpus.combo_themes)
-    by_combo = np.bincount(
-        offset.astype(np.int64) * combos + corpus.theme_combo[rows], minlength=span * combos
-    ).reshape(span, combos)
+    key = offset.astype(np.int64) * combos + _gather(corpus.theme_combo, rows)
+    size = span * combos
+    by_combo = np.bincount(key, minlength=size).reshape(span, combos)
     counts = by_combo @ corpus.combo_themes
-    return counts, np.flatnonzero(counts.sum(axis=0) > 0)
+    exact_counts = None
+    if exact is not None:
+        by_combo = np.bincount(key, weights=exact, minlength=size).reshape(span, combos)
+        exact_counts = by_combo.astype(np.int64) @ corpus.combo_themes
+    return counts, exact_counts, np.flatnonzero(counts.sum(axis=0) > 0)
 
 
 def _long(
@@ -909,9 +967,16 @@ def _long(
 def _top(corpus: Corpus, rows: np.ndarray, sort: str, descending: bool, count: int) -> np.ndarray:
     """The first `count` of `rows` in a sort order, without sorting the whole selection."""
     order, rank = corpus._order(sort, descending)
+    if len(rows) == len(corpus):
+        return order[:count]
     if len(rows) * 8 >= len(corpus):
-        # a large selection: walk the global order once
-        return order[corpus._row_mask(rows)[order]][:count]
+        # a large selection: walk the global order in growing blocks until enough are found
+        mask, found, start, block = corpus._row_mask(rows), [], 0, max(4 * count, 4096)
+        while start < len(order) and sum(map(len, found)) < count:
+            part = order[start : start + block]
+            found.append(part[mask[part]])
+            start, block = start + block, block * 4
+        return np.concatenate(found)[:count] if found else order[:0]
     ranks = rank[rows]
     if count < len(ranks):
         ranks = np.partition(ranks, count - 1)[:count] if count > 0 else ranks[:0]
@@ -920,8 +985,35 @@ def _top(corpus: Corpus, rows: np.ndarray, sort: str, descending: bool, count: i
 
 def _frame(corpus: Corpus, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
     """Selected columns of a few rows as Python values (text unchanged)."""
-    records = corpus.table.select(columns).take(pa.array(rows, type=pa.int64())).to_pylist()
+    records = _take(corpus.table.select(columns), rows).to_pylist()
     return pd.DataFrame(records, columns=columns)
+
+
+def _take(data: pa.Table | pa.ChunkedArray, rows: np.ndarray) -> Any:
+    """data.take(rows) one chunk at a time.
+
+    Arrow's own take on a chunked column first concatenates every chunk: 50 ms for the
+    summaries of 1M articles, whatever the number of rows taken.
+    """
+    if isinstance(data, pa.Table):
+        columns = [_take(column, rows) for column in data.columns]
+        return pa.table(columns, schema=data.schema)
+    rows = np.asarray(rows, dtype=np.int64)
+    if data.num_chunks == 1:
+        return data.chunk(0).take(pa.array(rows))
+    starts = np.cumsum([0, *(len(chunk) for chunk in data.chunks)])
+    chunk_of = np.searchsorted(starts, rows, side="right") - 1
+    grouped = np.argsort(chunk_of, kind="stable")
+    pieces = []
+    for k in np.unique(chunk_of):
+        local = rows[chunk_of == k] - starts[k]
+        pieces.append(data.chunk(int(k)).take(pa.array(local)))
+    taken = pa.concat_arrays(pieces) if pieces else pa.array([], type=data.type)
+    if np.all(grouped[1:] > grouped[:-1]):
+        return taken
+    restore = np.empty_like(grouped)
+    restore[grouped] = np.arange(len(grouped))
+    return taken.take(pa.array(restore))
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
@@ -979,7 +1071,7 @@ def _figure(value: float) -> str:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list | tuple | np.ndarray):
         return "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and _FORMULA_START.match(value):
         return "'" + value
     return value
 
