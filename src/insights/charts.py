@@ -1,7 +1,8 @@
 """Charts: a frame from `insights.query` in, a Plotly figure or an Altair chart out.
 
 Every function is pure and only maps columns to marks; the aggregation it draws comes from
-`query`. Data first, options keyword-only. Column names are the ones `query` returns:
+`query`. Data first, options keyword-only. Plotly traces get plain lists, so `fig.to_dict()`
+reads as the data rather than base64 arrays. Column names are the ones `query` returns:
 
     articles_over_time   period, [theme], articles, stated, inferred
     date_intervals       article_id, title, published, published_earliest, published_latest,
@@ -62,8 +63,8 @@ def articles_over_time(data: pd.DataFrame, *, freq: str = "month") -> go.Figure:
         (INFERRED, "Date inferred", "/"),
     ):
         fig.add_bar(
-            x=data[PERIOD],
-            y=data[column],
+            x=data[PERIOD].tolist(),
+            y=data[column].tolist(),
             name=name,
             marker={
                 "color": BASIS_COLOURS[column],
@@ -190,11 +191,11 @@ def theme_counts(data: pd.DataFrame) -> go.Figure:
     ordered = data.iloc[::-1]
     fig = go.Figure(
         go.Bar(
-            x=ordered[ARTICLES],
-            y=ordered[THEME],
+            x=ordered[ARTICLES].tolist(),
+            y=ordered[THEME].tolist(),
             orientation="h",
-            marker={"color": list(ordered[COLOUR])},
-            customdata=ordered[SHARE],
+            marker={"color": ordered[COLOUR].tolist()},
+            customdata=ordered[SHARE].tolist(),
             text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
             textposition="auto",
             hovertemplate="%{y}: %{x} articles (%{customdata:.0%})<extra></extra>",
@@ -215,12 +216,12 @@ def theme_share(
         if rows.empty:
             continue
         fig.add_scatter(
-            x=rows[PERIOD],
-            y=rows[SHARE],
+            x=rows[PERIOD].tolist(),
+            y=rows[SHARE].tolist(),
             name=theme,
             mode="lines+markers",
             line={"color": colour, "width": 3},
-            customdata=rows[ARTICLES],
+            customdata=rows[ARTICLES].tolist(),
             hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>",
         )
     fig.update_layout(

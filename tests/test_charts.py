@@ -1,0 +1,122 @@
+"""Charts are data: assert on the spec each function returns, never on pixels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from insights import charts, query, schema
+
+COLOURS = {"County lines": "#0072B2", "Online abuse": "#E69F00"}
+MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
+
+
+def over_time(by_theme: bool = False) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            query.PERIOD: list(MONTHS) * (2 if by_theme else 1),
+            query.ARTICLES: [3, 1, 2, 0] if by_theme else [3, 1],
+            query.STATED: [2, 1, 2, 0] if by_theme else [2, 1],
+            query.INFERRED: [1, 0, 0, 0] if by_theme else [1, 0],
+        }
+    )
+    if by_theme:
+        frame.insert(1, query.THEME, ["County lines"] * 2 + ["Online abuse"] * 2)
+    return frame
+
+
+def test_articles_over_time_hatches_inferred_dates() -> None:
+    fig = charts.articles_over_time(over_time()).to_dict()
+    stated, inferred = fig["data"]
+    assert (stated["name"], list(stated["y"])) == ("Date stated", [2, 1])
+    assert (inferred["name"], list(inferred["y"])) == ("Date inferred", [1, 0])
+    assert inferred["marker"]["pattern"]["shape"] == "/"
+    assert not stated["marker"]["pattern"]["shape"]
+    assert fig["layout"]["barmode"] == "stack"
+    assert fig["layout"]["yaxis"]["dtick"] == 1  # whole articles, never 0.5
+
+
+@pytest.mark.parametrize("freq", query.FREQUENCIES)
+def test_themes_over_time_bars_span_their_period(freq: str) -> None:
+    spec = charts.themes_over_time(over_time(True), colours=COLOURS, freq=freq).to_dict()
+    encoding = spec["encoding"]
+    assert encoding["x"]["field"] == query.PERIOD and encoding["x"]["type"] == "temporal"
+    assert encoding["x2"]["field"] == "period_end"
+    assert encoding["color"]["scale"] == {
+        "domain": list(COLOURS),
+        "range": list(COLOURS.values()),
+    }
+    assert spec["params"][0]["name"] == query.PERIOD  # the selection the page reads
+    assert next(t for t in spec["transform"] if "calculate" in t)["as"] == "period_end"
+
+
+def test_themes_over_time_marks_events() -> None:
+    events = pd.DataFrame({"date": [date(2018, 1, 18)], "label": ["Anti-Slavery Day"]})
+    spec = charts.themes_over_time(over_time(True), colours=COLOURS, events=events).to_dict()
+    _, rules = spec["layer"]
+    assert rules["mark"]["type"] == "rule" and rules["mark"]["strokeDash"]
+    assert rules["encoding"]["x"]["field"] == "date"
+
+
+def test_date_intervals_draw_estimates_hollow() -> None:
+    data = pd.DataFrame(
+        {
+            schema.ARTICLE_ID: ["a", "b"],
+            schema.TITLE: ["Stated", "Guessed"],
+            schema.PUBLISHED: [date(2018, 1, 5), date(2018, 3, 15)],
+            schema.PUBLISHED_EARLIEST: [date(2018, 1, 5), date(2018, 3, 1)],
+            schema.PUBLISHED_LATEST: [date(2018, 1, 5), date(2018, 3, 31)],
+            schema.DATE_BASIS: ["stated", "inferred"],
+            schema.DATE_PRECISION: ["day", "month"],
+        }
+    )
+    spans, dots = charts.date_intervals(data).to_dict()["layer"]
+    assert spans["mark"]["type"] == "rule"
+    assert spans["encoding"]["x"]["field"] == schema.PUBLISHED_EARLIEST
+    assert spans["encoding"]["x2"]["field"] == schema.PUBLISHED_LATEST
+    fill = dots["encoding"]["fill"]
+    assert fill["condition"]["test"] == "(datum['date_basis'] === 'inferred')"
+    assert fill["condition"]["value"] == "white"
+
+
+def test_theme_counts_colour_each_bar_by_its_theme() -> None:
+    data = pd.DataFrame(
+        {
+            query.THEME: list(COLOURS),
+            query.ARTICLES: [5, 2],
+            query.SHARE: [0.5, 0.2],
+            query.COLOUR: list(COLOURS.values()),
+        }
+    )
+    bar = charts.theme_counts(data).to_dict()["data"][0]
+    # largest at the top: Plotly draws the first category at the bottom
+    assert list(bar["y"]) == ["Online abuse", "County lines"]
+    assert list(bar["marker"]["color"]) == ["#E69F00", "#0072B2"]
+    assert list(bar["text"]) == ["2 (20%)", "5 (50%)"]
+
+
+def test_theme_share_one_line_per_theme_in_its_colour() -> None:
+    data = over_time(True).assign(**{query.SHARE: [1.0, 1.0, 0.5, 0.0]})
+    lines = charts.theme_share(data, colours=COLOURS).to_dict()["data"]
+    assert [(line["name"], line["line"]["color"]) for line in lines] == list(COLOURS.items())
+    assert (
+        charts.theme_share(data, colours=COLOURS).to_dict()["layout"]["yaxis"]["tickformat"]
+        == ".0%"
+    )
+
+
+def test_theme_cooccurrence_is_a_labelled_heatmap() -> None:
+    data = pd.DataFrame(
+        {
+            query.THEME_A: ["County lines", "County lines", "Online abuse", "Online abuse"],
+            query.THEME_B: ["County lines", "Online abuse", "County lines", "Online abuse"],
+            query.ARTICLES: [4, 1, 1, 2],
+        }
+    )
+    cells, counts = charts.theme_cooccurrence(data, order=list(COLOURS)).to_dict()["layer"]
+    assert cells["mark"]["type"] == "rect"
+    assert cells["encoding"]["x"]["sort"] == list(COLOURS)
+    assert counts["mark"]["type"] == "text"
+    assert counts["encoding"]["text"]["field"] == query.ARTICLES
