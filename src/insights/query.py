@@ -178,13 +178,14 @@ class Corpus:
     entity_offsets: np.ndarray  # CSR: article i has entity_ids[offsets[i]:offsets[i + 1]]
     entity_ids: np.ndarray
     entity_rows: np.ndarray
+    entity_postings: np.ndarray  # the same pairs by entity: rows of entity e are
+    entity_posting_offsets: np.ndarray  # entity_postings[posting_offsets[e]:…[e + 1]]
     stat_rows: np.ndarray
     stat_kind: np.ndarray  # uint8 index into schema.STAT_KINDS
     statistics: pa.ChunkedArray  # the flattened structs, one per quoted figure
     phrases: tuple[str, ...]
     phrase_rows: np.ndarray  # one entry per (article, theme, evidence phrase)
-    phrase_theme: np.ndarray
-    phrase_ids: np.ndarray
+    phrase_keys: np.ndarray  # theme * len(phrases) + phrase
     index: Any = None  # search.SearchIndex, built or loaded from the sidecar directory
     _periods: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _orders: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = field(
@@ -238,11 +239,12 @@ class Corpus:
         vocabulary = _by_frequency(entity_names)
         entity_ids = _codes(entity_names, vocabulary)
         # an entity listed twice in one article still counts that article once
-        pairs = np.unique(entity_rows.astype(np.int64) * max(len(vocabulary), 1) + entity_ids)
+        pairs = np.sort(entity_rows.astype(np.int64) * max(len(vocabulary), 1) + entity_ids)
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
         entity_rows = (pairs // max(len(vocabulary), 1)).astype(np.int32)
         entity_ids = (pairs % max(len(vocabulary), 1)).astype(np.int32)
-        offsets = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(entity_rows, minlength=n), out=offsets[1:])
+        offsets = _offsets(np.bincount(entity_rows, minlength=n))
+        by_entity = np.argsort(entity_ids, kind="stable")
 
         stats, stat_rows = _flatten(table.column(schema.STATISTICS))
         stat_kind = _codes(pc.struct_field(stats, schema.STAT_KIND), schema.STAT_KINDS)
@@ -253,6 +255,10 @@ class Corpus:
             pc.struct_field(evidence, schema.EVIDENCE_PHRASES)
         )
         phrases = _by_frequency(phrase_values)
+        phrase_rows = evidence_rows[phrase_evidence]
+        phrase_theme = evidence_theme[phrase_evidence]
+        phrase_keys = phrase_theme.astype(np.int64) * len(phrases) + _codes(phrase_values, phrases)
+        known = phrase_theme >= 0  # evidence for a theme the article does not list is ignored
         basis = _codes(table.column(schema.DATE_BASIS), schema.DATE_BASES).astype(np.uint8)
 
         corpus = cls(
@@ -276,13 +282,14 @@ class Corpus:
             entity_offsets=offsets,
             entity_ids=entity_ids,
             entity_rows=entity_rows,
+            entity_postings=entity_rows[by_entity],
+            entity_posting_offsets=_offsets(np.bincount(entity_ids, minlength=len(vocabulary))),
             stat_rows=stat_rows,
             stat_kind=stat_kind.astype(np.uint8),
             statistics=stats,
             phrases=phrases,
-            phrase_rows=evidence_rows[phrase_evidence],
-            phrase_theme=evidence_theme[phrase_evidence],
-            phrase_ids=_codes(phrase_values, phrases),
+            phrase_rows=phrase_rows[known],
+            phrase_keys=phrase_keys[known],
         )
         for value in vars(corpus).values():
             if isinstance(value, np.ndarray):
@@ -326,10 +333,11 @@ class Corpus:
             )
             narrow(wanted[self.basis])
         if filters.entities:
-            wanted = np.zeros(len(self.entities) + 1, dtype=bool)
-            wanted[_codes_of(filters.entities, self.entities)] = True
             hit = np.zeros(n, dtype=bool)
-            hit[self.entity_rows[wanted[self.entity_ids]]] = True
+            for e in _codes_of(filters.entities, self.entities):
+                if e < len(self.entities):
+                    start, stop = self.entity_posting_offsets[e : e + 2]
+                    hit[self.entity_postings[start:stop]] = True
             narrow(hit)
         query = self._query(filters.text)
         if query is not None:
@@ -461,14 +469,15 @@ def articles_over_time(
         if by_theme
         else [PERIOD, ARTICLES, STATED, INFERRED]
     )
-    rows, offset, first, span = _timeline(corpus, _as_rows(corpus, rows), freq)
-    if not len(rows):
+    rows = _as_rows(corpus, rows)
+    offset, first, span = _timeline(corpus, rows, freq)
+    if not span:
         return _empty(columns)
     exact = _gather(corpus.exact, rows)
     periods = _period_starts(np.arange(first, first + span), freq)
     if not by_theme:
-        articles = np.bincount(offset, minlength=span)
-        stated = np.bincount(offset, weights=exact, minlength=span).astype(np.int64)
+        articles = _count(offset, span)
+        stated = _count(offset, span, weights=exact)
         return pd.DataFrame(
             {PERIOD: periods, ARTICLES: articles, STATED: stated, INFERRED: articles - stated}
         )
@@ -513,11 +522,12 @@ def theme_counts(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
 def theme_share_over_time(corpus: Corpus, rows: np.ndarray, freq: str = "quarter") -> pd.DataFrame:
     """Per period and theme: articles with the theme and their share of the period's articles."""
     columns = [PERIOD, THEME, ARTICLES, SHARE]
-    rows, offset, first, span = _timeline(corpus, _as_rows(corpus, rows), freq)
-    if not len(rows):
+    rows = _as_rows(corpus, rows)
+    offset, first, span = _timeline(corpus, rows, freq)
+    if not span:
         return _empty(columns)
     articles, _, present = _per_theme(corpus, rows, offset, span)
-    totals = np.bincount(offset, minlength=span)
+    totals = _count(offset, span)
     share = np.divide(
         articles, totals[:, None], out=np.zeros(articles.shape), where=totals[:, None] > 0
     )
@@ -548,14 +558,15 @@ def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) ->
     """Why articles carry a theme: the evidence phrases, with how many articles used each."""
     columns = [THEME, PHRASE, ARTICLES]
     rows = _as_rows(corpus, rows)
-    keep = corpus._selected(rows, corpus.phrase_rows) & (corpus.phrase_theme >= 0)
-    if theme is not None:
-        keep &= corpus.phrase_theme == _codes_of([theme], corpus.themes)[0]
+    keys = corpus.phrase_keys
+    if len(rows) < len(corpus):
+        keys = keys[corpus._selected(rows, corpus.phrase_rows)]
     width = len(corpus.phrases)
-    counts = np.bincount(
-        corpus.phrase_theme[keep].astype(np.int64) * width + corpus.phrase_ids[keep],
-        minlength=len(corpus.themes) * width,
-    ).reshape(len(corpus.themes), width)
+    counts = np.bincount(keys, minlength=len(corpus.themes) * width)
+    counts = counts.reshape(len(corpus.themes), width)
+    if theme is not None:
+        only = np.arange(len(corpus.themes)) == _codes_of([theme], corpus.themes)[0]
+        counts = counts * only[:, None]
     theme_ids, phrase_ids = np.nonzero(counts)
     if not len(theme_ids):
         return _empty(columns)
@@ -623,9 +634,9 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
         ids = ids[corpus._selected(rows, corpus.entity_rows)]
     entity_counts = np.bincount(ids, minlength=len(corpus.entities))
     result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
-    _, offset, first, span = _timeline(corpus, rows, "year")
+    offset, first, span = _timeline(corpus, rows, "year")
     years = np.arange(first, first + span) + 1970
-    result["year"] = _facet(years, np.bincount(offset, minlength=span), limit)
+    result["year"] = _facet(years, _count(offset, span), limit)
     basis_counts = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
     result["date_basis"] = _facet(np.array(schema.DATE_BASES, dtype=object), basis_counts, limit)
     return result
@@ -821,6 +832,13 @@ def _flatten(column: pa.ChunkedArray | pa.Array) -> tuple[pa.ChunkedArray, np.nd
     return pa.chunked_array(values, type=column.type.value_type), np.concatenate(rows)
 
 
+def _offsets(counts: np.ndarray) -> np.ndarray:
+    """CSR offsets from counts: [2, 0, 3] → [0, 2, 2, 5]."""
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return offsets
+
+
 def _codes(values: pa.ChunkedArray, vocabulary: Sequence[str]) -> np.ndarray:
     """int32 position of each value in the vocabulary, -1 when absent."""
     if not len(values):
@@ -910,18 +928,28 @@ def _gather(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return values if len(rows) == len(values) else values[rows]
 
 
-def _timeline(
-    corpus: Corpus, rows: np.ndarray, freq: str
-) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """The dated rows, their period as an offset from the first period, first, span."""
+def _timeline(corpus: Corpus, rows: np.ndarray, freq: str) -> tuple[np.ndarray, int, int]:
+    """Each selected row's period as an offset from the first period; first; span.
+
+    Undated rows get offset `span`, one past the last period, so counting can bincount
+    every row with minlength=span + 1 and drop that bin instead of compacting arrays first.
+    """
     codes = _gather(corpus._period_codes(freq), rows)
+    if not len(codes):
+        return codes, 0, 0
+    last = int(codes.max())
+    if last == NO_DAY:
+        return np.zeros(len(codes), dtype=np.int64), 0, 0
     dated = codes != NO_DAY
-    if not dated.all():
-        rows, codes = rows[dated], codes[dated]
-    if not len(rows):
-        return rows, codes, 0, 0
-    first = int(codes.min())
-    return rows, codes - first, first, int(codes.max()) - first + 1
+    first = int(np.where(dated, codes, last).min())
+    span = last - first + 1
+    return np.where(dated, codes - first, span), first, span
+
+
+def _count(offset: np.ndarray, span: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Rows per period offset, dropping the undated bin at `span`."""
+    counts = np.bincount(offset, weights=weights, minlength=span + 1)[:span]
+    return counts.astype(np.int64)
 
 
 def _combo_counts(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
@@ -938,13 +966,13 @@ def _per_theme(
     """(periods × themes) article counts, the same for exact dates, and the themes present."""
     combos = len(corpus.combo_themes)
     key = offset.astype(np.int64) * combos + _gather(corpus.theme_combo, rows)
-    size = span * combos
-    by_combo = np.bincount(key, minlength=size).reshape(span, combos)
+    size = (span + 1) * combos  # the last row of bins holds the undated articles
+    by_combo = np.bincount(key, minlength=size).reshape(span + 1, combos)[:span]
     counts = by_combo @ corpus.combo_themes
     exact_counts = None
     if exact is not None:
-        by_combo = np.bincount(key, weights=exact, minlength=size).reshape(span, combos)
-        exact_counts = by_combo.astype(np.int64) @ corpus.combo_themes
+        by_combo = np.bincount(key, weights=exact, minlength=size).reshape(span + 1, combos)
+        exact_counts = by_combo[:span].astype(np.int64) @ corpus.combo_themes
     return counts, exact_counts, np.flatnonzero(counts.sum(axis=0) > 0)
 
 
