@@ -1,0 +1,371 @@
+"""Named entities: organisations, places and people, from a gazetteer plus a few rules.
+
+    "… held by the Independent Inquiry into Child Sexual Abuse (IICSA)."
+        -> [Entity("Independent Inquiry into Child Sexual Abuse", "organisation")]
+
+In the order they claim text (a later rule never takes words an earlier one took):
+1. "Long Name (ACR)" pairs whose initials spell the acronym: one entity named by the long form;
+   the acronym becomes an alias for the rest of the article. Pairs naming a framework or law
+   ("National Referral Mechanism (NRM)", "… Act", "… Convention") are not entities.
+2. The gazetteer: known organisations with their aliases ("NCA" -> "National Crime Agency"),
+   countries and UK places ("UK", "Britain" -> "United Kingdom"). Case-sensitive, whole words.
+   A known name followed by an organisation word grows into a new organisation
+   ("UN Committees").
+3. Organisation words: a run of capitalised words holding Agency, Association, Committee,
+   Inquiry, Council, Police, Group, Coalition, College, … ("Anti-Trafficking Monitoring Group").
+4. People: two or three capitalised words in a person context: after a role ("Head of Training
+   Laura Durán", "British national, Matthew Falder"), before "as the new Chair", or between
+   "by/from" and "who/from" ("interviewed by Lynda Gibbs from", "from Ian Hanham who").
+Single capitalised words are never guessed at, so sentence-initial words ("Read", "The") and
+surnames on their own ("Falder") do not become entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from insights import schema
+from insights.enrich import EnrichContext
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A set written as one string of words, so long vocabularies stay readable."""
+    return frozenset(text.split())
+
+
+ORG, PLACE, PERSON = "organisation", "place", "person"
+
+# canonical name: aliases (the canonical name itself always matches)
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "ECPAT UK": ("ECPAT", "Every Child Protected Against Trafficking"),
+    "ECPAT International": (),
+    "National Crime Agency": ("NCA",),
+    "Independent Inquiry into Child Sexual Abuse": ("IICSA",),
+    "ABTA": ("Association of British Travel Agents",),
+    "Oxfam": (),
+    "Home Office": (),
+    "UK Government": ("UK government",),
+    "United Nations": ("UN",),
+    "European Union": ("EU",),
+    "Council of Europe": (),
+    "UNICEF": ("Unicef",),
+    "NSPCC": (),
+    "Barnardo’s": ("Barnardo's", "Barnardos"),
+    "Save the Children": (),
+    "The Children’s Society": ("The Children's Society", "Children’s Society"),
+    "Refugee Council": (),
+    "Salvation Army": ("The Salvation Army",),
+    "Anti-Slavery International": (),
+    "Unseen": (),
+    "Europol": (),
+    "Interpol": ("INTERPOL",),
+    "Crown Prosecution Service": ("CPS",),
+    "Metropolitan Police": ("Met Police",),
+    "Department for Education": ("DfE",),
+    "Ministry of Justice": ("MoJ",),
+    "Local Government Association": ("LGA",),
+    "Independent Anti-Slavery Commissioner": (),
+    "Children’s Commissioner": ("Children's Commissioner",),
+    "International Labour Organization": ("ILO", "International Labour Organisation"),
+    "International Organization for Migration": ("IOM",),
+    "UNODC": ("UN Office on Drugs and Crime",),
+    "CEOP": ("Child Exploitation and Online Protection Centre",),
+    "Anti-Trafficking Monitoring Group": ("ATMG",),
+    "Commonwealth Parliamentary Association": ("CPA",),
+    "New York Festivals": ("New York Festival",),
+    "London Youth": (),
+    "The Code": (),
+    "Missing People": (),
+    "Parliament": (),
+    "House of Commons": (),
+    "House of Lords": (),
+    "Home Affairs Committee": (),
+    "Joint Committee on Human Rights": (),
+}
+COUNTRIES = """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
+Bosnia_and_Herzegovina Botswana Brazil Brunei Bulgaria Burkina_Faso Burundi Cambodia Cameroon
+Canada Cape_Verde Central_African_Republic Chad Chile China Colombia Comoros Congo Costa_Rica
+Croatia Cuba Cyprus Czech_Republic Denmark Djibouti Dominica Dominican_Republic Ecuador Egypt
+El_Salvador Equatorial_Guinea Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon
+Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guinea-Bissau Guyana Haiti Honduras
+Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan
+Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein
+Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
+Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands
+New_Zealand Nicaragua Niger Nigeria North_Korea North_Macedonia Norway Oman Pakistan Palau
+Palestine Panama Papua_New_Guinea Paraguay Peru Philippines Poland Portugal Qatar Romania Russia
+Rwanda Samoa San_Marino Saudi_Arabia Senegal Serbia Seychelles Sierra_Leone Singapore Slovakia
+Slovenia Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka Sudan Suriname Sweden
+Switzerland Syria Taiwan Tajikistan Tanzania Thailand Timor-Leste Togo Tonga Trinidad_and_Tobago
+Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine United_Arab_Emirates United_Kingdom
+United_States Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe"""
+UK_PLACES = """England Scotland Wales Northern_Ireland London Birmingham Manchester Liverpool
+Leeds Bristol Sheffield Newcastle Nottingham Leicester Coventry Bradford Cardiff Edinburgh
+Glasgow Belfast Aberdeen Dundee Swansea Telford Rochdale Rotherham Oxford Cambridge Kent Essex
+Surrey Sussex Devon Cornwall Norfolk Suffolk Yorkshire Lancashire Merseyside West_Midlands
+Greater_Manchester Heathrow Gatwick Dover Croydon Hull Derby Southampton Portsmouth Brighton
+Plymouth Luton Northampton Peterborough Stoke-on-Trent Wolverhampton Sunderland Middlesbrough
+Blackpool Bolton Oldham Huddersfield Exeter York Lincoln Ipswich Norwich Cheshire Shropshire
+Hampshire Berkshire Hertfordshire Calais Europe Africa Asia South_East_Asia Latin_America
+Middle_East Caribbean New_York"""
+PLACE_ALIASES: dict[str, tuple[str, ...]] = {
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain"),
+    "United States": ("US", "USA", "U.S.", "America"),
+    "Vietnam": ("Viet Nam",),
+    "Netherlands": ("Holland",),
+    "Czech Republic": ("Czechia",),
+    "Myanmar": ("Burma",),
+    "Democratic Republic of the Congo": ("DRC", "DR Congo"),
+    "Ivory Coast": ("Côte d’Ivoire", "Côte d'Ivoire"),
+}
+
+# A run of capitalised words holding one of these is an organisation.
+ORG_WORDS = _word_set(
+    """Agency Agencies Association Committee Committees Inquiry Council Police Group Coalition
+    College Commission Foundation Trust Service Services Office Department Ministry Network
+    Alliance Union Federation Institute University Society Charity Parliament Assembly Court
+    Tribunal Partnership Centre Center Unit Organisation Organization Fund Authority Government
+    Charities Festivals Forum Taskforce Command Board"""
+)
+# A run ending in a job title is a role, not an organisation: "Group Assistant".
+ROLE_WORDS = _word_set(
+    """Assistant Officer Manager Director Worker Chair Head Coordinator Co-ordinator Lead
+    Trustee Secretary Adviser Advisor Member Researcher Volunteer"""
+)
+# "Long Name (ACR)" pairs ending in one of these name a framework or law, not an organisation.
+NOT_ORG_HEADS = _word_set(
+    "Mechanism Act Bill Convention Directive Protocol Strategy Plan Programme Project Day"
+)
+# Capitalised words that start a sentence or a phrase rather than a name.
+STARTERS = _word_set(
+    """The A An This That These Those Our Their His Her Its Following On In At By For From With
+    After Before During When While As According New Today Read More Latest Both Every Former
+    Young Leading Greater British Stephen Children Child Calls Changes Report Behind How Why
+    Frontline Brexit Telford If It We They He She Staggering Thousands Up"""
+)
+ROLES = (
+    r"Chair|Chairman|Chairwoman|Chief\s+Executive|CEO|Director|Head(?:\s+of\s+[A-Z]\w+)?|"
+    r"Manager|Officer|Assistant|Co-?ordinator|Worker|Trustee|Minister|Secretary|Commissioner|"
+    r"MP|Lord|Baroness|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|President|[Ff]ounder|"
+    r"Detective|Inspector|Judge|national|campaigner|survivor|spokes(?:person|man|woman)|"
+    r"Ambassador|Patron|Lead|Advis[eo]r|Researcher"
+)
+_CAP = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "Girls’", "Anti-Slavery", "U.K"; not a full stop
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs from the title into the summary
+_CONNECT = r"(?:of|for|on|into|against|and|in|the|to|&)"
+CAPITALISED_RUN = re.compile(rf"{_CAP}(?:{_SP}(?:{_CONNECT}{_SP})*{_CAP})*")
+PAIR = re.compile(rf"({CAPITALISED_RUN.pattern})\s+\(([A-Z][A-Za-z]{{1,9}})\)")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+"
+_NAME = rf"{_NAME_WORD}(?:{_SP}{_NAME_WORD}){{1,2}}"
+NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+# The context that makes two or three capitalised words a person's name, read either side of it.
+ROLE_BEFORE = re.compile(rf"\b(?:{ROLES}),?{_SP}$")
+CUE_BEFORE = re.compile(rf"\b(?:by|from|with|announce[sd]?|appoint(?:s|ed)?|welcomes?){_SP}$")
+CUE_AFTER = re.compile(r",?\s+(?:who|as|from|of|has|have|was|is|said|says|told)\b")
+ROLE_AFTER = re.compile(rf"\s+as\s+(?:the\s+|its\s+|our\s+)?(?:new\s+)?(?:{ROLES})\b")
+SAID_AFTER = re.compile(r",?\s+(?:who|said|says|told|explained|added)\b")
+TOKEN = re.compile(r"[^\W_]+")
+GROWN = re.compile(rf"(?:{_SP}{_CAP})+")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str  # one of schema.ENTITY_TYPES
+
+    def as_record(self) -> dict[str, Any]:
+        return {schema.ENTITY_NAME: self.name, schema.ENTITY_TYPE: self.type}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many literal strings, factored by common prefix so a scan is fast.
+
+    ["UK", "UN", "United Kingdom"] -> "U(?:K|N|nited\\ Kingdom)"
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        # Longer continuations first, so the longest name wins.
+        branches = [re.escape(c) + pattern(child) for c, child in node.items() if c]
+        branches.sort(key=len, reverse=True)
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
+class Gazetteer:
+    """Known names, case-sensitive and on word boundaries, compiled into one prefix-tree regex."""
+
+    def __init__(self, names: dict[str, tuple[str, str]]) -> None:
+        # alias -> (canonical, type)
+        self._entities = {alias: Entity(*known) for alias, known in names.items()}
+        self._regex = re.compile(rf"(?<![\w’'-])(?:{_trie_pattern(list(names))})(?![\w-])")
+
+    def find(self, text: str) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) for every known name in `text`, left to right, no overlaps."""
+        return [(m.start(), m.end(), self._entities[m.group()]) for m in self._regex.finditer(text)]
+
+
+def _default_gazetteer() -> Gazetteer:
+    names: dict[str, tuple[str, str]] = {}
+    for place in (COUNTRIES + " " + UK_PLACES).split():
+        name = place.replace("_", " ")
+        names[name] = (name, PLACE)
+    for canonical, aliases in PLACE_ALIASES.items():
+        for alias in (canonical, *aliases):
+            names[alias] = (canonical, PLACE)
+    for canonical, aliases in ORGANISATIONS.items():
+        for alias in (canonical, *aliases):
+            names[alias] = (canonical, ORG)
+    return Gazetteer(names)
+
+
+GAZETTEER = _default_gazetteer()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _strip_possessive(name: str) -> str:
+    """ "UK’s" -> "UK"; "Girls’" -> "Girls"."""
+    if name.endswith(("’s", "'s")):
+        return name[:-2]
+    return name.rstrip("’'")
+
+
+class _Claims:
+    """Character spans already taken by an entity, so later rules skip them."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _organisation_runs(text: str) -> list[tuple[int, str]]:
+    """(start, name) of capitalised runs holding an organisation word: "Kent Police"."""
+    runs = []
+    for m in CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        if len(words) < 2:
+            continue
+        start = m.start()
+        while words and (words[0] in STARTERS or not words[0][0].isalpha()):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) < 2 or _strip_possessive(words[-1]) in ROLE_WORDS:
+            continue
+        if any(_strip_possessive(w) in ORG_WORDS for w in words):
+            runs.append((start, _strip_possessive(" ".join(words))))
+    return runs
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Organisations, places and people named in `text`, each once, in order of appearance."""
+    claims = _Claims()
+    found: list[tuple[int, Entity]] = []
+    aliases: dict[str, Entity] = {}
+
+    for m in PAIR.finditer(text) if "(" in text else ():
+        long_form, acronym = m.group(1), m.group(2)
+        words = long_form.split()
+        initials = _initials(long_form)
+        # Drop leading words until the initials spell the acronym: "ECPAT UK's Independent …"
+        while words and initials != acronym.upper() and len(initials) > len(acronym):
+            words = words[1:]
+            long_form = " ".join(words)
+            initials = _initials(long_form)
+        if initials != acronym.upper() or not words:
+            continue
+        start = m.end(1) - len(long_form) if m.group(1).endswith(long_form) else m.start(1)
+        claims.take(start, m.end())
+        if words[-1] in NOT_ORG_HEADS:
+            aliases[acronym] = Entity("", "")  # a framework: its acronym is no entity either
+            continue
+        known = GAZETTEER.find(long_form)
+        entity = known[0][2] if len(known) == 1 else Entity(long_form, ORG)
+        found.append((start, entity))
+        aliases[acronym] = entity
+
+    org_runs = _organisation_runs(text)
+    for start, end, entity in GAZETTEER.find(text):
+        if not claims.free(start, end):
+            continue
+        if entity.type == PLACE and any(s <= start < s + len(n) for s, n in org_runs):
+            continue  # "Kent" in "Kent Police"
+        claims.take(start, end)
+        # "UN Committees": a known name followed by an organisation word is a new organisation
+        grown = GROWN.match(text, end)
+        if grown and entity.type == ORG and not re.search(r"[’']s?$", text[start:end]):
+            tail = grown.group().split()
+            if tail[-1] in ORG_WORDS:
+                end = grown.end()
+                claims.take(start, end)
+                entity = Entity(text[start:end], ORG)
+        found.append((start, entity))
+
+    for m in TOKEN.finditer(text) if aliases else ():  # acronyms defined in this article
+        entity = aliases.get(m.group())
+        if entity is not None and claims.free(m.start(), m.end()):
+            claims.take(m.start(), m.end())
+            if entity.name:
+                found.append((m.start(), entity))
+
+    for start, name in org_runs:
+        if claims.free(start, start + len(name)):
+            claims.take(start, start + len(name))
+            found.append((start, Entity(name, ORG)))
+
+    for m in NAME.finditer(text):
+        words = m.group().split()
+        # "Training Laura Durán" after "Head of": try the last two words too
+        for skip in range(len(words) - 1):
+            name = _strip_possessive(" ".join(words[skip:]))
+            start = m.start() + m.group().index(words[skip])
+            end = start + len(name)
+            if name.split()[0] in STARTERS or not claims.free(start, end):
+                continue
+            before = text[max(0, start - 40) : start]
+            person = (
+                ROLE_BEFORE.search(before)
+                or ROLE_AFTER.match(text, end)
+                or SAID_AFTER.match(text, end)
+                or (CUE_BEFORE.search(before) and CUE_AFTER.match(text, end))
+            )
+            if person:
+                claims.take(start, end)
+                found.append((start, Entity(name, PERSON)))
+                break
+
+    entities: list[Entity] = []
+    for _, entity in sorted(found, key=lambda item: item[0]):
+        if entity not in entities:
+            entities.append(entity)
+    return entities
+
+
+def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
+    entities = [
+        [e.as_record() for e in find_entities(f"{title}\n{summary}")]
+        for title, summary in zip(articles[schema.TITLE], articles[schema.SUMMARY], strict=True)
+    ]
+    return pd.DataFrame({schema.ENTITIES: entities}, index=articles.index)

@@ -1,0 +1,19 @@
+"""Fixtures for the enrichment tests: the shipped taxonomy and a context around it."""
+
+from __future__ import annotations
+
+import pytest
+from enrich_frames import TAXONOMY
+
+from insights.enrich import EnrichContext
+from insights.taxonomy import Taxonomy
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.load(TAXONOMY)
+
+
+@pytest.fixture(scope="session")
+def context(taxonomy: Taxonomy) -> EnrichContext:
+    return EnrichContext(taxonomy=taxonomy)
