@@ -285,3 +285,13 @@ def test_match_equals_brute_force_on_random_queries():
         assert sorted(index.rank(query, limit=10).tolist()) == sorted(
             index.rank(query)[:10].tolist()
         ), text
+
+
+def test_build_in_chunks_equals_build_at_once(monkeypatch):
+    texts = pa.array([None, *CORPUS, "Zoë and José", "ZOE jose"], pa.string()).slice(1)
+    at_once = SearchIndex.build(texts)
+    monkeypatch.setattr("insights.search.BUILD_CHUNK_ROWS", 3)
+    in_chunks = SearchIndex.build(texts)
+    for name in ("offsets", "docs", "freqs", "positions", "lengths"):
+        assert np.array_equal(getattr(at_once, name), getattr(in_chunks, name)), name
+    assert in_chunks.match("zoe jose").tolist() == [8, 9]

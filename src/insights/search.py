@@ -20,7 +20,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ Phrase = tuple[str, ...]  # consecutive words; a single word is a 1-tuple
 FORMAT_VERSION = 1
 BM25_K1 = 1.2
 BM25_B = 0.75
+BUILD_CHUNK_ROWS = 100_000
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: the same classes as the index's splitter
 _ARROW_SEPARATOR = r"[^\p{L}\p{N}]+"
@@ -207,34 +208,76 @@ def _smallest_uint(max_value: int) -> np.dtype:
     return np.dtype(np.uint16) if max_value < 2**16 else np.dtype(np.uint32)
 
 
-def _tokenize(texts: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
-    """Words of every text, flattened: (words, row of each word, position in row, row lengths)."""
-    texts = pc.fill_null(texts.cast(pa.large_string()), "")
-    lowered = pc.ascii_lower(texts)
+# Bytes that belong to words once text is folded: ASCII letters and digits, and every byte of
+# a multi-byte character (folding has already turned non-word characters into spaces).
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[[*b"abcdefghijklmnopqrstuvwxyz0123456789"]] = True
+_WORD_BYTE[0x80:] = True
+
+
+def _fold_arrow(texts: pa.Array) -> pa.Array:
+    """Lowercase texts; rows with non-ASCII text are also accent-folded, separators → spaces."""
+    folded = pc.ascii_lower(texts)
     # Only the few rows with non-ASCII text pay for Unicode folding.
     accented = pc.invert(pc.string_is_ascii(texts))
     if pc.any(accented).as_py():
-        folded = pc.utf8_normalize(pc.utf8_lower(texts.filter(accented)), "NFKD")
-        folded = pc.replace_substring_regex(folded, r"\p{Mn}+", "")
-        lowered = pc.replace_with_mask(lowered, accented, folded)
-    split = pc.split_pattern_regex(lowered, _ARROW_SEPARATOR)
-    flat = pc.list_flatten(split)
-    rows = pc.list_parent_indices(split).to_numpy()
-    starts = split.offsets.to_numpy()
-    positions = np.arange(len(flat), dtype=np.int64) - starts[rows]
-    nonempty = pc.not_equal(pc.binary_length(flat), 0)
-    keep = nonempty.to_numpy(zero_copy_only=False)
-    flat = flat.filter(nonempty)
-    rows = rows[keep]
-    positions = positions[keep]
-    lengths = np.bincount(rows, minlength=len(texts))
-    # A leading separator leaves an empty first word: shift so every row starts at position 0.
-    first = np.zeros(len(texts), dtype=np.int64)
-    has_words = lengths > 0
-    row_starts = np.cumsum(lengths) - lengths
-    first[has_words] = positions[row_starts[has_words]]
-    positions = positions - first[rows]
+        unicode_rows = pc.utf8_normalize(pc.utf8_lower(texts.filter(accented)), "NFKD")
+        unicode_rows = pc.replace_substring_regex(unicode_rows, r"\p{Mn}+", "")
+        unicode_rows = pc.replace_substring_regex(unicode_rows, _ARROW_SEPARATOR, " ")
+        folded = pc.replace_with_mask(folded, accented, unicode_rows)
+    return folded
+
+
+def _tokenize(texts: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
+    """Words of every text, flattened: (words, row of each word, position in row, row lengths).
+
+    Works on the folded UTF-8 bytes at once: a word is a run of word bytes inside one row.
+    """
+    folded = _fold_arrow(pc.fill_null(texts.cast(pa.large_string()), ""))
+    n = len(folded)
+    offsets = np.frombuffer(folded.buffers()[1], dtype=np.int64)[folded.offset :][: n + 1]
+    data = np.frombuffer(folded.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
+    offsets = offsets - offsets[0]
+
+    word = _WORD_BYTE[data]
+    row_start = np.zeros(len(data) + 1, dtype=bool)
+    row_start[offsets] = True
+    edge = np.empty(len(data), dtype=bool)  # the byte before (or after) is not in the same word
+    edge[0:1] = True
+    np.logical_not(word[:-1], out=edge[1:])
+    edge |= row_start[:-1]
+    starts = np.flatnonzero(word & edge)
+    edge[-1:] = True
+    np.logical_not(word[1:], out=edge[:-1])
+    edge |= row_start[1:]
+    ends = np.flatnonzero(word & edge) + 1
+    del edge, row_start
+
+    # The words' bytes, packed end to end, become an Arrow string array without copying.
+    word_offsets = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(ends - starts, out=word_offsets[1:])
+    packed = data[word]
+    flat = pa.LargeStringArray.from_buffers(
+        len(starts), pa.py_buffer(word_offsets), pa.py_buffer(packed)
+    )
+    lengths = np.diff(np.searchsorted(starts, offsets))
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    positions = np.arange(len(starts), dtype=np.int64) - np.repeat(
+        np.cumsum(lengths) - lengths, lengths
+    )
     return flat, rows, positions, lengths
+
+
+def _concatenate(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+
+def _group_order(term_ids: np.ndarray, n_terms: int) -> np.ndarray:
+    """Stable order that groups occurrences by term: radix sorts on 16-bit keys."""
+    if n_terms <= 2**16:
+        return np.argsort(term_ids.astype(np.uint16), kind="stable")
+    low = np.argsort((term_ids & 0xFFFF).astype(np.uint16), kind="stable")
+    return low[np.argsort((term_ids[low] >> 16).astype(np.uint16), kind="stable")]
 
 
 @dataclass
@@ -248,7 +291,6 @@ class SearchIndex:
     pos_offsets: np.ndarray
     positions: np.ndarray
     lengths: np.ndarray
-    _mask_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- building and storage -------------------------------------------------------------
 
@@ -259,16 +301,31 @@ class SearchIndex:
             texts = texts.combine_chunks() if texts.num_chunks else pa.array([], pa.string())
         if not isinstance(texts, pa.Array):
             texts = pa.array(list(texts), type=pa.large_string())
-        flat, rows, positions, lengths = _tokenize(texts)
-        encoded = pc.dictionary_encode(flat) if len(flat) else None
-        if encoded is None:
-            vocab = pa.array([], pa.large_string())
-            term_ids = np.empty(0, dtype=np.int64)
-        else:
-            vocab = encoded.dictionary
-            term_ids = encoded.indices.to_numpy()
+        # Tokenise a slice of rows at a time so temporaries stay small; term ids are global.
+        vocabulary: dict[str, int] = {}
+        term_parts, row_parts, position_parts, length_parts = [], [], [], []
+        for first in range(0, len(texts), BUILD_CHUNK_ROWS):
+            # `take` copies the slice into fresh buffers: pyarrow 26's ascii_lower returns broken
+            # offsets for a large_string array whose offsets do not start at 0 (a cast slice).
+            chunk = texts.take(np.arange(first, min(first + BUILD_CHUNK_ROWS, len(texts))))
+            flat, rows, positions, lengths = _tokenize(chunk)
+            encoded = pc.dictionary_encode(flat)
+            local = encoded.dictionary.to_pylist()
+            to_global = np.array(
+                [vocabulary.setdefault(w, len(vocabulary)) for w in local], dtype=np.int32
+            )
+            term_parts.append(to_global[encoded.indices.to_numpy()])
+            row_parts.append((rows + first).astype(np.int32))
+            position_parts.append(positions.astype(np.uint32))
+            length_parts.append(lengths)
+        vocab = pa.array(list(vocabulary), pa.large_string())
+        term_ids = _concatenate(term_parts, np.int32)
+        rows = _concatenate(row_parts, np.int32)
+        positions = _concatenate(position_parts, np.uint32)
+        lengths = _concatenate(length_parts, np.int64)
+        del term_parts, row_parts, position_parts, length_parts
         # Group occurrences by term, keeping (row, position) order inside each term.
-        order = np.argsort(term_ids, kind="stable")
+        order = _group_order(term_ids, len(vocab))
         term_ids = term_ids[order]
         rows = rows[order]
         positions = positions[order]
@@ -286,9 +343,9 @@ class SearchIndex:
         np.cumsum(np.bincount(term_ids, minlength=n_terms), out=pos_offsets[1:])
         max_len = int(lengths.max()) if len(lengths) else 0
         return cls(
-            terms=vocab.cast(pa.large_string()),
+            terms=vocab,
             offsets=offsets,
-            docs=rows[starts].astype(np.int32),
+            docs=rows[starts],
             freqs=freqs.astype(_smallest_uint(int(freqs.max()) if len(freqs) else 0)),
             pos_offsets=pos_offsets,
             positions=positions.astype(_smallest_uint(max_len)),
