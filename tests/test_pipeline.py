@@ -81,7 +81,8 @@ def test_curated_dates_override_inference(tmp_path):
 def test_every_item_is_in_the_dataset_or_the_report(tmp_path):
     csv_file = tmp_path / "export.csv"
     csv_file.write_text(
-        "title,summary\nA headline,A summary about trafficking.\n,\nAnother,More text.\n",
+        "title,summary,url\nA headline,A summary about trafficking.,\n,,https://example.org/x\n"
+        "Another,More text.,\n",
         encoding="utf-8",
     )
     dataset, report = _build(tmp_path, csv_file)
