@@ -55,6 +55,8 @@ _DATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Every date above has a year or a numeric day-month-year; checking that first is much faster.
+_MAY_HOLD_DATE = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
     r"""^(?:[T\s,@]|\bat\b)*
@@ -96,6 +98,8 @@ def _year(text: str) -> int:
 
 def find_date(text: str) -> DateMatch | None:
     """The first valid date in `text`, or None."""
+    if not _MAY_HOLD_DATE.search(text):
+        return None
     for m in _DATE.finditer(text):
         g = m.groupdict()
         if g["iso_y"]:

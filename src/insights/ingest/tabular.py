@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -115,16 +116,18 @@ def looks_like_header(line: str) -> bool:
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        value = next((value[k] for k in _TEXT_KEYS if k in value), "")
-    if isinstance(value, list):
-        return " ".join(_text(v) for v in value)
-    text = value if isinstance(value, str) else str(value)
-    if "<" in text or "&" in text:
-        text = to_plain_text(text)
-    return text.strip()
+    """A field as plain text: HTML becomes text; {"rendered": …} and lists are unwrapped."""
+    if type(value) is not str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            return _text(next((value[k] for k in _TEXT_KEYS if k in value), ""))
+        if isinstance(value, list):
+            return " ".join(_text(v) for v in value)
+        value = str(value)
+    if "<" in value or "&" in value:
+        value = to_plain_text(value)
+    return value.strip()
 
 
 def _date(value: Any) -> tuple[date | None, str | None]:
@@ -149,13 +152,14 @@ class _Collector:
             Rejection(self.listing.source, reason, excerpt[:200], self.position)
         )
 
-    def add(self, where: str, title: Any, summary: Any, when: Any, url: Any) -> None:
+    def add(self, where: str, number: int, title: Any, summary: Any, when: Any, url: Any) -> None:
+        """One row or record; `where` and `number` name it in a rejection ('CSV row', 7)."""
         title, summary = _text(title), _text(summary)
         if not title and not summary:
-            self.reject(f"{where} has no title or summary")
+            self.reject(f"{where} {number} has no title or summary")
             return
         if not summary:
-            self.reject(f"{where} has no summary text", title)
+            self.reject(f"{where} {number} has no summary text", title)
             return
         summary, _ = teasers.strip_marker(summary)
         listed, line = _date(when)
@@ -205,24 +209,19 @@ def read_csv(text: str, source: str) -> Listing:
         raise SourceError(f"{source} has no title or summary column (columns found: {names})")
     collect = _Collector(source, "csv")
     width = len(header)
-
-    def cell(row: list[str], index: int | None) -> str:
-        return row[index] if index is not None and index < len(row) else ""
-
+    # Absent roles read an empty cell appended at index `width`.
+    pick = operator.itemgetter(*(width if i is None else i for i in fields.roles()))
     try:
         # Row numbers as a spreadsheet shows them: the header is row 1.
         for number, row in enumerate(rows, start=2):
-            if not any(row):
+            if len(row) != width:
+                if not "".join(row).strip():
+                    continue  # a blank line, not an item
+                row = (row + [""] * width)[:width]
+            elif not any(row):
                 continue
-            if len(row) < width and not any(c.strip() for c in row):
-                continue
-            collect.add(
-                f"CSV row {number}",
-                cell(row, fields.title),
-                cell(row, fields.summary),
-                cell(row, fields.date),
-                cell(row, fields.url),
-            )
+            row.append("")
+            collect.add("CSV row", number, *pick(row))
     except csv.Error as exc:
         raise SourceError(f"{source} is not valid CSV near line {rows.line_num}: {exc}") from None
     return collect.finish()
@@ -251,9 +250,16 @@ def _records(data: Any, source: str) -> list[Any]:
 
 
 def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    # One parse of the whole file is several times faster than one per line.
+    try:
+        records = json.loads(f"[{','.join(line for _, line in lines)}]")
+    except json.JSONDecodeError:
+        records = None
+    if records is not None and len(records) == len(lines):
+        yield from zip((n for n, _ in lines), records, strict=True)
+        return
+    for number, line in lines:
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError:
@@ -293,10 +299,7 @@ def read_json(text: str, source: str) -> Listing:
             fields = fields_by_keys[keys] = match_fields(keys)
             seen_keys.update(map(str, keys))
         usable = usable or fields.usable
-        collect.add(
-            f"{label} {number}",
-            *(record.get(k) if k is not None else None for k in fields.roles()),
-        )
+        collect.add(label, number, *(None if k is None else record.get(k) for k in fields.roles()))
     if seen_keys and not usable:
         names = ", ".join(sorted(seen_keys))[:200]
         raise SourceError(f"{source} has no title or summary field (fields found: {names})")

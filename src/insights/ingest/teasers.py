@@ -18,6 +18,7 @@ MARKERS = (
     "read the press release",
     "read the statement",
 )
+_LONGEST_MARKER = max(map(len, MARKERS))
 _DECORATION = " \t.…»›>→:-–"
 CLOSERS = "\"'”’)]»"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])")
@@ -28,10 +29,10 @@ TITLE_LIMIT = 90
 def strip_marker(line: str) -> tuple[str, bool]:
     """('text before the marker', True) when the line ends with a read-more marker."""
     end = line.rstrip(_DECORATION)
-    lowered = end.lower()
-    for marker in MARKERS:
-        if lowered.endswith(marker):
-            return end[: -len(marker)].rstrip(), True
+    tail = end[-_LONGEST_MARKER:].lower()
+    if tail.endswith(MARKERS):
+        marker = next(m for m in MARKERS if tail.endswith(m))
+        return end[: -len(marker)].rstrip(), True
     return line, False
 
 

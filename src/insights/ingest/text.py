@@ -90,13 +90,17 @@ def _is_furniture(line: str) -> bool:
     lowered = line.lower()
     if lowered.startswith(_FURNITURE_START):
         return True
-    if len(line.split()) <= _MAX_FURNITURE_WORDS and any(p in lowered for p in _FURNITURE_ANYWHERE):
-        return True
+    if lowered.count(" ") < _MAX_FURNITURE_WORDS:
+        for phrase in _FURNITURE_ANYWHERE:
+            if phrase in lowered:
+                return True
     for separator in _MENU_SEPARATORS:
+        if separator not in line:
+            continue
         parts = line.split(separator)
         # "Home > News" is a breadcrumb; "Modern slavery / trafficking" is not a menu.
         menu_like = len(parts) >= 3 or parts[0].strip().lower() == "home" or separator == " > "
-        if len(parts) >= 2 and menu_like and all(len(p.split()) <= 4 for p in parts):
+        if menu_like and all(len(p.split()) <= 4 for p in parts):
             return True
     return False
 
