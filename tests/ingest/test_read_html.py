@@ -83,6 +83,19 @@ def test_list_items_with_headings():
     assert [i.position for i in listing.items] == [1, 2, 3]
 
 
+def test_list_without_headings_reads_the_leading_link_as_title():
+    page = """<nav><a href="/">Home</a></nav><ul class="news">
+      <li><a href="/n/1">First title</a> <span class="date">3 June 2015</span><br>First text.</li>
+      <li><a href="/n/2">Second title</a> <span class="date">1 June 2015</span><br>Second text.
+        <a href="/n/2">Read more</a></li>
+    </ul>"""
+    listing = read_html(page, "page.html")
+    assert [(i.title, i.summary, i.listed_date, i.url) for i in listing.items] == [
+        ("First title", "First text.", date(2015, 6, 3), "/n/1"),
+        ("Second title", "Second text.", date(2015, 6, 1), "/n/2"),
+    ]
+
+
 NO_ITEMS = [
     ("navigation only", "<html><body><nav><a href='/'>Home</a></nav><footer>©</footer></body>"),
     ("headings only", "<html><body><h1>News</h1><h2>Nothing here yet</h2></body></html>"),

@@ -70,6 +70,8 @@ _WEEKDAYS = _set(
     "mon tue tues wed thu thur thurs fri sat sun"
 )
 _SEPARATORS = ".,|–—-·:•/"
+# Not ":": "Anti-Slavery Day: 18 October 2017" is a headline, not a byline.
+_BYLINE_ENDS = ".,|–—-·•/"
 _WORD = re.compile(r"\S+")
 _MAX_DATE_LINE = 120
 _MAX_BYLINE_WORDS = 10
@@ -137,7 +139,7 @@ def _is_byline_prefix(prefix: str) -> bool:
         return False
     # The byline must end in a separator: "Jane Smith, Policy Officer." or "Jane Smith | on"
     return words[0].group().lower() == "by" or any(
-        c in _SEPARATORS for c in prefix[words[-1].end() - 1 :]
+        c in _BYLINE_ENDS for c in prefix[words[-1].end() - 1 :]
     )
 
 

@@ -36,6 +36,7 @@ _SKIP_WORDS = _set(
 )
 _SKIP_ROLES = _set("navigation banner contentinfo search complementary")
 _HEADINGS = _set("h1 h2 h3 h4 h5 h6")
+_LEAD_TAGS = _set("a strong b")
 _HEADING_WORDS = _set("title headline heading")
 _DATE_WORDS = _set("date dates time posted published submitted created meta byline dateline")
 _SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
@@ -175,19 +176,28 @@ def _is_heading(node: Node) -> bool:
     return bool(node.words() & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
 
 
-def _count_headings(root: Node) -> dict[int, int]:
-    """Headings under each element (a heading counts once, whatever it holds)."""
+def _is_lead_link(node: Node) -> bool:
+    """On pages without headings: a link or bold text that opens its element, as in
+    <li><a href="/news/x">Title</a> Summary…</li>."""
+    if node.tag not in _LEAD_TAGS or node.parent is None:
+        return False
+    first = next((c for c in node.parent.children if isinstance(c, Node) or c.strip()), None)
+    return first is node
+
+
+def _count_headings(root: Node, is_heading) -> tuple[set[int], dict[int, int]]:
+    """The headings, and how many sit under each element (a heading counts once)."""
     counts: dict[int, int] = {}
     order = list(_walk(root))
-    heading = {id(n) for n in order if _is_heading(n) and text_of(n)}
+    headings = {id(n) for n in order if is_heading(n) and text_of(n)}
     for node in reversed(order):
-        if id(node) in heading:
+        if id(node) in headings:
             counts[id(node)] = 1
         else:
             counts[id(node)] = sum(
                 counts.get(id(c), 0) for c in node.children if isinstance(c, Node)
             )
-    return counts
+    return headings, counts
 
 
 @dataclass
@@ -201,14 +211,9 @@ class _Block:
         return self.nodes[0].shape() if len(self.nodes) == 1 else f"flat:{self.heading.tag}"
 
 
-def _first_heading(node: Node, counts: dict[int, int]) -> Node:
-    while counts.get(id(node)) and not _is_heading(node):
-        node = next(c for c in node.children if isinstance(c, Node) and counts.get(id(c)))
-    return node
-
-
-def _blocks(root: Node, counts: dict[int, int]) -> list[_Block]:
+def _blocks(root: Node, is_heading) -> list[_Block]:
     """The largest elements holding exactly one heading, in document order."""
+    headings, counts = _count_headings(root, is_heading)
     blocks: list[_Block] = []
     # Iterative, since broken pages nest unclosed <div>s thousands deep.
     stack: list[Node | _Block] = [root] if counts.get(id(root)) else []
@@ -218,7 +223,12 @@ def _blocks(root: Node, counts: dict[int, int]) -> list[_Block]:
             blocks.append(entry)
             continue
         if counts[id(entry)] == 1:
-            blocks.append(_Block([entry], _first_heading(entry, counts), entry.parent or entry))
+            heading = entry
+            while id(heading) not in headings:
+                heading = next(
+                    c for c in heading.children if isinstance(c, Node) and counts.get(id(c))
+                )
+            blocks.append(_Block([entry], heading, entry.parent or entry))
             continue
         found: list[Node | _Block] = []
         flat: _Block | None = None
@@ -226,7 +236,7 @@ def _blocks(root: Node, counts: dict[int, int]) -> list[_Block]:
             if not isinstance(child, Node) or child.skip:
                 continue
             count = counts.get(id(child), 0)
-            if count == 1 and _is_heading(child):
+            if id(child) in headings:
                 flat = _Block([child], child, entry)
                 found.append(flat)
             elif count == 0 and flat is not None:
@@ -327,10 +337,12 @@ def read_html(markup: str, source: str) -> Listing:
         SourceError: when the page has no repeated blocks with a heading and a summary.
     """
     root = parse(markup)
-    blocks = _blocks(root, _count_headings(root))
-    parsed = [(block, _read_block(block)) for block in blocks]
-    summarised = [block for block, parts in parsed if parts.summary]
-    if not summarised:
+    for is_heading in (_is_heading, _is_lead_link):
+        parsed = [(block, _read_block(block)) for block in _blocks(root, is_heading)]
+        summarised = [block for block, parts in parsed if parts.summary]
+        if summarised:
+            break
+    else:
         raise SourceError(
             f"no news items found in {source}: no blocks with a heading and a summary"
         )

@@ -44,7 +44,11 @@ _FURNITURE_ANYWHERE = (
     "follow us on",
     "you are here",
 )
-_FURNITURE_START = ("©", "(c) ", "copyright ")
+_FURNITURE_START = ("©", "(c) ", "copyright ", "tags:", "categories:", "filed under", "share this")
+# Whole lines of share and comment links between items.
+_FURNITURE_LINES = frozenset(
+    ["share", "tweet", "email", "print", "facebook", "twitter", "linkedin", "whatsapp", "comments"]
+)
 # Lines starting with these are furniture only before the first or after the last item.
 _FURNITURE_AT_EDGES = (
     "latest news",
@@ -79,6 +83,7 @@ _FURNITURE_AT_EDGES = (
 _MENU_SEPARATORS = (" > ", " » ", " › ", " | ", " / ", " · ", " • ")
 _MAX_FURNITURE_WORDS = 40
 _MAX_MENU_WORDS = 6
+_MAX_RULE_CHARS = 12
 _MAX_HEADLINE_CHARS = 200
 _MAX_QUESTION_HEADLINE_CHARS = 120
 _HEADLINE_SHARE = 2 / 3
@@ -88,8 +93,10 @@ _MIN_CUT_OFF_WORDS = 4
 def _is_furniture(line: str) -> bool:
     """Cookie banners, footers, breadcrumbs ('Home > News') and menus ('About | News | Donate')."""
     lowered = line.lower()
-    if lowered.startswith(_FURNITURE_START):
+    if lowered.startswith(_FURNITURE_START) or lowered.rstrip(":.") in _FURNITURE_LINES:
         return True
+    if len(line) <= _MAX_RULE_CHARS and not any(c.isalnum() for c in line):
+        return True  # a rule such as "---" or "* * *"
     if lowered.count(" ") < _MAX_FURNITURE_WORDS:
         for phrase in _FURNITURE_ANYWHERE:
             if phrase in lowered:
@@ -135,6 +142,8 @@ def _units(lines: list[str]) -> list[_Unit]:
     new_block = True  # a blank line (or a marker) came before this line
     for raw in lines:
         line = raw.strip()
+        if line.startswith("#"):
+            line = line.lstrip("#").strip()  # a Markdown heading
         if not line:
             new_block = True
             continue
