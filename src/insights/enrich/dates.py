@@ -35,7 +35,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import DATE_LINE, LISTED_DATE, LISTINGS, EnrichContext
-from insights.enrich.text import sentences
+from insights.enrich.text import sentences, trie_pattern
 from insights.events import DEFAULT_EVENTS, Event, load_events
 
 TOLERANCE = timedelta(days=3)  # how far out of order a listing may be
@@ -64,20 +64,26 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-EXPLICIT_DATE = re.compile(
-    rf"""(?:\bon\s+)?(?:{_WEEKDAY})?(?:the\s+)?
-    (?:
-        (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)
-      | (?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)
-    )\b\)?""",
-    re.IGNORECASE | re.VERBOSE,
+# Every clue ends in a year, so the text is scanned for years only and each year's left
+# context is read with a pattern anchored at its end ("…17th October " + "2018").
+YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)")
+DAY_MONTH_BEFORE = re.compile(
+    rf"(?:\bon\s+)?(?:{_WEEKDAY})?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MONTH})\.?,?\s+$",
+    re.IGNORECASE,
 )
+MONTH_DAY_BEFORE = re.compile(
+    rf"(?:\bon\s+)?(?:{_WEEKDAY})?\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+$",
+    re.IGNORECASE,
+)
+WHOLE_YEAR_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+whole\s+of\s+)?$")
 TODAY = re.compile(r"\b(?:today|tonight|this\s+morning|this\s+evening)\b", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:set\s+)?to|next|upcoming|tomorrow|ahead\s+of)\b",
     re.IGNORECASE,
 )
-WHOLE_YEAR = re.compile(r"\b(?:during|throughout)\s+(?:the\s+whole\s+of\s+)?((?:19|20)\d\d)\b")
+PREVIOUS_WORD = re.compile(r"\S+\s+$")
+CONTEXT = 60  # characters before a year that may hold its day, month or event name
 
 
 @dataclass(frozen=True)
@@ -121,10 +127,17 @@ def show(day: date) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _annual_days(events: tuple[Event, ...]) -> re.Pattern[str]:
-    labels = sorted({re.escape(e.label) for e in events if e.recurring}, key=len, reverse=True)
-    labels = [label.replace(r"\ ", r"\s+") for label in labels]
-    return re.compile(rf"\b(?P<label>{'|'.join(labels)})\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+def _annual_days(
+    events: tuple[Event, ...],
+) -> tuple[re.Pattern[str] | None, frozenset[str], dict[str, Event]]:
+    """A pattern for "Anti-Slavery Day " right before a year, the labels' last words, and
+    the events by casefolded label."""
+    by_label = {e.label.casefold(): e for e in events if e.recurring}
+    if not by_label:
+        return None, frozenset(), {}
+    pattern = trie_pattern(sorted(by_label)).replace(r"\ ", r"\s+")
+    last_words = frozenset(label.split()[-1] for label in by_label)
+    return re.compile(rf"\b(?P<label>{pattern})\s+$", re.IGNORECASE), last_words, by_label
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,8 +149,12 @@ def default_events() -> tuple[Event, ...]:
 def _event_clue(sentence: str, start: int, end: int, day: date, what: str) -> DateClue:
     # "today" makes the event's day the publication day; a future tense makes it an
     # announcement (published up to a week before); otherwise a report (up to a week after).
-    before = re.search(r"(?:\S+\s+)?$", sentence[:start])  # "marked Anti-Slavery Day 2018"
-    lo = before.start() if before and what != "a date" else start
+    if sentence[end : end + 1] == ")" and "(" in sentence[max(0, start - 2) : start]:
+        end += 1  # "(18th October 2017)"
+    lo = start
+    if what != "a date":  # take the word before an event's name: "marked Anti-Slavery Day 2018"
+        before = PREVIOUS_WORD.search(sentence, max(0, start - CONTEXT), start)
+        lo = before.start() if before else start
     today = TODAY.search(sentence)
     future = FUTURE.search(sentence)
     if today:
@@ -162,29 +179,51 @@ def find_date_clues(text: str, events: Iterable[Event] | None = None) -> list[Da
     "… will mark today’s Anti-Slavery Day (18th October 2017) …" -> on 18 Oct 2017;
     "… potential victims during 2017." -> after 1 Jan 2018.
     """
+    if "19" not in text and "20" not in text:
+        return []  # no year, no clue
+    if not YEAR.search(text):
+        return []
     events = tuple(events) if events is not None else default_events()
-    annual = _annual_days(events)
-    by_label = {e.label.casefold(): e for e in events if e.recurring}
+    annual, last_words, by_label = _annual_days(events)
     clues: list[DateClue] = []
     for sentence in sentences(text):
-        for m in EXPLICIT_DATE.finditer(sentence):
-            day_text, month, year = (m.group("d"), m.group("m"), m.group("y"))
-            if day_text is None:
-                day_text, month, year = (m.group("d2"), m.group("m2"), m.group("y2"))
+        # The word before each year says which reading can apply: "October 2018" (a day and
+        # month), "18th, 2018" (month, day), "Day 2018" (a named day), "during 2017".
+        years = []
+        for y in YEAR.finditer(sentence):
+            window = max(0, y.start() - CONTEXT)
+            before = sentence[window : y.start()].split()
+            years.append((y, window, before[-1].strip(".,").lower() if before else ""))
+        dated = False  # an explicit date in the sentence outranks an annual day's name
+        for y, window, previous in years:
+            if previous in MONTHS:
+                m = DAY_MONTH_BEFORE.search(sentence, window, y.start())
+            elif previous[:1].isdigit():
+                m = MONTH_DAY_BEFORE.search(sentence, window, y.start())
+            else:
+                continue
+            if m is None:
+                continue
             try:
-                day = date(int(year), MONTHS[month.lower()], int(day_text))
+                day = date(int(y.group()), MONTHS[m.group("m").lower()], int(m.group("d")))
             except ValueError:
                 continue
-            clues.append(_event_clue(sentence, m.start(), m.end(), day, "a date"))
-        if annual.pattern and not EXPLICIT_DATE.search(sentence):
-            for m in annual.finditer(sentence):
-                event = by_label[" ".join(m.group("label").split()).casefold()]
-                day = event.on(int(m.group("year")))
-                if day is not None:
-                    clues.append(_event_clue(sentence, m.start(), m.end(), day, event.label))
-        for m in WHOLE_YEAR.finditer(sentence):
-            after = date(int(m.group(1)) + 1, 1, 1)
-            clues.append(DateClue(after, None, None, m.group(), f"after {show(after)}"))
+            dated = True
+            clues.append(_event_clue(sentence, m.start(), y.end(), day, "a date"))
+        for y, window, previous in years:
+            if annual is not None and not dated and previous in last_words:
+                m = annual.search(sentence, window, y.start())
+                if m is not None:
+                    event = by_label[" ".join(m.group("label").split()).casefold()]
+                    day = event.on(int(y.group()))
+                    if day is not None:
+                        clues.append(_event_clue(sentence, m.start(), y.end(), day, event.label))
+            if previous in ("during", "throughout", "of"):
+                m = WHOLE_YEAR_BEFORE.search(sentence, window, y.start())
+                if m is not None:
+                    after = date(int(y.group()) + 1, 1, 1)
+                    quote = sentence[m.start() : y.end()]
+                    clues.append(DateClue(after, None, None, quote, f"after {show(after)}"))
     return clues
 
 
@@ -241,7 +280,8 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     curated = dict(context.curated_dates)
     columns = [schema.ARTICLE_ID, schema.TITLE, schema.SUMMARY, LISTED_DATE, DATE_LINE]
     rows = zip(
-        *(articles[c] if c in articles else [None] * len(articles) for c in columns), strict=True
+        *(articles[c].tolist() if c in articles else [None] * len(articles) for c in columns),
+        strict=True,
     )
     own: list[DateEstimate | None] = []
     clues: list[list[DateClue]] = []
@@ -309,7 +349,7 @@ def _bound_from_above(entries, own_hi, own, upper) -> None:
         if best is not None:
             day = best.day + TOLERANCE
             if upper[i] is None or day < upper[i].day:
-                upper[i] = replace(best, day=day)
+                upper[i] = _Bound(day, best.position, best.label)
         hi = own_hi(i)
         if hi is not None and (best is None or hi < best.day):
             best = _Bound(hi, position, show(own[i].published) if own[i] else f"before {show(hi)}")
@@ -322,7 +362,7 @@ def _bound_from_below(entries, own_lo, own, lower) -> None:
         if best is not None:
             day = best.day - TOLERANCE
             if lower[i] is None or day > lower[i].day:
-                lower[i] = replace(best, day=day)
+                lower[i] = _Bound(day, best.position, best.label)
         lo = own_lo(i)
         if lo is not None and (best is None or lo > best.day):
             best = _Bound(lo, position, show(own[i].published) if own[i] else f"after {show(lo)}")

@@ -30,6 +30,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
+from insights.enrich.text import trie_pattern
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -182,38 +183,13 @@ class Entity:
         return {schema.ENTITY_NAME: self.name, schema.ENTITY_TYPE: self.type}
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex for many literal strings, factored by common prefix so a scan is fast.
-
-    ["UK", "UN", "United Kingdom"] -> "U(?:K|N|nited\\ Kingdom)"
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        # Longer continuations first, so the longest name wins.
-        branches = [re.escape(c) + pattern(child) for c, child in node.items() if c]
-        branches.sort(key=len, reverse=True)
-        if "" in node:
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return pattern(trie)
-
-
 class Gazetteer:
     """Known names, case-sensitive and on word boundaries, compiled into one prefix-tree regex."""
 
     def __init__(self, names: dict[str, tuple[str, str]]) -> None:
         # alias -> (canonical, type)
         self._entities = {alias: Entity(*known) for alias, known in names.items()}
-        self._regex = re.compile(rf"(?<![\w’'-])(?:{_trie_pattern(list(names))})(?![\w-])")
+        self._regex = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(list(names))})(?![\w-])")
 
     def find(self, text: str) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) for every known name in `text`, left to right, no overlaps."""
@@ -366,6 +342,8 @@ def find_entities(text: str) -> list[Entity]:
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     entities = [
         [e.as_record() for e in find_entities(f"{title}\n{summary}")]
-        for title, summary in zip(articles[schema.TITLE], articles[schema.SUMMARY], strict=True)
+        for title, summary in zip(
+            articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
+        )
     ]
     return pd.DataFrame({schema.ENTITIES: entities}, index=articles.index)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import sentences
+from insights.enrich.text import sentences, trie_pattern
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -95,23 +95,24 @@ MONTHS = _word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
-_WORD_NUMBER = "|".join(
-    [
-        rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS)}))?",
-        *_TEENS,
-        *_UNITS,
-        r"a\s+dozen",
-        r"a\s+hundred",
-        r"a\s+thousand",
-        r"a\s+million",
-    ]
-)
+# Alternations factored by prefix (text.trie_pattern): the scan reads each character once.
+_NUMBER_WORDS = [
+    *_UNITS,
+    *_TEENS,
+    *_TENS,
+    *(f"{tens}{sep}{unit}" for tens in _TENS for unit in _UNITS for sep in "- "),
+    "a dozen",
+    "a hundred",
+    "a thousand",
+    "a million",
+]
+_WORD_NUMBER = trie_pattern(_NUMBER_WORDS).replace(r"\ ", r"\s+")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+_QUALIFIER = trie_pattern(list(QUALIFIERS)).replace(r"\ ", r"\s+")
 
 _FIGURE = rf"""
-    (?<![\w£$€.,'’-])                        # not inside a word or another number
     (?=[0-9£$€abfhlmnorstuefgiwd])            # a cheap first check that speeds the scan
+    (?<![\w£$€.,'’-])                        # not inside a word or another number
     (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:
         (?P<frac>half|(?:a|one|two|three)[-\s](?:third|quarter|fifth)s?|(?:the|a)\s+majority)
@@ -133,11 +134,14 @@ _FIGURE = rf"""
 FIGURE = re.compile(_FIGURE, re.VERBOSE)
 FIGURE_ANY_CASE = re.compile(_FIGURE, re.VERBOSE | re.IGNORECASE)
 # Numbered things, not amounts: "Article 3", "Year 9", "Day 2018" (case as written).
-NUMBERED = re.compile(
-    r"(?:Article|Section|Clause|Chapter|Part|Level|Stage|Year|Day|Page|Figure|Table|No\.?)\s+$"
+# Numbered things, not amounts: "Article 3", "Year 9", "Day 2018" (case as written).
+NUMBERED = _word_set(
+    "Article Section Clause Chapter Part Level Stage Year Day Page Figure Table No"
 )
-MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
+NEXT_WORD = re.compile(r"\s+(?:of\s+)?([a-z]+)", re.IGNORECASE)  # "18 October", "18 of May"
+YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
+PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+NUMBER_PARTS = re.compile(r"[-\s]+")
 NEXT_WORDS = re.compile(r"[\s-]*[A-Za-z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){0,3}")
 
 # Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
@@ -182,7 +186,7 @@ def number_value(text: str) -> float:
     text = text.lower()
     if text[0].isdigit():
         return float(text.replace(",", ""))
-    return float(sum(WORD_VALUES.get(word, 0) for word in re.split(r"[-\s]+", text)))
+    return float(sum(WORD_VALUES.get(word, 0) for word in NUMBER_PARTS.split(text)))
 
 
 def _noun_phrase(text: str, start: int) -> tuple[str | None, int]:
@@ -196,7 +200,7 @@ def _noun_phrase(text: str, start: int) -> tuple[str | None, int]:
         return None, start
     words: list[str] = []
     end = start
-    for w in re.finditer(r"[A-Za-z][\w’'-]*", m.group()):
+    for w in PHRASE_WORD.finditer(m.group()):
         word = w.group().lower()
         if (not words and word in LEADING) or word in STOP:
             if words:
@@ -267,9 +271,12 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
     spelled = not number[0].isdigit()
     value = number_value(number) * SCALES.get((m.group("scale") or "").lower(), 1)
     before, after = sentence[: m.start("num")], sentence[m.end() :]
-    if MONTH_AFTER.match(after) or MONTH_BEFORE.search(before):
+    next_word = NEXT_WORD.match(after)
+    previous = before[-12:].split()
+    previous_word = previous[-1].rstrip(".") if previous and before[-1:].isspace() else ""
+    if (next_word and next_word.group(1).lower() in MONTHS) or previous_word.lower() in MONTHS:
         return None  # a date: "18 October", "October 18"
-    if not m.group("qual") and NUMBERED.search(before):
+    if not m.group("qual") and previous_word in NUMBERED:
         return None
     bare_integer = number.isdigit()
     if m.group("cur"):
@@ -281,7 +288,7 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
     elif m.group("age") or qualifier == "as_young_as" or qual_text == "aged":
         kind = "age"
         if not m.group("age"):
-            old = re.match(r"\s+years?\s+old\b", after, re.IGNORECASE)
+            old = YEARS_OLD.match(after)
             end += old.end() if old else 0
     elif m.group("unit"):
         kind = "duration"
@@ -302,6 +309,8 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     statistics = [
         [s.as_record() for s in find_statistics(f"{title}\n{summary}")]
-        for title, summary in zip(articles[schema.TITLE], articles[schema.SUMMARY], strict=True)
+        for title, summary in zip(
+            articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
+        )
     ]
     return pd.DataFrame({schema.STATISTICS: statistics}, index=articles.index)

@@ -24,7 +24,9 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     matcher = context.taxonomy.matcher()
     themes: list[list[str]] = []
     evidence: list[list[dict[str, object]]] = []
-    for title, summary in zip(articles[schema.TITLE], articles[schema.SUMMARY], strict=True):
+    for title, summary in zip(
+        articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
+    ):
         found = matcher.match(f"{title}\n{summary}")
         themes.append(list(found))
         evidence.append(
