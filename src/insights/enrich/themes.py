@@ -12,6 +12,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
+from insights.enrich.text import article_texts
 from insights.taxonomy import Taxonomy
 
 
@@ -24,10 +25,8 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     matcher = context.taxonomy.matcher()
     themes: list[list[str]] = []
     evidence: list[list[dict[str, object]]] = []
-    for title, summary in zip(
-        articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
-    ):
-        found = matcher.match(f"{title}\n{summary}")
+    for text in article_texts(articles):
+        found = matcher.match(text)
         themes.append(list(found))
         evidence.append(
             [{schema.EVIDENCE_THEME: t, schema.EVIDENCE_PHRASES: p} for t, p in found.items()]
