@@ -309,3 +309,27 @@ def test_windows_newlines_and_trailing_spaces(tmp_path):
         ("One", "First summary."),
         ("Two", "Second."),
     ]
+
+
+def test_edge_items_that_start_with_menu_words_are_still_articles():
+    text = (
+        "Next steps for the inquiry\n\nSearch for missing children widens.Read more\n\n"
+        "Contact tracing\n\nContact tracing apps raise concerns.Read more\n\nHome\nAbout us\n"
+    )
+    assert _pairs(text) == [
+        ("Next steps for the inquiry", "Search for missing children widens."),
+        ("Contact tracing", "Contact tracing apps raise concerns."),
+    ]
+
+
+def test_dates_after_summaries_with_a_menu_below():
+    text = (
+        "Headline one\n\nSummary one.\n3 June 2015\n\n"
+        "Headline two\n\nSummary two.\n1 June 2015\n\nAbout us\nContact"
+    )
+    listing = _read(text)
+    assert [(i.title, i.listed_date) for i in listing.items] == [
+        ("Headline one", date(2015, 6, 3)),
+        ("Headline two", date(2015, 6, 1)),
+    ]
+    assert listing.rejections == []

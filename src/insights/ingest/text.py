@@ -17,7 +17,7 @@ second pass groups them into items. Both are linear in the number of lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from insights.ingest import teasers
 from insights.ingest.dates import DateMatch, date_line, detect_order
@@ -49,8 +49,9 @@ _FURNITURE_START = ("©", "(c) ", "copyright ", "tags:", "categories:", "filed u
 _FURNITURE_LINES = frozenset(
     ["share", "tweet", "email", "print", "facebook", "twitter", "linkedin", "whatsapp", "comments"]
 )
-# Lines starting with these are furniture only before the first or after the last item.
-_FURNITURE_AT_EDGES = (
+# Before the first or after the last item: paragraphs starting with these are intro blurbs,
+# and short lines (or lines starting with these or the menu words) are menus.
+_INTRO_STARTS = (
     "latest news",
     "news from",
     "all news",
@@ -62,8 +63,11 @@ _FURNITURE_AT_EDGES = (
     "sign up",
     "subscribe",
     "follow us",
-    "share",
     "find out more",
+)
+_MENU_STARTS = (
+    *_INTRO_STARTS,
+    "share",
     "contact",
     "donate",
     "get involved",
@@ -110,11 +114,6 @@ def _is_furniture(line: str) -> bool:
         if menu_like and all(len(p.split()) <= 4 for p in parts):
             return True
     return False
-
-
-def _is_edge_furniture(text: str) -> bool:
-    lowered = text.lower()
-    return len(text.split()) <= _MAX_MENU_WORDS or lowered.startswith(_FURNITURE_AT_EDGES)
 
 
 def _paragraph_like(text: str) -> bool:
@@ -187,13 +186,13 @@ class _Draft:
     marker: bool = False
     closed: bool = False
     date: _Unit | None = None
-    extra_dates: list[_Unit] = field(default_factory=list)
 
 
 def _dates_follow_items(units: list[_Unit]) -> bool:
-    """True for 'headline, summary, date' layouts: the last unit is a date, the first is not."""
-    kinds = [u.kind for u in units if u.kind != "M"]
-    return bool(kinds) and kinds[-1] == "D" and kinds[0] != "D"
+    """True for 'headline, summary, date' layouts: the last paragraph or date is a date, and
+    the listing does not open with one."""
+    kinds = "".join(u.kind for u in units).rstrip("HM")
+    return kinds.endswith("D") and not kinds.lstrip("M").startswith("D")
 
 
 def _drafts(units: list[_Unit]) -> list[_Draft]:
@@ -251,11 +250,16 @@ def _is_truncated(draft: _Draft, is_last: bool, others_marked: bool, others_end:
     return others_marked or others_end
 
 
+def _is_menu_line(text: str) -> bool:
+    return len(text.split()) <= _MAX_MENU_WORDS or text.lower().startswith(_MENU_STARTS)
+
+
 def _looks_like_furniture(draft: _Draft) -> bool:
-    """An intro ('News' / 'Latest news from …'), a menu line, or a footer line."""
-    text = draft.summary if draft.summary is not None else draft.title
-    return (draft.summary is None and _is_edge_furniture(text)) or text.lower().startswith(
-        _FURNITURE_AT_EDGES
+    """A menu line, or an intro ('News' / 'Latest news from …'); only asked at the edges."""
+    if draft.summary is None:
+        return _is_menu_line(draft.title)
+    return draft.summary.lower().startswith(_INTRO_STARTS) and (
+        draft.title is None or len(draft.title.split()) <= _MAX_MENU_WORDS
     )
 
 
@@ -264,7 +268,7 @@ def _join_cut_off_tail(drafts: list[_Draft]) -> None:
     if len(drafts) >= 2 and drafts[-1].summary is None and drafts[-2].summary is None:
         headline, tail = drafts[-2], drafts[-1]
         if len(tail.title.split()) >= _MIN_CUT_OFF_WORDS and not any(
-            t.lower().startswith(_FURNITURE_AT_EDGES) for t in (headline.title, tail.title)
+            t.lower().startswith(_MENU_STARTS) for t in (headline.title, tail.title)
         ):
             headline.summary = tail.title
             drafts.pop()
