@@ -29,9 +29,9 @@ html { font-size: 24px; }
 .stApp [data-testid="stMarkdownContainer"] p,
 .stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
 .stApp h1 { font-size: 2.6rem; }
-.stApp [data-testid="stMetricValue"] { font-size: 3rem; }
-.stApp { --text-contrast: #000; }
-.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3rem; }
+/* high contrast: captions in the full text colour, not grey */
+.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
 .stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
 .stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.vega-embed) {
   min-height: 70vh;
@@ -76,6 +76,15 @@ def date_label(published: Any, basis: str, precision: str) -> str:
 
 def day(value: date | None) -> str:
     return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
+
+
+def moment(iso: str | None) -> str:
+    """'1 Jan 2026 at 09:30 UTC' from an ISO timestamp; 'at an unknown time' without one."""
+    if not iso:
+        return "at an unknown time"
+    when = pd.Timestamp(iso)
+    zone = " UTC" if when.tzinfo is not None and when.utcoffset().total_seconds() == 0 else ""
+    return f"{when:%-d %b %Y at %H:%M}{zone}"
 
 
 def month(value: date | None) -> str:

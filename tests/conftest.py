@@ -29,13 +29,22 @@ def dashboard_rows() -> list[dict]:
     return rows
 
 
-def write_dashboard_dataset(path: Path) -> Path:
-    return fixtures.write(path, dashboard_rows())
+@pytest.fixture(scope="session")
+def hostile_title() -> str:
+    return HOSTILE_TITLE
+
+
+@pytest.fixture(scope="session")
+def dashboard_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One dataset file for a whole session (the browser tests' server reads it)."""
+    return fixtures.write(
+        tmp_path_factory.mktemp("dashboard") / "articles.parquet", dashboard_rows()
+    )
 
 
 @pytest.fixture
 def dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A dataset file the dashboard reads through INSIGHTS_DATASET."""
-    path = write_dashboard_dataset(tmp_path / "articles.parquet")
+    path = fixtures.write(tmp_path / "articles.parquet", dashboard_rows())
     monkeypatch.setenv("INSIGHTS_DATASET", str(path))
     return path

@@ -17,7 +17,7 @@ for source in meta.get("sources", []):
     st.markdown(f"- `{source}`")
 st.markdown(
     f"Dataset version **{ui.escape_markdown(corpus.version)}**, built "
-    f"{ui.escape_markdown(meta.get('built_at', 'at an unknown time'))} from "
+    f"{ui.escape_markdown(ui.moment(meta.get('built_at')))} from "
     f"{ui.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
 )
 
@@ -66,4 +66,5 @@ st.dataframe(
     pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),
     hide_index=True,
     width="stretch",
+    height="content",
 )

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_TITLE
 from streamlit.testing.v1 import AppTest
 
 from insights import schema
@@ -85,10 +83,10 @@ def test_presenter_mode_from_the_url(dataset: Path) -> None:
     assert not run().sidebar.toggle(key="presenter").value
 
 
-def test_hostile_title_is_escaped_text(dataset: Path) -> None:
+def test_hostile_title_is_escaped_text(dataset: Path, hostile_title: str) -> None:
     page = text(run("views/explore.py"))
     assert r"\<script\>alert\(1\)" in page and r"Hostile \*\*title\*\*" in page
-    assert HOSTILE_TITLE not in page and "<script>" not in page
+    assert hostile_title not in page and "<script>" not in page
 
 
 def test_an_article_opens_from_the_url(dataset: Path) -> None:
@@ -136,7 +134,3 @@ def test_a_rebuilt_dataset_is_picked_up_without_restart(dataset: Path) -> None:
     fixtures.write(dataset, fixtures.sample_rows()[:2])
     at.run()
     assert "Articles=2" in text(at)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(pytest.main([__file__]))
