@@ -96,6 +96,19 @@ def test_list_without_headings_reads_the_leading_link_as_title():
     ]
 
 
+WRAPPERS = [
+    ("body with a sidebar class", '<body class="one-sidebar sidebar-first">', "</body>"),
+    ("content wrapper named after the menu", '<div class="content-beside-menu">', "</div>"),
+]
+
+
+@pytest.mark.parametrize(("start", "end"), [c[1:] for c in WRAPPERS], ids=[c[0] for c in WRAPPERS])
+def test_class_names_on_wrappers_do_not_hide_the_listing(start, end):
+    items = "".join(f"<article><h2>T{n}</h2><p>S{n}.</p></article>" for n in (1, 2))
+    listing = read_html(f"<html>{start}{items}{end}</html>", "page.html")
+    assert [(i.title, i.summary) for i in listing.items] == [("T1", "S1."), ("T2", "S2.")]
+
+
 NO_ITEMS = [
     ("navigation only", "<html><body><nav><a href='/'>Home</a></nav><footer>©</footer></body>"),
     ("headings only", "<html><body><h1>News</h1><h2>Nothing here yet</h2></body></html>"),

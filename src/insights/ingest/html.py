@@ -30,6 +30,7 @@ def _set(words: str) -> frozenset[str]:
 _VOID = _set("area base br col embed hr img input link meta param source track wbr")
 _SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
 _PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
+_PAGE_ROOTS = _set("html body main")
 _ITEM_TAGS = _set("article li section")
 _SKIP_WORDS = _set(
     "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
@@ -81,10 +82,11 @@ def _words(names: str) -> set[str]:
 class _TreeBuilder(HTMLParser):
     """A forgiving tree: unclosed <p>/<li> end at the next block; stray end tags are ignored."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_class: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("#root", {})
         self.stack = [self.root]
+        self.by_class = by_class
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         top = self.stack[-1]
@@ -95,7 +97,7 @@ class _TreeBuilder(HTMLParser):
             top.children.append(" ")
             return
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=top)
-        node.skip = top.skip or _is_furniture(node)
+        node.skip = top.skip or _is_furniture(node, self.by_class)
         top.children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
@@ -124,18 +126,20 @@ def _inside_item(node: Node) -> bool:
     return False
 
 
-def _is_furniture(node: Node) -> bool:
+def _is_furniture(node: Node, by_class: bool) -> bool:
     if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
         return True
     if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
         return True
     if node.tag in _PAGE_LEVEL and not _inside_item(node):
         return True
-    return bool(node.words() & _SKIP_WORDS)
+    # <body class="sidebar-first"> is the page, not a sidebar.
+    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words() & _SKIP_WORDS)
 
 
-def parse(markup: str) -> Node:
-    builder = _TreeBuilder()
+def parse(markup: str, by_class: bool = True) -> Node:
+    """The page as a tree; furniture is marked `skip`, by tag and role, and by class if asked."""
+    builder = _TreeBuilder(by_class)
     builder.feed(markup)
     builder.close()
     return builder.root
@@ -336,8 +340,14 @@ def read_html(markup: str, source: str) -> Listing:
     Raises:
         SourceError: when the page has no repeated blocks with a heading and a summary.
     """
-    root = parse(markup)
-    for is_heading in (_is_heading, _is_lead_link):
+    # Strictest reading first; class names such as "content-with-nav" can hide a whole page.
+    for by_class, is_heading in (
+        (True, _is_heading),
+        (True, _is_lead_link),
+        (False, _is_heading),
+        (False, _is_lead_link),
+    ):
+        root = parse(markup, by_class)
         parsed = [(block, _read_block(block)) for block in _blocks(root, is_heading)]
         summarised = [block for block, parts in parsed if parts.summary]
         if summarised:
