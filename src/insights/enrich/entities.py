@@ -165,13 +165,22 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+"
 _NAME = rf"{_NAME_WORD}(?:{_SP}{_NAME_WORD}){{1,2}}"
 NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
 # The context that makes two or three capitalised words a person's name, read either side of it.
-ROLE_BEFORE = re.compile(rf"\b(?:{ROLES}),?{_SP}$")
-CUE_BEFORE = re.compile(rf"\b(?:by|from|with|announce[sd]?|appoint(?:s|ed)?|welcomes?){_SP}$")
+# The word before a name (a trailing comma allowed): "Group Assistant, Temi Adekoya".
+ROLE_BEFORE = _word_set(
+    """Chair Chairman Chairwoman Executive CEO Director Manager Officer Assistant Coordinator
+    Co-ordinator Worker Trustee Minister Secretary Commissioner MP Lord Baroness Sir Dame Dr Mr
+    Mrs Ms Miss Professor Prof President Founder founder Detective Inspector Judge national
+    campaigner survivor spokesperson spokesman spokeswoman Ambassador Patron Lead Adviser
+    Advisor Researcher"""
+)
+CUE_BEFORE = _word_set("by from with announce announces announced appoint appoints appointed")
 CUE_AFTER = re.compile(r",?\s+(?:who|as|from|of|has|have|was|is|said|says|told)\b")
 ROLE_AFTER = re.compile(rf"\s+as\s+(?:the\s+|its\s+|our\s+)?(?:new\s+)?(?:{ROLES})\b")
 SAID_AFTER = re.compile(r",?\s+(?:who|said|says|told|explained|added)\b")
 TOKEN = re.compile(r"[^\W_]+")
 GROWN = re.compile(rf"(?:{_SP}{_CAP})+")
+ORG_WORD = re.compile(rf"\b(?:{trie_pattern(sorted(ORG_WORDS))})(?![\w-])")
+POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 @dataclass(frozen=True)
@@ -239,8 +248,12 @@ class _Claims:
 
 def _organisation_runs(text: str) -> list[tuple[int, str]]:
     """(start, name) of capitalised runs holding an organisation word: "Kent Police"."""
-    runs = []
+    runs: list[tuple[int, str]] = []
+    if not ORG_WORD.search(text):
+        return runs
     for m in CAPITALISED_RUN.finditer(text):
+        if not ORG_WORD.search(text, m.start(), m.end()):
+            continue
         words = m.group().split()
         if len(words) < 2:
             continue
@@ -291,7 +304,7 @@ def find_entities(text: str) -> list[Entity]:
         claims.take(start, end)
         # "UN Committees": a known name followed by an organisation word is a new organisation
         grown = GROWN.match(text, end)
-        if grown and entity.type == ORG and not re.search(r"[’']s?$", text[start:end]):
+        if grown and entity.type == ORG and not POSSESSIVE_END.search(text, start, end):
             tail = grown.group().split()
             if tail[-1] in ORG_WORDS:
                 end = grown.end()
@@ -320,12 +333,15 @@ def find_entities(text: str) -> list[Entity]:
             end = start + len(name)
             if name.split()[0] in STARTERS or not claims.free(start, end):
                 continue
-            before = text[max(0, start - 40) : start]
+            before = text[max(0, start - 40) : start].split()
+            previous = before[-1].rstrip(",") if before and text[start - 1].isspace() else ""
+            head_of = len(before) > 2 and before[-3] == "Head" and before[-2] == "of"
             person = (
-                ROLE_BEFORE.search(before)
+                previous in ROLE_BEFORE
+                or head_of  # "Head of Training Laura Durán"
                 or ROLE_AFTER.match(text, end)
                 or SAID_AFTER.match(text, end)
-                or (CUE_BEFORE.search(before) and CUE_AFTER.match(text, end))
+                or (previous.lower() in CUE_BEFORE and CUE_AFTER.match(text, end))
             )
             if person:
                 claims.take(start, end)
