@@ -102,6 +102,14 @@ def test_json_records_that_are_not_objects_or_lack_text_are_rejected():
     assert listing.order == "oldest_first"
 
 
+def test_json_lines_with_a_broken_first_line():
+    listing = read_json('{"title": "A", "summ\n{"title": "B", "summary": "Two."}\n', "x.jsonl")
+    assert [i.title for i in listing.items] == ["B"]
+    assert [(r.reason, r.position) for r in listing.rejections] == [
+        ("JSON line 1 is not valid JSON", 1)
+    ]
+
+
 def test_json_lines_with_a_broken_line(tmp_path):
     path = tmp_path / "export.jsonl"
     path.write_text(

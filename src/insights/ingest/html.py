@@ -302,7 +302,8 @@ def _read_block(block: _Block) -> _Parts:
     )
     leave_out.update(id(n) for n in markers)
     listed = line = None
-    dates = _find(block.nodes, _is_date_node, leave_out)
+    # Not the block itself: <article class="post-date-3"> holds the whole item.
+    dates = _find(block.nodes, lambda n: n not in block.nodes and _is_date_node(n), leave_out)
     if dates:
         leave_out.add(id(dates[0]))
         line = text_of(dates[0]) or None
@@ -313,9 +314,8 @@ def _read_block(block: _Block) -> _Parts:
     pieces = _find(block.nodes, lambda n: bool(n.words() & _SUMMARY_WORDS), leave_out) or _find(
         block.nodes, lambda n: n.tag == "p", leave_out
     )
-    texts = [text_of(p, frozenset(leave_out)) for p in pieces] if pieces else []
-    if not pieces:
-        texts = [text_of(n, frozenset(leave_out)) for n in block.nodes]
+    hidden = frozenset(leave_out)
+    texts = [text_of(n, hidden) for n in pieces or block.nodes]
     kept = []
     for text in texts:
         if not text or teasers.is_marker(text):
