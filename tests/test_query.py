@@ -73,7 +73,8 @@ def test_corpus_basics(corpus):
     assert corpus.date_bounds() == (date(2017, 10, 18), date(2018, 9, 20))
     assert corpus.entity_options(limit=2) == ["Matthew Falder", "National Crime Agency"]
     assert corpus.version == corpus.metadata["dataset_version"]
-    assert (corpus.path.with_suffix(".index") / corpus.version).is_dir()
+    (sidecar,) = corpus.path.with_suffix(".index").iterdir()
+    assert sidecar.name.startswith(corpus.version)
 
 
 def test_taxonomy_gives_order_and_colours(tmp_path):
@@ -114,7 +115,18 @@ def test_stale_index_is_rebuilt(tmp_path):
         GARDENERS,
         "Gardeners again",
     }
-    assert [d.name for d in path.with_suffix(".index").iterdir()] == [corpus.version]
+    (sidecar,) = path.with_suffix(".index").iterdir()
+    assert sidecar.name.startswith(corpus.version)
+
+
+def test_unreadable_index_is_rebuilt(tmp_path):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    query.Corpus.load(path)
+    (sidecar,) = path.with_suffix(".index").iterdir()
+    (sidecar / "meta.json").write_text('{"format": -1}')
+    corpus = query.Corpus.load(path)
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
+    assert [d.name for d in path.with_suffix(".index").iterdir()] == [sidecar.name]
 
 
 def test_headline(corpus):

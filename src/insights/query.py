@@ -778,17 +778,18 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 def _search_index(corpus: Corpus, save: bool = True) -> Any:
     """The search index from the sidecar directory next to the dataset, built when stale.
 
-    Layout: data/articles.index/<dataset version>/ holding whatever SearchIndex.save writes.
-    A directory that cannot be written leaves the index in memory only.
+    Layout: data/articles.index/<dataset version>-format<index format>/, holding whatever
+    SearchIndex.save writes; a new dataset or index format makes a new directory. A sidecar
+    that cannot be written leaves the index in memory only.
     """
     from insights import search
 
     sidecar = corpus.path.with_suffix(".index")
-    current = sidecar / corpus.version
-    if corpus.path.name and current.is_dir():
+    tag = f"{corpus.version}-format{getattr(search, 'FORMAT_VERSION', 0)}"
+    if corpus.path.name and (sidecar / tag).is_dir():
         try:
-            return search.SearchIndex.load(current)
-        except (OSError, ValueError, KeyError):  # half-written or older format: rebuild
+            return search.SearchIndex.load(sidecar / tag)
+        except (OSError, ValueError, KeyError):  # half-written or unreadable: build it again
             pass
     texts = pc.binary_join_element_wise(
         corpus.table.column(schema.TITLE), corpus.table.column(schema.SUMMARY), "\n"
@@ -796,27 +797,31 @@ def _search_index(corpus: Corpus, save: bool = True) -> Any:
     index = search.SearchIndex.build(texts)
     if save and corpus.path.name:
         try:
-            _save_index(index, sidecar, corpus.version)
-        except OSError:
-            return index
-        return search.SearchIndex.load(current)
+            _save_index(index, sidecar, tag)
+            # memory-mapped, so server processes share the pages
+            return search.SearchIndex.load(sidecar / tag)
+        except (OSError, ValueError, KeyError):
+            pass
     return index
 
 
-def _save_index(index: Any, sidecar: Path, version: str) -> None:
+def _save_index(index: Any, sidecar: Path, tag: str) -> None:
+    """Save into a scratch directory, then rename it into place and drop other versions."""
     sidecar.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=sidecar))
     try:
         index.save(scratch)
+        if (sidecar / tag).is_dir():
+            shutil.rmtree(sidecar / tag)  # an unreadable index under the same name
         try:
-            os.rename(scratch, sidecar / version)
+            os.rename(scratch, sidecar / tag)
         except OSError:
-            if not (sidecar / version).is_dir():
+            if not (sidecar / tag).is_dir():  # another process may have just saved it
                 raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for old in sidecar.iterdir():
-        if old.name != version and not old.name.startswith("."):
+        if old.name != tag and not old.name.startswith("."):
             shutil.rmtree(old, ignore_errors=True)
 
 
