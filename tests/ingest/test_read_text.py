@@ -333,3 +333,55 @@ def test_dates_after_summaries_with_a_menu_below():
         ("Headline two", date(2015, 6, 1)),
     ]
     assert listing.rejections == []
+
+
+def test_copied_page_with_marker_lines_dates_and_a_pager():
+    text = """News
+
+Home > News
+
+‘One size’: Young victims of trafficking
+18 Oct 2018
+Young victims marked Anti-Slavery Day with a petition…
+Read more
+
+Another headline here
+16 Oct 2018
+Another summary that is complete.
+Read more
+
+Third headline?
+10 Oct 2018
+Third summary without a stop
+Read more
+
+1 2 3 … Next ›
+"""
+    listing = _read(text)
+    assert [(i.title, i.summary, i.truncated) for i in listing.items] == [
+        (
+            "‘One size’: Young victims of trafficking",
+            "Young victims marked Anti-Slavery Day with a petition…",
+            True,
+        ),
+        ("Another headline here", "Another summary that is complete.", False),
+        ("Third headline?", "Third summary without a stop", False),
+    ]
+    assert [i.date_line for i in listing.items] == ["18 Oct 2018", "16 Oct 2018", "10 Oct 2018"]
+    assert listing.rejections == []
+    assert listing.order == "newest_first"
+
+
+def test_paragraph_listing_under_a_page_heading_with_a_cut_off_end():
+    text = (
+        "Latest news\n\nECPAT UK responds to the report. It says more.\n\n"
+        "The government announced reforms today. Children need support.\n\n"
+        "A third paragraph that stops"
+    )
+    listing = _read(text)
+    assert [(i.title, i.title_derived, i.truncated) for i in listing.items] == [
+        ("ECPAT UK responds to the report", True, False),
+        ("The government announced reforms today", True, False),
+        ("A third paragraph that stops", True, True),
+    ]
+    assert listing.rejections == []

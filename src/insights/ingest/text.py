@@ -86,12 +86,15 @@ _MENU_STARTS = (
 )
 _MENU_SEPARATORS = (" > ", " » ", " › ", " | ", " / ", " · ", " • ")
 _MAX_FURNITURE_WORDS = 40
-_MAX_MENU_WORDS = 6
+_MAX_MENU_WORDS = 4
+_MAX_PAGER_WORDS = 15
+_PAGER_WORDS = frozenset(
+    ["…", "...", "next", "previous", "prev", "first", "last", "›", "»", "‹", "«"]
+)
 _MAX_RULE_CHARS = 12
 _MAX_HEADLINE_CHARS = 200
 _MAX_QUESTION_HEADLINE_CHARS = 120
 _HEADLINE_SHARE = 2 / 3
-_MIN_CUT_OFF_WORDS = 4
 
 
 def _is_furniture(line: str) -> bool:
@@ -101,6 +104,9 @@ def _is_furniture(line: str) -> bool:
         return True
     if len(line) <= _MAX_RULE_CHARS and not any(c.isalnum() for c in line):
         return True  # a rule such as "---" or "* * *"
+    words = lowered.split()
+    if len(words) <= _MAX_PAGER_WORDS and all(w.isdigit() or w in _PAGER_WORDS for w in words):
+        return True  # "1 2 3 … Next ›"
     if lowered.count(" ") < _MAX_FURNITURE_WORDS:
         for phrase in _FURNITURE_ANYWHERE:
             if phrase in lowered:
@@ -150,8 +156,9 @@ def _units(lines: list[str]) -> list[_Unit]:
         last = units[-1] if units and not new_block else None
         new_block = marker
         if marker and not text:
-            if units and units[-1].kind == "P" and not units[-1].marker:
-                units[-1].marker = True
+            # A marker follows a summary, so the line before it is one, however short.
+            if units and units[-1].kind in "HP" and not units[-1].marker:
+                units[-1].kind, units[-1].marker = "P", True
             else:
                 units.append(_Unit("M", line))
             continue
@@ -263,22 +270,37 @@ def _looks_like_furniture(draft: _Draft) -> bool:
     )
 
 
-def _join_cut_off_tail(drafts: list[_Draft]) -> None:
-    """'Headline' then 'Summary that stops mid' at the very end read as two headlines: join them."""
-    if len(drafts) >= 2 and drafts[-1].summary is None and drafts[-2].summary is None:
-        headline, tail = drafts[-2], drafts[-1]
-        if len(tail.title.split()) >= _MIN_CUT_OFF_WORDS and not any(
-            t.lower().startswith(_MENU_STARTS) for t in (headline.title, tail.title)
-        ):
-            headline.summary = tail.title
+def _mostly_titled(drafts: list[_Draft]) -> bool:
+    complete = [d for d in drafts if d.summary is not None]
+    titled = sum(d.title is not None for d in complete)
+    return titled >= 2 and titled >= _HEADLINE_SHARE * len(complete)
+
+
+def _mend_edges(drafts: list[_Draft], mostly_titled: bool) -> None:
+    """Read the page's edges in the light of the whole listing.
+
+    At the end, a line that stops mid-sentence reads as a headline: after a headline it is that
+    headline's summary, and in a listing without headlines it is an item of its own. At the
+    start of a listing without headlines, 'News' above the first paragraph is a page heading.
+    """
+    tail = drafts[-1] if drafts else None
+    if tail and tail.summary is None and not tail.marker and not _is_menu_line(tail.title):
+        before = drafts[-2] if len(drafts) >= 2 else None
+        if before and before.summary is None and not before.marker:
+            before.summary = tail.title
             drafts.pop()
+        elif not mostly_titled:
+            tail.title, tail.summary = None, tail.title
+    complete = [d for d in drafts if d.summary is not None]
+    titled = [d for d in complete if d.title is not None]
+    if len(complete) >= 2 and titled == complete[:1] and _is_menu_line(titled[0].title):
+        titled[0].title = None
 
 
-def _body(drafts: list[_Draft]) -> tuple[int, int]:
+def _body(drafts: list[_Draft], mostly_titled: bool) -> tuple[int, int]:
     """First and last index of the listing proper: items, not the page around them."""
     complete = [i for i, d in enumerate(drafts) if d.summary is not None]
     titled = [i for i in complete if drafts[i].title is not None]
-    mostly_titled = len(titled) >= 2 and len(titled) >= _HEADLINE_SHARE * len(complete)
     core = [
         i for i in (titled if mostly_titled else complete) if not _looks_like_furniture(drafts[i])
     ]
@@ -293,11 +315,12 @@ def read_text(text: str, source: str) -> Listing:
         SourceError: when no item can be found.
     """
     drafts = _drafts(_units(text.split("\n")))
-    _join_cut_off_tail(drafts)
+    mostly_titled = _mostly_titled(drafts)
+    _mend_edges(drafts, mostly_titled)
     complete = [d for d in drafts if d.summary is not None]
     if not complete:
         raise SourceError(f"no news items found in {source}: expected headlines and summaries")
-    start, end = _body(drafts)
+    start, end = _body(drafts, mostly_titled)
     marked = sum(d.marker for d in complete)
     ended = sum(teasers.ends_sentence(d.summary) for d in complete)
     last = complete[-1]
