@@ -43,6 +43,22 @@ CASES = [
     ("ECPAT UK (Every Child Protected Against Trafficking) is thrilled", [("ECPAT UK", ORG)]),
     ("the West Yorkshire Police Authority said", [("West Yorkshire Police Authority", ORG)]),
     ("Read more. The Secret Gardeners film. Greater transparency", []),
+    (
+        "Chloe Setter of the Internet Watch Foundation said: stop.",
+        [("Chloe Setter", PERSON), ("Internet Watch Foundation", ORG)],
+    ),
+    ("Zoë Ahmed of the NSPCC said", [("Zoë Ahmed", PERSON), ("NSPCC", ORG)]),
+    ("the Internet Watch Foundation for Safer Internet Day", [("Internet Watch Foundation", ORG)]),
+    (
+        "the All-Party Parliamentary Group on Human Trafficking for World Day against Trafficking",
+        [("All-Party Parliamentary Group on Human Trafficking", ORG)],
+    ),
+    ("The case was heard at Leeds Crown Court, where", [("Leeds Crown Court", ORG)]),
+    ("Calls to the Modern Slavery Helpline, who said", []),
+    (
+        "the Council of Europe and the Inns of Court College of Advocacy",
+        [("Council of Europe", ORG), ("Inns of Court College of Advocacy", ORG)],
+    ),
     ("Children are left behind by the Government's agenda", []),
 ]
 

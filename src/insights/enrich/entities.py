@@ -158,12 +158,24 @@ ROLES = (
 )
 _CAP = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "Girls’", "Anti-Slavery", "U.K"; not a full stop
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs from the title into the summary
-_CONNECT = r"(?:of|for|on|into|against|and|in|the|to|&)"
+CONNECTORS = _word_set("of for on into against and in the to &")
+_CONNECT = rf"(?:{'|'.join(sorted(CONNECTORS))})"
 CAPITALISED_RUN = re.compile(rf"{_CAP}(?:{_SP}(?:{_CONNECT}{_SP})*{_CAP})*")
 PAIR = re.compile(rf"({CAPITALISED_RUN.pattern})\s+\(([A-Z][A-Za-z]{{1,9}})\)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+"
 _NAME = rf"{_NAME_WORD}(?:{_SP}{_NAME_WORD}){{1,2}}"
 NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+NAME_WORD = re.compile(_NAME_WORD)
+# Words that make a capitalised run a thing rather than a person: "Modern Slavery Helpline".
+NOT_NAME_WORDS = (
+    ORG_WORDS
+    | NOT_ORG_HEADS
+    | ROLE_WORDS
+    | _word_set("Helpline Slavery Trafficking Modern Week Report Review Crown Human Rights")
+)
+EVENT_WORDS = _word_set("Day Week Month Awards Festival Conference Summit")
+EVENT_CONNECTORS = _word_set("for on at in to during")
+OF_ORGANISATION = re.compile(r"\s+of\s+(?:the\s+)?")  # "Laura Durán of the Metropolitan Police"
 # The context that makes two or three capitalised words a person's name, read either side of it.
 # The word before a name (a trailing comma allowed): "Group Assistant, Temi Adekoya".
 ROLE_BEFORE = _word_set(
@@ -246,8 +258,19 @@ class _Claims:
         self.spans.append((start, end))
 
 
+def _name_shaped(words: list[str]) -> bool:
+    """Two or three words that could be a person's name: "Chloe Setter", "Laura Durán"."""
+    return 2 <= len(words) <= 3 and all(
+        NAME_WORD.fullmatch(w) and w not in NOT_NAME_WORDS for w in words
+    )
+
+
 def _organisation_runs(text: str) -> list[tuple[int, str]]:
-    """(start, name) of capitalised runs holding an organisation word: "Kent Police"."""
+    """(start, name) of capitalised runs holding an organisation word: "Kent Police".
+
+    A run is trimmed of a person before "of" ("Chloe Setter of the NSPCC") and of an event
+    after "for"/"on"/… ("… Foundation for Safer Internet Day").
+    """
     runs: list[tuple[int, str]] = []
     if not ORG_WORD.search(text):
         return runs
@@ -258,14 +281,43 @@ def _organisation_runs(text: str) -> list[tuple[int, str]]:
         if len(words) < 2:
             continue
         start = m.start()
-        while words and (words[0] in STARTERS or not words[0][0].isalpha()):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-            words = words[1:]
+        skip = 0
+        while skip < len(words) and (words[skip] in STARTERS or not words[skip][0].isalpha()):
+            skip += 1
+        if "of" in words[skip:]:  # "Chloe Setter of the Internet Watch Foundation"
+            of = words.index("of", skip)
+            if _name_shaped(words[skip:of]):
+                skip = of + 1 + (words[of + 1 : of + 2] == ["the"])
+        ends = [i for i, w in enumerate(words) if w in EVENT_WORDS]
+        if ends:  # "… for World Day against Trafficking in Persons"
+            cuts = [i for i, w in enumerate(words[: ends[0]]) if w in EVENT_CONNECTORS]
+            words = words[: cuts[-1]] if cuts and cuts[-1] > skip else words
+        for word in words[:skip]:
+            start = text.index(word, start) + len(word)
+        start = text.index(words[skip], start) if skip < len(words) else start
+        words = words[skip:]
         if len(words) < 2 or _strip_possessive(words[-1]) in ROLE_WORDS:
             continue
         if any(_strip_possessive(w) in ORG_WORDS for w in words):
             runs.append((start, _strip_possessive(" ".join(words))))
     return runs
+
+
+def _unclaimed_pieces(text: str, start: int, end: int, claims: _Claims) -> list[tuple[int, str]]:
+    """The parts of text[start:end] outside claimed spans that still name an organisation."""
+    cuts = sorted((s, e) for s, e in claims.spans if s < end and e > start)
+    pieces, at = [], start
+    for s, e in [*cuts, (end, end)]:
+        words = text[at:s].split()
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+        while words and words[-1] in CONNECTORS:
+            words = words[:-1]
+        if len(words) >= 2 and any(_strip_possessive(w) in ORG_WORDS for w in words):
+            piece = " ".join(words)
+            pieces.append((text.index(words[0], at), piece))
+        at = max(at, e)
+    return pieces
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -320,10 +372,13 @@ def find_entities(text: str) -> list[Entity]:
                 found.append((m.start(), entity))
 
     for start, name in org_runs:
-        if claims.free(start, start + len(name)):
-            claims.take(start, start + len(name))
-            found.append((start, Entity(name, ORG)))
+        # "the Council of Europe and the Inns of Court College of Advocacy": keep what is
+        # left of a run once the names already found are cut out of it.
+        for piece_start, piece in _unclaimed_pieces(text, start, start + len(name), claims):
+            claims.take(piece_start, piece_start + len(piece))
+            found.append((piece_start, Entity(piece, ORG)))
 
+    organisation_starts = {start for start, entity in found if entity.type == ORG}
     for m in NAME.finditer(text):
         words = m.group().split()
         # "Training Laura Durán" after "Head of": try the last two words too
@@ -331,8 +386,13 @@ def find_entities(text: str) -> list[Entity]:
             name = _strip_possessive(" ".join(words[skip:]))
             start = m.start() + m.group().index(words[skip])
             end = start + len(name)
-            if name.split()[0] in STARTERS or not claims.free(start, end):
+            if (
+                name.split()[0] in STARTERS
+                or not NOT_NAME_WORDS.isdisjoint(name.split())
+                or not claims.free(start, end)
+            ):
                 continue
+            of = OF_ORGANISATION.match(text, end)
             before = text[max(0, start - 40) : start].split()
             previous = before[-1].rstrip(",") if before and text[start - 1].isspace() else ""
             head_of = len(before) > 2 and before[-3] == "Head" and before[-2] == "of"
@@ -342,6 +402,7 @@ def find_entities(text: str) -> list[Entity]:
                 or ROLE_AFTER.match(text, end)
                 or SAID_AFTER.match(text, end)
                 or (previous.lower() in CUE_BEFORE and CUE_AFTER.match(text, end))
+                or (of is not None and of.end() in organisation_starts)
             )
             if person:
                 claims.take(start, end)
