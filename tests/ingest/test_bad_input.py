@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from insights.ingest import SourceError, read_source, source
+from insights.ingest.decoding import decode
 
 LISTING = "Café headline\n\nA summary about the café’s work.Read more\n"
 
@@ -82,3 +83,9 @@ def test_encodings_decode_to_the_same_text(tmp_path, content):
     (item,) = read_source(path).items
     assert item.title == "Café headline"
     assert item.summary.replace("'", "’") == "A summary about the café’s work."
+
+
+def test_utf8_with_a_stray_cp1252_byte_keeps_both():
+    text, encoding = decode("Café – ".encode() + "‘quoted’".encode("cp1252"), "x.txt")
+    assert text == "Café – ‘quoted’"
+    assert encoding == "utf-8 with cp1252"

@@ -43,13 +43,29 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _mostly_control(sample: bytes | str) -> bool:
-    """More than 5% control characters (other than tab, newlines, form feed), or any NUL."""
+    """More than 5% control characters (NUL and the like; not tab, newlines or form feed)."""
     codes = sample if isinstance(sample, bytes) else sample.encode("latin-1", "replace")
     return sum(b in _CONTROL for b in codes) > 0.05 * len(codes)
 
 
+def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 read as cp1252 (Latin-1 for the five bytes it leaves out)."""
+    chunk = error.object[error.start : error.end]
+    return "".join(_CP1252.get(b, chr(b)) for b in chunk), error.end
+
+
+_CP1252 = {
+    b: bytes([b]).decode("cp1252") for b in range(128, 256) if b not in b"\x81\x8d\x8f\x90\x9d"
+}
+codecs.register_error("insights-cp1252", _legacy_bytes)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode a whole file; return (text with '\\n' newlines, encoding used).
+
+    Text without a BOM is read as UTF-8, and any byte that is not UTF-8 as cp1252: a legacy
+    file reads as cp1252 throughout, and a UTF-8 file with one pasted Windows quote keeps its
+    UTF-8 characters.
 
     Raises:
         SourceError: for binary content (NUL bytes, mostly control characters, known magic).
@@ -68,16 +84,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         if encoding:
             raise SourceError(f"{name} is not valid {encoding} text") from None
-        try:
-            encoding = "cp1252"
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
-            encoding = "latin-1"
-            text = data.decode(encoding)
-    encoding = encoding or "utf-8"
+        encoding = "utf-8 with cp1252"
+        text = data.decode("utf-8", errors="insights-cp1252")
     if _mostly_control(text[:_SAMPLE]):
         raise SourceError(f"{name} looks like a binary file, not a text listing")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, encoding
+    return text, encoding or "utf-8"
