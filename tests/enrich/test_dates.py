@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pyarrow as pa
 import pytest
@@ -155,3 +156,35 @@ def test_enrich_output_passes_validation(context):
         out[c] for c in (schema.PUBLISHED, schema.PUBLISHED_EARLIEST, schema.PUBLISHED_LATEST)
     )
     assert all(lo <= p <= hi for p, lo, hi in zip(published, earliest, latest, strict=True))
+
+
+def test_any_listing_gives_valid_intervals(context):
+    # Shuffled dates, some text clues, both orders: every row must pass the contract.
+    rng = random.Random(7)
+    summaries = ["plain", "Figures for the whole of 2017.", "Victims during 2016 rose."]
+    for order in ("newest_first", "oldest_first", "unknown"):
+        items = [(f"T{i}", rng.choice(summaries)) for i in range(40)]
+        listed = {
+            i: D(2017, 1, 1) + timedelta(days=rng.randrange(700))
+            for i in range(1, 41)
+            if rng.random() < 0.3
+        }
+        out = dates.enrich(frame(items, order=order, listed=listed), context)
+        for p, lo, hi in zip(
+            out[schema.PUBLISHED],
+            out[schema.PUBLISHED_EARLIEST],
+            out[schema.PUBLISHED_LATEST],
+            strict=True,
+        ):
+            assert lo is None or hi is None or lo <= hi
+            assert p is None or ((lo is None or lo <= p) and (hi is None or p <= hi))
+        assert set(out[schema.DATE_PRECISION]) <= set(schema.DATE_PRECISIONS)
+
+
+def test_out_of_order_neighbours_give_the_span_between_them(context):
+    articles = frame(
+        [("A", "a"), ("B", "b"), ("C", "c")], listed={1: D(2018, 1, 1), 3: D(2018, 3, 1)}
+    )
+    out = dates.enrich(articles, context)
+    assert columns(out, 2)[1:3] == (D(2017, 12, 29), D(2018, 3, 4))
+    assert "out of order" in out[schema.DATE_EVIDENCE].iloc[1]

@@ -398,11 +398,21 @@ def _final(
     text_hi = min((c.latest for c in clues if c.latest), default=None)
     lo = max(d for d in (text_lo, lower.day if lower else None) if d) if text_lo or lower else None
     hi = min(d for d in (text_hi, upper.day if upper else None) if d) if text_hi or upper else None
-    if lo and hi and lo > hi:  # the text and the listing disagree: trust the text
+    disorder = ""
+    if lo and hi and lo > hi and (text_lo or text_hi):
+        # the text and the listing disagree: trust the text
         lo, hi = text_lo or lo, text_hi or hi
         if lo and hi and lo > hi:
             lo, hi = text_lo, None
-    parts = []
+    elif lo and hi and lo > hi and upper and lower:
+        # the dated items around it are out of order: it lies between them either way
+        disorder = (
+            f"Inferred from listing order: between item {upper.position} ({upper.label}) and "
+            f"item {lower.position} ({lower.label}), which are out of order"
+        )
+        lo, hi = upper.day - 2 * TOLERANCE, lower.day + 2 * TOLERANCE  # each item ± tolerance
+        upper = lower = None
+    parts = [disorder] if disorder else []
     upper = upper if upper and hi == upper.day else None  # the bounds that held
     lower = lower if lower and lo == lower.day else None
     if upper and lower:
