@@ -6,6 +6,7 @@ import io
 import random
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -554,3 +555,22 @@ def test_articles_csv_matches_to_csv_of_a_full_page(tmp_path, sort, descending):
     got = query.articles_csv(corpus, selected, sort=sort, descending=descending)
     pd.testing.assert_frame_equal(parsed(got), parsed(query.to_csv(page)))
     assert got.startswith("\ufeff".encode())
+
+
+@pytest.mark.parametrize("filters", RANDOM_FILTERS[:3] + RANDOM_FILTERS[6:])
+def test_entity_facet_and_headline_match_pandas(random_corpus, filters):
+    frame = random_corpus.table.to_pandas()
+    frame = frame.iloc[_naive_select(frame, filters)]
+    names = frame[schema.ENTITIES].explode().dropna().map(lambda e: e[schema.ENTITY_NAME])
+    rows = random_corpus.select(filters)
+    facet = query.facets(random_corpus, rows, limit=len(ENTITIES))["entity"]
+    assert dict(facet.values.tolist()) == names.value_counts().to_dict()
+    head = query.headline(random_corpus, rows)
+    assert head.articles == len(frame)
+    assert head.undated == frame[schema.PUBLISHED].isna().sum()
+
+
+def test_entries_of_a_side_table(corpus):
+    rows = np.array([0, 1, 4], dtype=np.int64)
+    entries = corpus._entries(rows, corpus.entity_offsets)
+    assert sorted(corpus.entity_rows[entries]) == [0, 0, 1]

@@ -181,11 +181,13 @@ class Corpus:
     entity_postings: np.ndarray  # the same pairs by entity: rows of entity e are
     entity_posting_offsets: np.ndarray  # entity_postings[posting_offsets[e]:…[e + 1]]
     stat_rows: np.ndarray
+    stat_offsets: np.ndarray  # CSR: article i's figures are stat_offsets[i]:stat_offsets[i + 1]
     stat_kind: np.ndarray  # uint8 index into schema.STAT_KINDS
     statistics: pa.ChunkedArray  # the flattened structs, one per quoted figure
     phrases: tuple[str, ...]
     phrase_rows: np.ndarray  # one entry per (article, theme, evidence phrase)
     phrase_keys: np.ndarray  # theme * len(phrases) + phrase
+    phrase_offsets: np.ndarray  # CSR by article, as for statistics
     index: Any = None  # search.SearchIndex, built or loaded from the sidecar directory
     _periods: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _orders: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = field(
@@ -285,11 +287,13 @@ class Corpus:
             entity_postings=entity_rows[by_entity],
             entity_posting_offsets=_offsets(np.bincount(entity_ids, minlength=len(vocabulary))),
             stat_rows=stat_rows,
+            stat_offsets=_offsets(np.bincount(stat_rows, minlength=n)),
             stat_kind=stat_kind.astype(np.uint8),
             statistics=stats,
             phrases=phrases,
             phrase_rows=phrase_rows[known],
             phrase_keys=phrase_keys[known],
+            phrase_offsets=_offsets(np.bincount(phrase_rows[known], minlength=n)),
         )
         for value in vars(corpus).values():
             if isinstance(value, np.ndarray):
@@ -389,11 +393,18 @@ class Corpus:
         mask[rows] = True
         return mask
 
-    def _selected(self, rows: np.ndarray, owners: np.ndarray) -> np.ndarray:
-        """Which entries of a side table (owners: the article of each) are in the selection."""
+    def _entries(self, rows: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
+        """Positions in a side table (CSR by article) of the selected articles; None: all.
+
+        rows [0, 2] with offsets [0, 2, 2, 5] → [0, 1, 2, 3, 4]; rows [2] → [2, 3, 4]
+        """
         if len(rows) == len(self):
-            return np.ones(len(owners), dtype=bool)
-        return self._row_mask(rows)[owners]
+            return None
+        starts = offsets[rows]
+        lengths = offsets[rows + 1] - starts
+        # each entry is its article's start plus its place after that article's first entry
+        first_out = np.cumsum(lengths) - lengths
+        return np.repeat(starts - first_out, lengths) + np.arange(int(lengths.sum()))
 
     def _period_codes(self, freq: str) -> np.ndarray:
         if freq not in FREQUENCIES:
@@ -442,7 +453,7 @@ def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
     dated = day[day != NO_DAY]
     by_basis = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
     theme_mask = np.bitwise_or.reduce(_gather(corpus.theme_mask, rows)) if len(rows) else 0
-    statistics = int(np.count_nonzero(corpus._selected(rows, corpus.stat_rows)))
+    statistics = int((corpus.stat_offsets[rows + 1] - corpus.stat_offsets[rows]).sum())
     return Headline(
         articles=len(rows),
         first=_date(dated.min()) if len(dated) else None,
@@ -559,8 +570,9 @@ def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) ->
     columns = [THEME, PHRASE, ARTICLES]
     rows = _as_rows(corpus, rows)
     keys = corpus.phrase_keys
-    if len(rows) < len(corpus):
-        keys = keys[corpus._selected(rows, corpus.phrase_rows)]
+    entries = corpus._entries(rows, corpus.phrase_offsets)
+    if entries is not None:
+        keys = keys[entries]
     width = len(corpus.phrases)
     counts = np.bincount(keys, minlength=len(corpus.themes) * width)
     counts = counts.reshape(len(corpus.themes), width)
@@ -602,10 +614,11 @@ def statistics_table(
     article_fields = [schema.ARTICLE_ID, schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS]
     columns = [*fields, LABEL, *article_fields]
     rows = _as_rows(corpus, rows)
-    keep = corpus._selected(rows, corpus.stat_rows)
+    figures = corpus._entries(rows, corpus.stat_offsets)
+    if figures is None:
+        figures = np.arange(len(corpus.stat_rows))
     if kinds:
-        keep &= np.isin(corpus.stat_kind, _codes_of(kinds, schema.STAT_KINDS))
-    figures = np.flatnonzero(keep)
+        figures = figures[np.isin(corpus.stat_kind[figures], _codes_of(kinds, schema.STAT_KINDS))]
     if not len(figures):
         return _empty(columns)
     _, rank = corpus._order("published", True)
@@ -630,8 +643,9 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
         "theme": _facet(themes[THEME].to_numpy(), themes[ARTICLES].to_numpy(), limit),
     }
     ids = corpus.entity_ids
-    if len(rows) < len(corpus):
-        ids = ids[corpus._selected(rows, corpus.entity_rows)]
+    entries = corpus._entries(rows, corpus.entity_offsets)
+    if entries is not None:
+        ids = ids[entries]
     entity_counts = np.bincount(ids, minlength=len(corpus.entities))
     result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
     offset, first, span = _timeline(corpus, rows, "year")
