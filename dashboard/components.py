@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import state
 import streamlit as st
 
-from insights import schema, search
+from insights import query, schema, search
 
 # The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
 # start Streamlit's colour/emoji directives and LaTeX.
@@ -134,11 +134,7 @@ def chart(
     if isinstance(figure, go.Figure):
         event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch")
     else:
-        # Streamlit sizes Altair charts to their container unless told the spec's height.
-        height = figure.height if isinstance(figure.height, int) else "content"
-        event = st.altair_chart(
-            figure, key=key, on_select=on_select, width="stretch", height=height
-        )
+        event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
     st.markdown(summary)
     with st.expander("Data behind this chart"):
         st.dataframe(data, hide_index=True, width="stretch")
@@ -163,6 +159,23 @@ def article_list(frame: pd.DataFrame) -> None:
             item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
         )
         article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+
+
+def change(change: query.Change) -> None:
+    """One "what changed" sentence and a link to the articles behind it."""
+    st.markdown(escape_markdown(change.sentence))
+    now = change.current > 0
+    count, start, end = (
+        (change.current, change.start, change.end)
+        if now
+        else (change.previous, change.previous_start, change.previous_end)
+    )
+    st.page_link(
+        state.EXPLORE_PAGE,
+        label=f"See the {plural(count, 'article')}" + ("" if now else " from before"),
+        icon=":material/arrow_forward:",
+        query_params={state.THEME: change.theme, state.DATES: [str(start), str(end)]},
+    )
 
 
 def result_card(item: dict[str, Any], text: str) -> None:

@@ -48,6 +48,8 @@ def test_themes_over_time_bars_span_their_period(freq: str) -> None:
         "domain": list(COLOURS),
         "range": list(COLOURS.values()),
     }
+    assert encoding["fillOpacity"]["field"] == "date"  # inferred dates drawn pale
+    assert encoding["fillOpacity"]["scale"]["domain"] == [query.STATED, query.INFERRED]
     assert spec["params"][0]["name"] == query.PERIOD  # the selection the page reads
     assert next(t for t in spec["transform"] if "calculate" in t)["as"] == "period_end"
 

@@ -6,6 +6,8 @@ import streamlit as st
 
 from insights import charts, query, schema
 
+SHOWN_CHANGES = 4
+
 corpus = state.corpus()
 rows = corpus.select(state.filters(corpus))
 st.title("Overview")
@@ -14,7 +16,7 @@ if len(rows) == 0:
     st.stop()
 
 head = query.headline(corpus, rows)
-articles, period, themes, figures = st.columns(4)
+articles, period, themes, figures = st.columns([1, 2, 1, 1])
 articles.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
 period.metric(
     "Period covered",
@@ -57,14 +59,12 @@ st.subheader("What changed")
 changes = query.period_changes(corpus, rows, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
-for change in changes:
-    st.markdown(ui.escape_markdown(change.sentence))
-    st.page_link(
-        state.EXPLORE_PAGE,
-        label=f"See the {ui.plural(change.current, 'article')} behind this",
-        icon=":material/arrow_forward:",
-        query_params={state.THEME: change.theme, state.DATES: [str(change.start), str(change.end)]},
-    )
+for change in changes[:SHOWN_CHANGES]:  # biggest changes first
+    ui.change(change)
+if len(changes) > SHOWN_CHANGES:
+    with st.expander(f"{len(changes) - SHOWN_CHANGES} more themes"):
+        for change in changes[SHOWN_CHANGES:]:
+            ui.change(change)
 
 st.subheader("Latest articles")
 latest, _ = query.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)

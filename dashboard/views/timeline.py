@@ -49,7 +49,8 @@ picked = ui.chart(
     ),
     summary=f"Articles per {FREQS[freq].lower()} and theme from {first:%B %Y} to "
     f"{last:%B %Y}, with {ui.plural(len(shown_events), 'event')} marked by dashed lines; "
-    "an article with two themes counts once in each. Click a bar to list its articles.",
+    "pale blocks are articles whose date is inferred, not stated, and an article with two "
+    "themes counts once in each. Click a bar to list its articles.",
     data=per_theme,
     key="timeline_themes",
     on_select="rerun",

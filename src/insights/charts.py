@@ -90,6 +90,7 @@ _PERIOD_END = {
     "quarter": "datetime(year(datum.period), month(datum.period) + 3, 1)",
     "year": "datetime(year(datum.period) + 1, 0, 1)",
 }
+_BASIS_LEGEND = "datum.label == 'inferred' ? 'inferred (pale)' : 'stated or curated'"
 _PERIOD_FORMAT = {"week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "%b %Y", "year": "%Y"}
 
 
@@ -103,17 +104,23 @@ def themes_over_time(
 ) -> alt.LayerChart | alt.Chart:
     """Stacked bars of articles per period and theme; clicking a bar selects its period.
 
-    Each bar spans its whole period, so event rules (date, label) fall where they happened.
+    Each theme's block is split into articles whose date is known (solid) and inferred
+    (pale), so estimates never look exact. Each bar spans its whole period, so event rules
+    (date, label) fall where they happened.
     """
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
     # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
     bars = (
         alt.Chart(data)
-        .transform_filter(alt.datum[ARTICLES] > 0)
+        .transform_fold([STATED, INFERRED], as_=["date", "count"])
+        .transform_filter(alt.datum["count"] > 0)
         .transform_calculate(period_end=_PERIOD_END[freq])
         .transform_stack(
-            stack=ARTICLES, groupby=[PERIOD], sort=[alt.SortField(THEME)], as_=["low", "high"]
+            stack="count",
+            groupby=[PERIOD],
+            sort=[alt.SortField(THEME), alt.SortField("date", order="descending")],
+            as_=["low", "high"],
         )
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
@@ -121,18 +128,31 @@ def themes_over_time(
             x2="period_end:T",
             y=alt.Y("low:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
             y2="high:Q",
-            color=alt.Color(_f(THEME, "N"), scale=scale, title="Theme"),
+            color=alt.Color(
+                _f(THEME, "N"),
+                scale=scale,
+                title="Theme",
+                legend=alt.Legend(orient="right", labelLimit=220),
+            ),
+            fillOpacity=alt.FillOpacity(
+                "date:O",
+                sort=[STATED, INFERRED],
+                scale=alt.Scale(domain=[STATED, INFERRED], range=[1.0, 0.35]),
+                title="Date",
+                legend=alt.Legend(orient="top", labelExpr=_BASIS_LEGEND),
+            ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
             tooltip=[
                 alt.Tooltip(_f(PERIOD, "T"), title=_period_axis(freq), format=_PERIOD_FORMAT[freq]),
                 alt.Tooltip(_f(THEME, "N"), title="Theme"),
-                alt.Tooltip(_f(ARTICLES, "Q"), title="Articles"),
+                alt.Tooltip("count:Q", title="Articles"),
+                alt.Tooltip("date:N", title="Date"),
             ],
         )
         .add_params(pick)
     )
     if events is None or events.empty:
-        return bars.properties(height=360)
+        return bars.properties(height=420)
     rules = (
         alt.Chart(events)
         .mark_rule(strokeDash=[4, 4], color=NEUTRAL, strokeWidth=2)
@@ -144,7 +164,7 @@ def themes_over_time(
             ],
         )
     )
-    return alt.layer(bars, rules).properties(height=360)
+    return alt.layer(bars, rules).properties(height=420)
 
 
 def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
