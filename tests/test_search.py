@@ -292,6 +292,13 @@ def test_build_in_chunks_equals_build_at_once(monkeypatch):
     at_once = SearchIndex.build(texts)
     monkeypatch.setattr("insights.search.BUILD_CHUNK_ROWS", 3)
     in_chunks = SearchIndex.build(texts)
-    for name in ("offsets", "docs", "freqs", "positions", "lengths"):
+    for name in SearchIndex._ARRAYS:
         assert np.array_equal(getattr(at_once, name), getattr(in_chunks, name)), name
     assert in_chunks.match("zoe jose").tolist() == [8, 9]
+
+
+def test_phrase_longer_than_the_padding():
+    words_ = [f"w{i}" for i in range(40)]
+    index = SearchIndex.build([" ".join(words_), " ".join(words_[1:]), "w0"])
+    assert index.match('"' + " ".join(words_) + '"').tolist() == [0]
+    assert index.match('"' + " ".join(words_[1:]) + '"').tolist() == [0, 1]

@@ -1,16 +1,21 @@
 """Ranked full-text search over article texts: a query parser and an in-memory inverted index.
 
 Text is cut into lowercase, accent-folded words ("Durán’s County-Lines" → duran, s, county,
-lines). The index keeps, per word, the rows it occurs in, how often, and at which word positions:
+lines). The index keeps, per word, the rows it occurs in, a BM25 weight, and its positions:
 
-    vocabulary   {"county": 0, "lines": 1, …}     term → id
-    offsets      [0, 3, 5, …]                     term t's postings: [offsets[t], offsets[t+1])
-    docs         [0, 4, 9, 4, 9, …]  int32        row of each posting, ascending per term
-    freqs        [1, 2, 1, 1, 1, …]  uint16/32    occurrences of the term in that row
-    pos_offsets  [0, 4, 6, …]                     term t's positions start at pos_offsets[t]
-    positions    [3, 0, 7, 11, …]    uint16/32    word positions, in posting order
-    lengths      [41, 38, …]         uint16/32    words per row, for BM25
+    vocabulary   {"county": 0, "lines": 1, …}   term → id
+    offsets      [0, 3, 5, …]                   term t's postings: [offsets[t], offsets[t+1])
+    docs         [0, 4, 9, 4, 9, …]  int32      row of each posting, ascending per term
+    impacts      [1.1, 1.4, …]       float16    BM25 term-frequency part of each posting
+    pos_offsets  [0, 4, 6, …]                   term t's positions: [pos_offsets[t], …[t+1])
+    positions    [3, 44, 52, …]      uint32     global word positions, ascending per term
+    tokens       [7, 0, 1, …, GAP]   uint16/32  the forward index: term id at each position
+    row_starts   [32, 74, 113, …]    int64      row r's words are at row_starts[r] + 0, 1, …
+    row_blocks   [0, 1, 3, …]        int32      row at every 64th position, to find rows fast
+    lengths      [41, 38, …]         uint32     words per row
 
+A phrase is found from its rarest word's positions, checking the other words in `tokens`;
+rows are one GAP apart, so a phrase never spans two rows.
 Every array is a plain .npy file, so `SearchIndex.load` memory-maps them in milliseconds.
 """
 
@@ -30,10 +35,17 @@ import pyarrow.compute as pc
 
 Phrase = tuple[str, ...]  # consecutive words; a single word is a 1-tuple
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 4
 BM25_K1 = 1.2
 BM25_B = 0.75
 BUILD_CHUNK_ROWS = 100_000
+ROW_BLOCK = 64  # row_blocks[b] is the row holding global position b·ROW_BLOCK
+PAD = 32  # GAP positions before the first row and after the last, for phrases up to PAD words
+
+
+def _gap(token_type: type) -> int:
+    return np.iinfo(token_type).max  # the forward index's marker between rows
+
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: the same classes as the index's splitter
 _ARROW_SEPARATOR = r"[^\p{L}\p{N}]+"
@@ -204,10 +216,6 @@ def highlight_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
     return merged
 
 
-def _smallest_uint(max_value: int) -> np.dtype:
-    return np.dtype(np.uint16) if max_value < 2**16 else np.dtype(np.uint32)
-
-
 # Bytes that belong to words once text is folded: ASCII letters and digits, and every byte of
 # a multi-byte character (folding has already turned non-word characters into spaces).
 _WORD_BYTE = np.zeros(256, dtype=bool)
@@ -287,9 +295,12 @@ class SearchIndex:
     terms: pa.Array  # term id → word
     offsets: np.ndarray
     docs: np.ndarray
-    freqs: np.ndarray
+    impacts: np.ndarray
     pos_offsets: np.ndarray
     positions: np.ndarray
+    tokens: np.ndarray
+    row_starts: np.ndarray
+    row_blocks: np.ndarray
     lengths: np.ndarray
 
     # -- building and storage -------------------------------------------------------------
@@ -318,41 +329,69 @@ class SearchIndex:
             row_parts.append((rows + first).astype(np.int32))
             position_parts.append(positions.astype(np.uint32))
             length_parts.append(lengths)
-        vocab = pa.array(list(vocabulary), pa.large_string())
+        n_terms = len(vocabulary)
+        terms = pa.array(list(vocabulary), pa.large_string())
         term_ids = _concatenate(term_parts, np.int32)
         rows = _concatenate(row_parts, np.int32)
-        positions = _concatenate(position_parts, np.uint32)
         lengths = _concatenate(length_parts, np.int64)
+        # Global positions: row r's words sit at row_starts[r] + position, with a gap of one
+        # between rows so that no phrase can match across two rows.
+        row_starts = np.full(len(lengths) + 1, PAD, dtype=np.int64)
+        np.cumsum(lengths + 1, out=row_starts[1:])
+        row_starts[1:] += PAD
+        position_type = np.uint32 if row_starts[-1] < 2**32 else np.int64
+        positions = _concatenate(position_parts, np.uint32).astype(position_type)
+        positions += row_starts[:-1][rows].astype(position_type)
         del term_parts, row_parts, position_parts, length_parts
+        # The forward index: the term at every global position (GAP between rows).
+        token_type = np.uint16 if n_terms < 2**16 - 1 else np.int32
+        tokens = np.full(row_starts[-1] + PAD, _gap(token_type), dtype=token_type)
+        tokens[positions] = term_ids
+        row_blocks = np.searchsorted(row_starts, np.arange(0, row_starts[-1], ROW_BLOCK), "right")
+
         # Group occurrences by term, keeping (row, position) order inside each term.
-        order = _group_order(term_ids, len(vocab))
+        order = _group_order(term_ids, n_terms)
         term_ids = term_ids[order]
         rows = rows[order]
         positions = positions[order]
-        n_terms = len(vocab)
+        del order
         # A posting starts wherever the term or the row changes.
         change = np.ones(len(term_ids), dtype=bool)
         if len(term_ids):
             change[1:] = (term_ids[1:] != term_ids[:-1]) | (rows[1:] != rows[:-1])
         starts = np.flatnonzero(change)
-        freqs = np.diff(np.append(starts, len(term_ids)))
-        posting_terms = term_ids[starts]
+        del change
+        freqs = np.diff(starts, append=len(term_ids))
+        docs = rows[starts]
+        del rows
         offsets = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(np.bincount(posting_terms, minlength=n_terms), out=offsets[1:])
+        np.cumsum(np.bincount(term_ids[starts], minlength=n_terms), out=offsets[1:])
         pos_offsets = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_ids, minlength=n_terms), out=pos_offsets[1:])
-        max_len = int(lengths.max()) if len(lengths) else 0
         return cls(
-            terms=vocab,
+            terms=terms,
             offsets=offsets,
-            docs=rows[starts],
-            freqs=freqs.astype(_smallest_uint(int(freqs.max()) if len(freqs) else 0)),
+            docs=docs,
+            impacts=_impacts(freqs, lengths[docs]),
             pos_offsets=pos_offsets,
-            positions=positions.astype(_smallest_uint(max_len)),
-            lengths=lengths.astype(_smallest_uint(max_len)),
+            positions=positions,
+            tokens=tokens,
+            row_starts=row_starts,
+            row_blocks=(row_blocks - 1).astype(np.int32),
+            lengths=lengths.astype(np.uint32),
         )
 
-    _ARRAYS = ("offsets", "docs", "freqs", "pos_offsets", "positions", "lengths")
+    _ARRAYS = (
+        "offsets",
+        "docs",
+        "impacts",
+        "pos_offsets",
+        "positions",
+        "tokens",
+        "row_starts",
+        "row_blocks",
+        "lengths",
+    )
 
     def save(self, directory: Path) -> None:
         """Write the index as .npy files plus the vocabulary as an Arrow file."""
@@ -390,82 +429,79 @@ class SearchIndex:
     def vocabulary(self) -> dict[str, int]:
         return {term: i for i, term in enumerate(self.terms.to_pylist())}
 
-    @cached_property
-    def average_length(self) -> float:
-        return float(np.mean(self.lengths)) if len(self) else 0.0
-
     def _term_id(self, word: str) -> int | None:
         return self.vocabulary.get(word)
 
-    def _postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = self.offsets[term_id], self.offsets[term_id + 1]
-        return self.docs[lo:hi], self.freqs[lo:hi]
+    def _word_rows(self, word: str) -> np.ndarray:
+        """Sorted rows holding `word` (a read-only view for a loaded index)."""
+        tid = self._term_id(word)
+        return _EMPTY if tid is None else self.docs[self.offsets[tid] : self.offsets[tid + 1]]
 
     def _doc_freq(self, word: str) -> int:
         tid = self._term_id(word)
         return 0 if tid is None else int(self.offsets[tid + 1] - self.offsets[tid])
 
-    def _word_rows(self, word: str) -> np.ndarray:
-        tid = self._term_id(word)
-        return _EMPTY if tid is None else self._postings(tid)[0]
+    def _occurrences(self, term_id: int) -> np.ndarray:
+        return self.positions[self.pos_offsets[term_id] : self.pos_offsets[term_id + 1]]
 
     def _in(self, rows: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
         """Boolean mask: which of `rows` are in `sorted_set` (both sorted, unique)."""
         if len(rows) == 0 or len(sorted_set) == 0:
             return np.zeros(len(rows), dtype=bool)
         if len(rows) * 16 < len(sorted_set):
-            at = np.searchsorted(sorted_set, rows)
-            at[at == len(sorted_set)] = 0
-            return sorted_set[at] == rows
+            return _sorted_in(rows, sorted_set)
         mask = np.zeros(len(self), dtype=bool)
         mask[sorted_set] = True
         return mask[rows]
 
     def _union(self, sets: list[np.ndarray]) -> np.ndarray:
-        if not sets:
-            return _EMPTY
         if sum(len(s) for s in sets) * 8 < len(self):
-            return np.unique(np.concatenate(sets)).astype(np.int64)
+            return np.unique(np.concatenate([_EMPTY, *sets])).astype(np.int64)
         mask = np.zeros(len(self), dtype=bool)
         for s in sets:
             mask[s] = True
         return np.flatnonzero(mask)
 
     def _phrase_rows(self, phrase: Phrase, within: np.ndarray | None) -> np.ndarray:
-        """Rows holding the words of `phrase` consecutively, restricted to `within` if given."""
+        """Rows holding the words of `phrase` consecutively (only rows in `within` if given).
+
+        From each occurrence of the phrase's rarest word, the forward index tells which word
+        sits at every other place of the phrase: one gather per word.
+        """
         ids = [self._term_id(w) for w in phrase]
         if any(i is None for i in ids):
             return _EMPTY
-        # Rows holding every word, rarest first.
-        by_rarity = sorted(ids, key=lambda i: self.offsets[i + 1] - self.offsets[i])
-        rows = within
-        for tid in by_rarity:
-            docs = self._postings(tid)[0]
-            rows = docs.astype(np.int64) if rows is None else rows[self._in(rows, docs)]
-            if len(rows) == 0:
-                return _EMPTY
-        if len(phrase) == 1:
-            return rows
-        # Occurrence keys row << 32 | (position - offset in phrase) must line up for every word.
-        keys = None
-        for offset, tid in enumerate(ids):
-            docs, freqs = self._postings(tid)
-            keep = self._in(docs, rows)
-            occurrence_keep = np.repeat(keep, freqs)
-            lo = self.pos_offsets[tid]
-            pos = np.asarray(self.positions[lo : lo + len(occurrence_keep)])[occurrence_keep]
-            occ_rows = np.repeat(docs[keep], freqs[keep]).astype(np.int64)
-            word_keys = (occ_rows << 32) + pos.astype(np.int64) - offset
-            keys = word_keys if keys is None else keys[_sorted_in(keys, word_keys)]
-            if len(keys) == 0:
-                return _EMPTY
-        return np.unique(keys >> 32)
+        rarest = min(
+            range(len(ids)), key=lambda i: self.pos_offsets[ids[i] + 1] - self.pos_offsets[ids[i]]
+        )
+        starts = self._occurrences(ids[rarest]).astype(np.int64) - rarest
+        if len(ids) > PAD:  # a phrase longer than the padding could reach past either end
+            starts = starts[(starts >= 0) & (starts + len(ids) <= len(self.tokens))]
+        for place, tid in enumerate(ids):
+            if place != rarest and len(starts):
+                starts = starts[self.tokens[starts + place] == tid]
+        rows = self._row_of(starts)
+        if len(rows):
+            rows = rows[np.concatenate([[True], rows[1:] != rows[:-1]])]
+        return rows if within is None else rows[self._in(rows, within)]
+
+    def _row_of(self, positions: np.ndarray) -> np.ndarray:
+        """The row of each global position: a block table guess, stepped forward."""
+        rows = self.row_blocks[positions // ROW_BLOCK].astype(np.int64)
+        while len(rows):
+            later = self.row_starts[rows + 1] <= positions
+            if not later.any():
+                break
+            rows += later
+        return rows
 
     def _clause_rows(self, phrase: Phrase, within: np.ndarray | None) -> np.ndarray:
-        if len(phrase) == 1:
-            rows = self._word_rows(phrase[0]).astype(np.int64)
-            return rows if within is None else within[self._in(within, rows)]
-        return self._phrase_rows(phrase, within)
+        if len(phrase) > 1:
+            return self._phrase_rows(phrase, within)
+        rows = self._word_rows(phrase[0])
+        if within is None:
+            return rows.astype(np.int64)
+        return within[self._in(within, rows)]
 
     def _estimate(self, phrase: Phrase) -> int:
         return min(self._doc_freq(w) for w in phrase)
@@ -473,23 +509,25 @@ class SearchIndex:
     def match(self, query: Query | str) -> np.ndarray:
         """Sorted unique row numbers matching the query; an empty query matches every row."""
         q = _as_query(query)
+        # Every positive clause is a group of alternatives (one for a word or a phrase).
+        # Evaluate the most selective first; each later one only checks the rows left.
+        groups = [((w,),) for w in q.required] + [(p,) for p in q.phrases] + list(q.any_of)
+        groups.sort(key=lambda g: sum(self._estimate(p) for p in g))
         rows: np.ndarray | None = None
-        # AND the required clauses, most selective first, each restricted to rows so far.
-        clauses = [(w,) for w in q.required] + list(q.phrases)
-        for phrase in sorted(clauses, key=self._estimate):
-            rows = self._clause_rows(phrase, rows)
+        for group in groups:
+            found = [self._clause_rows(p, rows) for p in group]
+            rows = found[0] if len(found) == 1 else self._union(found)
             if len(rows) == 0:
                 return _EMPTY
-        for group in sorted(q.any_of, key=lambda g: sum(self._estimate(p) for p in g)):
-            rows = self._union([self._clause_rows(p, rows) for p in group])
-            if len(rows) == 0:
-                return _EMPTY
+        excluded = [self._word_rows(w) for w in q.excluded]
+        excluded += [self._phrase_rows(p, rows) for p in q.excluded_phrases]
         if rows is None:
-            rows = np.arange(len(self), dtype=np.int64)
-        for word in q.excluded:
-            rows = rows[~self._in(rows, self._word_rows(word))]
-        for phrase in q.excluded_phrases:
-            rows = rows[~self._in(rows, self._phrase_rows(phrase, rows))]
+            keep = np.ones(len(self), dtype=bool)
+            for found in excluded:
+                keep[found] = False
+            return np.flatnonzero(keep)
+        for found in excluded:
+            rows = rows[~self._in(rows, found)]
         return rows
 
     def rank(
@@ -505,14 +543,14 @@ class SearchIndex:
         q = _as_query(query)
         matched = self.match(q)
         if rows is not None:
-            rows = np.unique(np.asarray(rows, dtype=np.int64))
+            rows = np.asarray(rows, dtype=np.int64)
+            if len(rows) > 1 and not np.all(rows[1:] > rows[:-1]):
+                rows = np.unique(rows)
             matched = matched[self._in(matched, rows)]
-        if len(matched) == 0:
-            return matched
-        scores = self._scores(q.terms(), matched)
+        if len(matched) == 0 or (limit is not None and limit <= 0):
+            return _EMPTY
+        scores = self._scores(q.terms(), matched, required=set(q.required))
         if limit is not None and limit < len(matched):
-            if limit <= 0:
-                return _EMPTY
             # The best `limit` rows; among rows tied with the last one, the earliest.
             kth = -np.partition(-scores, limit - 1)[limit - 1]
             better = np.flatnonzero(scores > kth)
@@ -521,30 +559,50 @@ class SearchIndex:
             return matched[top[np.lexsort((top, -scores[top]))]]
         return matched[np.lexsort((matched, -scores))]
 
-    def _scores(self, words: Sequence[str], matched: np.ndarray) -> np.ndarray:
-        """BM25 score of each matched row over the positive words."""
-        scores = np.zeros(len(matched), dtype=np.float64)
-        n = len(self)
-        lengths = np.asarray(self.lengths)[matched].astype(np.float64)
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(self.average_length, 1e-9))
+    def _scores(self, words: Sequence[str], matched: np.ndarray, required: set[str]) -> np.ndarray:
+        """BM25 score of each matched row over the positive words.
+
+        Every matched row holds each `required` word, so when as many rows hold the word as
+        were matched, they are the same rows.
+        """
+        scores = np.zeros(len(matched), dtype=np.float32)
+        dense: np.ndarray | None = None
         for word in words:
             tid = self._term_id(word)
             if tid is None:
                 continue
-            docs, freqs = self._postings(tid)
-            idf = np.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5))
-            at = np.searchsorted(docs, matched)
-            at[at == len(docs)] = 0
-            present = docs[at] == matched
-            tf = np.where(present, freqs[at], 0).astype(np.float64)
-            scores += idf * tf * (BM25_K1 + 1) / (tf + norm)
+            lo, hi = self.offsets[tid], self.offsets[tid + 1]
+            docs, impacts = self.docs[lo:hi], self.impacts[lo:hi]
+            idf = np.float32(np.log(1 + (len(self) - len(docs) + 0.5) / (len(docs) + 0.5)))
+            if len(docs) == len(matched) and (word in required or np.array_equal(docs, matched)):
+                scores += idf * impacts
+            elif len(matched) * 16 < len(docs):
+                at = np.searchsorted(docs, matched)
+                at[at == len(docs)] = 0
+                scores += idf * np.where(docs[at] == matched, impacts[at], 0)
+            else:
+                if dense is None:
+                    dense = np.zeros(len(self), dtype=np.float32)
+                else:
+                    dense[:] = 0
+                dense[docs] = impacts
+                scores += idf * dense[matched]
         return scores
 
 
+def _impacts(freqs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """BM25's term-frequency part for each posting, idf left out: tf·(k1+1) / (tf + k1·norm)."""
+    average = lengths.mean() if len(lengths) else 1.0
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(average, 1e-9))
+    return (freqs * (BM25_K1 + 1) / (freqs + norm)).astype(np.float16)
+
+
 def _sorted_in(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """Boolean mask: which of `values` are in `sorted_set` (sorted)."""
+    """Boolean mask: which of `values` (all in range of sorted_set's type) are in `sorted_set`."""
     if len(sorted_set) == 0:
         return np.zeros(len(values), dtype=bool)
+    # Searching with the set's own type avoids converting (copying) the larger array.
+    values = values.astype(sorted_set.dtype, copy=False)
     at = np.searchsorted(sorted_set, values)
     at[at == len(sorted_set)] = 0
     return sorted_set[at] == values
