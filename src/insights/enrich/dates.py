@@ -26,9 +26,9 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -241,6 +241,8 @@ def _own_date(
             evidence = f"Curated: {show(day)} (from the dates file)."
             return DateEstimate(day, day, day, "curated", evidence), []
     if listed is not None and not pd.isna(listed):
+        if isinstance(listed, datetime):  # a pandas Timestamp from a date column
+            listed = listed.date()
         shown = f"“{line.strip()}”" if isinstance(line, str) and line.strip() else show(listed)
         return DateEstimate(listed, listed, listed, "stated", f"Stated by the source: {shown}"), []
     clues = find_date_clues(f"{title}\n{summary}", events)
@@ -342,7 +344,13 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
     )
 
 
-def _bound_from_above(entries, own_hi, own, upper) -> None:
+Entries = list[tuple[int, int]]  # (position, row) in one listing, newest first
+OwnBound = Callable[[int], date | None]
+
+
+def _bound_from_above(
+    entries: Entries, own_hi: OwnBound, own: list[DateEstimate | None], upper: list[_Bound | None]
+) -> None:
     # Newest first: an item is no newer than the tightest upper bound of any item above it.
     best: _Bound | None = None
     for position, i in entries:
@@ -355,7 +363,9 @@ def _bound_from_above(entries, own_hi, own, upper) -> None:
             best = _Bound(hi, position, show(own[i].published) if own[i] else f"before {show(hi)}")
 
 
-def _bound_from_below(entries, own_lo, own, lower) -> None:
+def _bound_from_below(
+    entries: Entries, own_lo: OwnBound, own: list[DateEstimate | None], lower: list[_Bound | None]
+) -> None:
     # … and no older than the tightest lower bound of any item below it.
     best: _Bound | None = None
     for position, i in reversed(entries):
@@ -368,7 +378,7 @@ def _bound_from_below(entries, own_lo, own, lower) -> None:
             best = _Bound(lo, position, show(own[i].published) if own[i] else f"after {show(lo)}")
 
 
-def _interpolate(entries, own):
+def _interpolate(entries: Entries, own: list[DateEstimate | None]) -> Iterator[tuple[int, date]]:
     """(row, date) for undated items between two dated ones, linear by rank in the listing."""
     dated = [(k, own[i].published) for k, (_, i) in enumerate(entries) if own[i] is not None]
     for (k1, newer), (k2, older) in itertools.pairwise(dated):

@@ -146,15 +146,7 @@ NOT_ORG_HEADS = _word_set(
 STARTERS = _word_set(
     """The A An This That These Those Our Their His Her Its Following On In At By For From With
     After Before During When While As According New Today Read More Latest Both Every Former
-    Young Leading Greater British Stephen Children Child Calls Changes Report Behind How Why
-    Frontline Brexit Telford If It We They He She Staggering Thousands Up"""
-)
-ROLES = (
-    r"Chair|Chairman|Chairwoman|Chief\s+Executive|CEO|Director|Head(?:\s+of\s+[A-Z]\w+)?|"
-    r"Manager|Officer|Assistant|Co-?ordinator|Worker|Trustee|Minister|Secretary|Commissioner|"
-    r"MP|Lord|Baroness|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|President|[Ff]ounder|"
-    r"Detective|Inspector|Judge|national|campaigner|survivor|spokes(?:person|man|woman)|"
-    r"Ambassador|Patron|Lead|Advis[eo]r|Researcher"
+    Young Leading Greater British Children Child Report How Why If It We They He She Up"""
 )
 _CAP = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "Girls’", "Anti-Slavery", "U.K"; not a full stop
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs from the title into the summary
@@ -176,18 +168,21 @@ NOT_NAME_WORDS = (
 EVENT_WORDS = _word_set("Day Week Month Awards Festival Conference Summit")
 EVENT_CONNECTORS = _word_set("for on at in to during")
 OF_ORGANISATION = re.compile(r"\s+of\s+(?:the\s+)?")  # "Laura Durán of the Metropolitan Police"
-# The context that makes two or three capitalised words a person's name, read either side of it.
-# The word before a name (a trailing comma allowed): "Group Assistant, Temi Adekoya".
-ROLE_BEFORE = _word_set(
+# The context that makes two or three capitalised words a person's name, read either side:
+# a title before it (a comma allowed: "Group Assistant, Temi Adekoya"), "as the new Chair"
+# after it, a cue word on both sides ("by Lynda Gibbs from"), or "said"/"who" after it.
+ROLE_TITLES = _word_set(
     """Chair Chairman Chairwoman Executive CEO Director Manager Officer Assistant Coordinator
     Co-ordinator Worker Trustee Minister Secretary Commissioner MP Lord Baroness Sir Dame Dr Mr
     Mrs Ms Miss Professor Prof President Founder founder Detective Inspector Judge national
     campaigner survivor spokesperson spokesman spokeswoman Ambassador Patron Lead Adviser
-    Advisor Researcher"""
+    Advisor Researcher Head"""
 )
 CUE_BEFORE = _word_set("by from with announce announces announced appoint appoints appointed")
 CUE_AFTER = re.compile(r",?\s+(?:who|as|from|of|has|have|was|is|said|says|told)\b")
-ROLE_AFTER = re.compile(rf"\s+as\s+(?:the\s+|its\s+|our\s+)?(?:new\s+)?(?:{ROLES})\b")
+ROLE_AFTER = re.compile(
+    rf"\s+as\s+(?:the\s+|its\s+|our\s+)?(?:new\s+)?(?:{trie_pattern(sorted(ROLE_TITLES))})\b"
+)
 SAID_AFTER = re.compile(r",?\s+(?:who|said|says|told|explained|added)\b")
 TOKEN = re.compile(r"[^\W_]+")
 GROWN = re.compile(rf"(?:{_SP}{_CAP})+")
@@ -397,7 +392,7 @@ def find_entities(text: str) -> list[Entity]:
             previous = before[-1].rstrip(",") if before and text[start - 1].isspace() else ""
             head_of = len(before) > 2 and before[-3] == "Head" and before[-2] == "of"
             person = (
-                previous in ROLE_BEFORE
+                previous in ROLE_TITLES
                 or head_of  # "Head of Training Laura Durán"
                 or ROLE_AFTER.match(text, end)
                 or SAID_AFTER.match(text, end)
