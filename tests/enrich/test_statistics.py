@@ -70,6 +70,7 @@ CASES = [
         [(21, "count", "at_least", "girls", "at least twenty-one girls")],
     ),
     ("a 15-year-old boy", [(15, "age", "exact", None, "15-year-old")]),
+    ("As many as 30 may have been moved", [(30, "count", "up_to", None, "As many as 30")]),
     (
         "almost a third of local authorities",
         [

@@ -76,6 +76,7 @@ QUALIFIERS = {
     "under": "less_than",
     "below": "less_than",
     "up to": "up_to",
+    "as many as": "up_to",
     "at least": "at_least",
     "a minimum of": "at_least",
     "about": "about",
@@ -134,7 +135,6 @@ _FIGURE = rf"""
 FIGURE = re.compile(_FIGURE, re.VERBOSE)
 FIGURE_ANY_CASE = re.compile(_FIGURE, re.VERBOSE | re.IGNORECASE)
 # Numbered things, not amounts: "Article 3", "Year 9", "Day 2018" (case as written).
-# Numbered things, not amounts: "Article 3", "Year 9", "Day 2018" (case as written).
 NUMBERED = _word_set(
     "Article Section Clause Chapter Part Level Stage Year Day Page Figure Table No"
 )
@@ -179,6 +179,10 @@ class Statistic:
             schema.STAT_PHRASE: self.phrase,
             schema.STAT_SENTENCE: self.sentence,
         }
+
+
+def _is_month(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in MONTHS
 
 
 def number_value(text: str) -> float:
@@ -274,8 +278,8 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
     next_word = NEXT_WORD.match(after)
     previous = before[-12:].split()
     previous_word = previous[-1].rstrip(".") if previous and before[-1:].isspace() else ""
-    if (next_word and next_word.group(1).lower() in MONTHS) or previous_word.lower() in MONTHS:
-        return None  # a date: "18 October", "October 18"
+    if _is_month(next_word.group(1) if next_word else "") or _is_month(previous_word):
+        return None  # a date: "18 October", "October 18"; but "1,000 may have been" counts
     if not m.group("qual") and previous_word in NUMBERED:
         return None
     bare_integer = number.isdigit()
