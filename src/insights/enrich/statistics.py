@@ -110,9 +110,10 @@ _NUMBER_WORDS = [
 _WORD_NUMBER = trie_pattern(_NUMBER_WORDS).replace(r"\ ", r"\s+")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUALIFIER = trie_pattern(list(QUALIFIERS)).replace(r"\ ", r"\s+")
+_FIRST_LETTERS = "".join(sorted({w[0] for w in [*QUALIFIERS, *_NUMBER_WORDS, "half", "the"]}))
 
 _FIGURE = rf"""
-    (?=[0-9£$€abfhlmnorstuefgiwd])            # a cheap first check that speeds the scan
+    (?=[0-9£$€{_FIRST_LETTERS}])                # a cheap first check that speeds the scan
     (?<![\w£$€.,'’-])                        # not inside a word or another number
     (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:
