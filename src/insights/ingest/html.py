@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from html.parser import HTMLParser
 
 from insights.ingest import teasers
@@ -61,6 +62,7 @@ class Node:
     children: list[Node | str] = field(default_factory=list)
     skip: bool = False
 
+    @cached_property
     def words(self) -> set[str]:
         """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
         return _words(f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}")
@@ -134,7 +136,7 @@ def _is_furniture(node: Node, by_class: bool) -> bool:
     if node.tag in _PAGE_LEVEL and not _inside_item(node):
         return True
     # <body class="sidebar-first"> is the page, not a sidebar.
-    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words() & _SKIP_WORDS)
+    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
 
 
 def parse(markup: str, by_class: bool = True) -> Node:
@@ -177,7 +179,7 @@ def _walk(node: Node):
 def _is_heading(node: Node) -> bool:
     if node.tag in _HEADINGS:
         return True
-    return bool(node.words() & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
+    return bool(node.words & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
 
 
 def _is_lead_link(node: Node) -> bool:
@@ -279,7 +281,7 @@ class _Parts:
 def _is_date_node(node: Node) -> bool:
     if node.tag == "time":
         return True
-    if not node.words() & _DATE_WORDS:
+    if not node.words & _DATE_WORDS:
         return False
     text = text_of(node)
     return len(text) <= _MAX_DATE_CHARS and find_date(text) is not None
@@ -311,7 +313,7 @@ def _read_block(block: _Block) -> _Parts:
         listed = parse_date(stamp) if stamp else None
         if listed is None and line and (found := find_date(line)):
             listed = found.day
-    pieces = _find(block.nodes, lambda n: bool(n.words() & _SUMMARY_WORDS), leave_out) or _find(
+    pieces = _find(block.nodes, lambda n: bool(n.words & _SUMMARY_WORDS), leave_out) or _find(
         block.nodes, lambda n: n.tag == "p", leave_out
     )
     hidden = frozenset(leave_out)

@@ -84,6 +84,7 @@ def read_source(path: str | os.PathLike[str]) -> Listing:
     if not data.strip():
         raise SourceError(f"{source} is empty")
     content, _ = decode(data, source)
+    del data  # a large export need not be held twice
     if not content.strip():
         raise SourceError(f"{source} has no text")
     return READERS[detect_format(file.suffix, content)](content, source)
