@@ -70,6 +70,7 @@ CASES = [
         [(21, "count", "at_least", "girls", "at least twenty-one girls")],
     ),
     ("a 15-year-old boy", [(15, "age", "exact", None, "15-year-old")]),
+    ("Police found 2000 victims", [(2000, "count", "exact", "victims", "2000 victims")]),
     ("As many as 30 may have been moved", [(30, "count", "up_to", None, "As many as 30")]),
     (
         "almost a third of local authorities",
@@ -97,6 +98,7 @@ NOT_FIGURES = [
     "Article 3 of the Convention and Year 9 pupils",
     "on 18 October and October 18",
     "in the 1990s",
+    "the 2018 report and in 2017 victims were found",
 ]
 
 

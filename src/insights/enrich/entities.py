@@ -30,7 +30,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import trie_pattern
+from insights.enrich.text import article_texts, trie_pattern
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -412,10 +412,5 @@ def find_entities(text: str) -> list[Entity]:
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
-    entities = [
-        [e.as_record() for e in find_entities(f"{title}\n{summary}")]
-        for title, summary in zip(
-            articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
-        )
-    ]
+    entities = [[e.as_record() for e in find_entities(t)] for t in article_texts(articles)]
     return pd.DataFrame({schema.ENTITIES: entities}, index=articles.index)

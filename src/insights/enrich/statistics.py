@@ -24,7 +24,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import sentences, trie_pattern
+from insights.enrich.text import article_texts, sentences, trie_pattern
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -154,6 +154,7 @@ STOP = _word_set(
     believe believes told found find finds including such there here so if then also them us
     you me him whom"""
 )
+YEAR_WORDS = _word_set("in since from by until of during to and between before after")
 PLURAL_NOUNS = {"people", "children", "men", "women", "staff", "police", "youth", "cattle"}
 LEADING = {"the", "all", "these", "those", "our", "their", "its", "of"}
 CHANGE = {"rise", "increase", "fall", "drop", "decrease", "reduction", "jump", "growth"}
@@ -180,6 +181,11 @@ class Statistic:
             schema.STAT_PHRASE: self.phrase,
             schema.STAT_SENTENCE: self.sentence,
         }
+
+
+def _is_plural(noun: str | None) -> bool:
+    last = noun.split()[-1].lower() if noun else ""
+    return last in PLURAL_NOUNS or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
 
 
 def _is_month(word: str) -> bool:
@@ -215,8 +221,7 @@ def _noun_phrase(text: str, start: int) -> tuple[str | None, int]:
             break
         words.append(w.group())
         end = start + w.end()
-        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-        if len(words) == 3 or plural or word in PLURAL_NOUNS:
+        if len(words) == 3 or _is_plural(word):
             break
     if not words:
         return None, start
@@ -283,7 +288,6 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
         return None  # a date: "18 October", "October 18"; but "1,000 may have been" counts
     if not m.group("qual") and previous_word in NUMBERED:
         return None
-    bare_integer = number.isdigit()
     if m.group("cur"):
         kind = "money"
     elif m.group("pct"):
@@ -299,23 +303,19 @@ def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
         kind = "duration"
     else:
         kind = "count"
-        if bare_integer and 1800 <= value <= 2100 and not m.group("scale"):
-            return None  # a year
     counted: str | None = None
     if kind in ("count", "percent", "ratio"):
         counted, end = _counted(sentence, end, kind)
         if kind == "count" and spelled and (counted is None or value == 1):
             return None  # "the two of them", "one size doesn't fit all"
+    year_like = kind == "count" and number.isdigit() and 1800 <= value <= 2100
+    if year_like and not (_is_plural(counted) and previous_word.lower() not in YEAR_WORDS):
+        return None  # a year: "in 2017", "Anti-Slavery Day 2018", "the 2018 report"
     elif kind == "duration":
         counted = m.group("unit").lower()
     return Statistic(value, kind, qualifier, counted, sentence[start:end].strip(), sentence)
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
-    statistics = [
-        [s.as_record() for s in find_statistics(f"{title}\n{summary}")]
-        for title, summary in zip(
-            articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
-        )
-    ]
+    statistics = [[s.as_record() for s in find_statistics(t)] for t in article_texts(articles)]
     return pd.DataFrame({schema.STATISTICS: statistics}, index=articles.index)

@@ -98,10 +98,5 @@ def trie_pattern(words: list[str]) -> str:
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
-    counts = [
-        word_count(f"{title}\n{summary}")
-        for title, summary in zip(
-            articles[schema.TITLE].tolist(), articles[schema.SUMMARY].tolist(), strict=True
-        )
-    ]
+    counts = [word_count(text) for text in article_texts(articles)]
     return pd.DataFrame({schema.WORD_COUNT: pd.array(counts, dtype="int32")}, index=articles.index)
