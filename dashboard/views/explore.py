@@ -37,7 +37,7 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-results, counts = st.columns([3, 1], gap="large")
+results, counts = st.columns([2, 1], gap="large")
 with counts:
     st.markdown("**Matching articles by**")
     for name, facet in query.facets(corpus, rows).items():

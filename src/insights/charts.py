@@ -256,8 +256,13 @@ def theme_share(
 
 def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) -> alt.LayerChart:
     """Heatmap of how many articles carry both themes, with the count written in each cell."""
-    x = alt.X(_f(THEME_A, "N"), sort=order, title=None, axis=alt.Axis(labelAngle=-30))
-    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None)
+    x = alt.X(
+        _f(THEME_A, "N"),
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelAngle=-40, labelOverlap=False, labelLimit=220),
+    )
+    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None, axis=alt.Axis(labelLimit=220))
     base = alt.Chart(data).transform_joinaggregate(most=f"max({ARTICLES})")
     cells = base.mark_rect().encode(
         x=x,
