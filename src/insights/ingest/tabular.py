@@ -15,7 +15,6 @@ such as {"rendered": "<p>…</p>"} are read through their text.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import operator
 from collections.abc import Iterable, Iterator
@@ -192,6 +191,16 @@ class _Collector:
         return listing
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Lines with their '\\n', one at a time (io.StringIO would hold a 4-byte-per-char copy)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
 def read_csv(text: str, source: str) -> Listing:
     """Read a CSV (or TSV/semicolon) export with a header row.
 
@@ -201,7 +210,7 @@ def read_csv(text: str, source: str) -> Listing:
     header_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=header_line.count)
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = csv.reader(_lines(text), delimiter=delimiter)
     header = next(rows, [])
     fields = match_fields(header).indexed(header)
     if not fields.usable:
@@ -250,16 +259,21 @@ def _records(data: Any, source: str) -> list[Any]:
 
 
 def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
-    lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    # One parse of the whole file is several times faster than one per line.
-    try:
-        records = json.loads(f"[{','.join(line for _, line in lines)}]")
-    except json.JSONDecodeError:
-        records = None
-    if records is not None and len(records) == len(lines):
-        yield from zip((n for n, _ in lines), records, strict=True)
-        return
-    for number, line in lines:
+    body = text.lstrip("\n")
+    first = len(text) - len(body) + 1  # the line number of the first record
+    body = body.rstrip("\n")
+    if "\n\n" not in body:
+        # One parse of the whole file is several times faster than one per line.
+        try:
+            records = json.loads(f"[{body.replace(chr(10), ',')}]")
+        except json.JSONDecodeError:
+            records = None
+        if records is not None and len(records) == body.count("\n") + 1:
+            yield from enumerate(records, first)
+            return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError:
