@@ -273,7 +273,9 @@ def _random_query(rng: random.Random) -> str:
     return " ".join(parts)
 
 
-def test_match_equals_brute_force_on_random_queries():
+@pytest.mark.parametrize("rows_per_scan", [8, 0])  # 0: phrases always look rows up one by one
+def test_match_equals_brute_force_on_random_queries(monkeypatch, rows_per_scan):
+    monkeypatch.setattr("insights.search.ROWS_PER_SCAN", rows_per_scan)
     rng = random.Random(7)
     texts = [_random_text(rng) for _ in range(300)]
     index = SearchIndex.build(texts)

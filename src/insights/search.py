@@ -40,6 +40,9 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 BUILD_CHUNK_ROWS = 100_000
 ROW_BLOCK = 64  # row_blocks[b] is the row holding global position b·ROW_BLOCK
+# A phrase looks up its rarest word's positions row by row when it is restricted to fewer
+# than 1/ROWS_PER_SCAN as many rows as the word has positions; otherwise it scans them all.
+ROWS_PER_SCAN = 8
 PAD = 32  # GAP positions before the first row and after the last, for phrases up to PAD words
 
 
@@ -441,8 +444,18 @@ class SearchIndex:
         tid = self._term_id(word)
         return 0 if tid is None else int(self.offsets[tid + 1] - self.offsets[tid])
 
-    def _occurrences(self, term_id: int) -> np.ndarray:
-        return self.positions[self.pos_offsets[term_id] : self.pos_offsets[term_id + 1]]
+    def _occurrences(self, term_id: int, within: np.ndarray | None = None) -> np.ndarray:
+        """Global positions of a term, ascending; only those in rows `within` when that is
+        much the smaller list (found by binary search per row instead of a full scan)."""
+        found = self.positions[self.pos_offsets[term_id] : self.pos_offsets[term_id + 1]]
+        if within is None or len(within) * ROWS_PER_SCAN > len(found):
+            return found
+        bounds = self.row_starts.astype(found.dtype, copy=False)
+        first = np.searchsorted(found, bounds[within])
+        counts = np.searchsorted(found, bounds[within + 1]) - first
+        # The ranges [first, first + count) end to end, without a Python loop.
+        out_starts = np.cumsum(counts) - counts
+        return found[np.arange(counts.sum()) + np.repeat(first - out_starts, counts)]
 
     def _in(self, rows: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
         """Boolean mask: which of `rows` are in `sorted_set` (both sorted, unique)."""
@@ -474,7 +487,7 @@ class SearchIndex:
         rarest = min(
             range(len(ids)), key=lambda i: self.pos_offsets[ids[i] + 1] - self.pos_offsets[ids[i]]
         )
-        starts = self._occurrences(ids[rarest]).astype(np.int64) - rarest
+        starts = self._occurrences(ids[rarest], within).astype(np.int64) - rarest
         if len(ids) > PAD:  # a phrase longer than the padding could reach past either end
             starts = starts[(starts >= 0) & (starts + len(ids) <= len(self.tokens))]
         for place, tid in enumerate(ids):
