@@ -104,6 +104,11 @@ def match_fields(names: Iterable[Any]) -> Fields:
     )
 
 
+def _names(names: Iterable[Any]) -> str:
+    """Column or key names for a one-line message: 'id, colour, size'."""
+    return ", ".join(" ".join(str(n).split()) for n in names if str(n).strip())[:200]
+
+
 def looks_like_header(line: str) -> bool:
     """True for a first line such as 'title,summary,date' (used to sniff extensionless CSV)."""
     delimiter = max(_DELIMITERS, key=line.count)
@@ -214,7 +219,7 @@ def read_csv(text: str, source: str) -> Listing:
     header = next(rows, [])
     fields = match_fields(header).indexed(header)
     if not fields.usable:
-        names = ", ".join(h.strip() for h in header if h.strip())[:200] or "none"
+        names = _names(header) or "none"
         raise SourceError(f"{source} has no title or summary column (columns found: {names})")
     collect = _Collector(source, "csv")
     width = len(header)
@@ -250,7 +255,7 @@ def _records(data: Any, source: str) -> list[Any]:
                     return _records(inner, source)
         if match_fields(data).usable:
             return [data]
-        names = ", ".join(map(str, data))[:200]
+        names = _names(data)
         raise SourceError(
             f"{source} has no list of articles (expected a list, or one under "
             f"{', '.join(_CONTAINER_KEYS[:4])}; keys found: {names})"
@@ -313,6 +318,6 @@ def read_json(text: str, source: str) -> Listing:
         usable = usable or fields.usable
         collect.add(label, number, *(None if k is None else record.get(k) for k in fields.roles()))
     if seen_keys and not usable:
-        names = ", ".join(sorted(seen_keys))[:200]
+        names = _names(sorted(seen_keys))
         raise SourceError(f"{source} has no title or summary field (fields found: {names})")
     return collect.finish()
