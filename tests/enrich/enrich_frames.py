@@ -41,4 +41,17 @@ def frame(
                 DATE_LINE: str(listed[position]) if position in listed else None,
             }
         )
-    return pd.DataFrame(rows)
+    columns = [
+        schema.ARTICLE_ID,
+        schema.TITLE,
+        schema.SUMMARY,
+        schema.TITLE_DERIVED,
+        schema.TRUNCATED,
+        schema.SOURCE,
+        schema.POSITION,
+        schema.URL,
+        LISTINGS,
+        LISTED_DATE,
+        DATE_LINE,
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -169,3 +169,11 @@ def test_anti_slavery_day_2018_dates_the_top_item(seed):
 
 def test_word_counts(seed):
     assert (seed[schema.WORD_COUNT] > 10).all()
+
+
+def test_every_enrichment_accepts_an_empty_frame_and_keeps_a_custom_index(context):
+    empty = frame([])
+    shuffled = frame([("A headline", "Up to 1,000 children in Telford.")]).set_axis([41])
+    for _name, enrichment in enrich.registry():
+        assert len(enrichment(empty, context)) == 0
+        assert list(enrichment(shuffled, context).index) == [41]
