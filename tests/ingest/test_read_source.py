@@ -18,6 +18,8 @@ FORMATS = [
     (".md", "Headline\n\nSummary.", "text"),
     (".txt", "<!DOCTYPE html><html><body>…", "html"),
     ("", "  <html lang='en'><body>", "html"),
+    (".txt", '<div class="news-item"><h2>A</h2>', "html"),
+    (".txt", "<3 trafficking survivors\n\nSummary.", "text"),
     ("", '[{"title": "A"}]', "json"),
     (".dat", '{"items": []}', "json"),
     ("", "title,summary,date\nA,B,C", "csv"),

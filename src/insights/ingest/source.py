@@ -35,7 +35,6 @@ EXTENSIONS = {
     ".jsonl": "json",
     ".ndjson": "json",
 }
-_HTML_STARTS = ("<!doctype html", "<html", "<?xml", "<head", "<body", "<!--")
 
 
 def detect_format(suffix: str, content: str) -> str:
@@ -44,9 +43,9 @@ def detect_format(suffix: str, content: str) -> str:
     if by_extension in ("html", "csv", "json"):
         return by_extension
     head = content[:4096].lstrip().lower()
-    if head.startswith(_HTML_STARTS) or (head.startswith("<") and "<body" in head):
-        return "html"
-    if head[:1] in ("[", "{") and content.rstrip()[-1:] in ("]", "}"):
+    if head[:1] == "<" and (head[1:2].isalpha() or head[1:2] in ("!", "?")):
+        return "html"  # "<!doctype html>", "<html>", "<div class=…>", "<?xml …?>"
+    if head[:1] in ("[", "{") and content[-4096:].rstrip()[-1:] in ("]", "}"):
         return "json"
     if tabular.looks_like_header(head.split("\n", 1)[0]):
         return "csv"
