@@ -12,10 +12,14 @@ In the order they claim text (a later rule never takes words an earlier one took
    A known name followed by an organisation word grows into a new organisation
    ("UN Committees").
 3. Organisation words: a run of capitalised words holding Agency, Association, Committee,
-   Inquiry, Council, Police, Group, Coalition, College, … ("Anti-Trafficking Monitoring Group").
+   Inquiry, Council, Police, Group, Coalition, College, … ("Anti-Trafficking Monitoring Group",
+   "Leeds Crown Court"), less a person before "of" ("Chloe Setter of the NSPCC"), an event
+   after "for"/"on" ("… for Safer Internet Day") and names already found; a run ending in a
+   job title ("Group Assistant") is not one.
 4. People: two or three capitalised words in a person context: after a role ("Head of Training
-   Laura Durán", "British national, Matthew Falder"), before "as the new Chair", or between
-   "by/from" and "who/from" ("interviewed by Lynda Gibbs from", "from Ian Hanham who").
+   Laura Durán", "British national, Matthew Falder"), before "as the new Chair", between
+   "by/from" and "who/from" ("interviewed by Lynda Gibbs from", "from Ian Hanham who"),
+   before "said"/"who", or before "of" and an organisation ("Laura Durán of the NSPCC").
 Single capitalised words are never guessed at, so sentence-initial words ("Read", "The") and
 surnames on their own ("Falder") do not become entities.
 """
