@@ -91,3 +91,10 @@ def test_missing_file_is_a_taxonomy_error(tmp_path):
 
 def test_version_is_stable_for_the_same_file():
     assert Taxonomy.load(TAXONOMY).version == Taxonomy.load(TAXONOMY).version
+
+
+def test_editing_a_copy_of_the_shipped_taxonomy_changes_the_tags(tmp_path, taxonomy):
+    text = "Brexit negotiations must consider the rights and needs of children"
+    edited = load(tmp_path, TAXONOMY.read_text(encoding="utf-8").replace('"Brexit", ', ""))
+    assert "Policy & government" in taxonomy.matcher().match(text)
+    assert "Policy & government" not in edited.matcher().match(text)
