@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from insights.ingest import teasers
 from insights.ingest.dates import date_line, detect_order, find_date, parse_date
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+from insights.ingest.text import FURNITURE, NO_SUMMARY
 
 
 def _set(words: str) -> frozenset[str]:
@@ -50,8 +51,6 @@ _BLOCKS = _set(
 _NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
-NO_SUMMARY = "no summary text"
-FURNITURE = "page furniture, not an article"
 
 
 @dataclass(eq=False)

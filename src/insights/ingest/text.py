@@ -23,6 +23,7 @@ from insights.ingest import teasers
 from insights.ingest.dates import DateMatch, date_line, detect_order
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 
+# Rejection reasons, shared with the HTML reader.
 FURNITURE = "page furniture, not an article"
 NO_SUMMARY = "no summary text"
 
