@@ -41,6 +41,7 @@ NOT_DATE_LINES = [
     "31/02/2018",
     "Up to 1,000 children in 2018",
     "A headline with no date",
+    "3 June 2015 – Children at risk of trafficking, says a new report",
 ]
 
 

@@ -75,6 +75,8 @@ _BYLINE_ENDS = ".,|–—-·•/"
 _WORD = re.compile(r"\S+")
 _MAX_DATE_LINE = 120
 _MAX_BYLINE_WORDS = 10
+# After the date only a short trailer: "| Jane Smith", "– 3 min read"; more is a headline.
+_MAX_TRAILER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _is_byline_suffix(suffix: str) -> bool:
     if not suffix.strip(_SEPARATORS + " "):
         return True
     words = suffix.split()
-    return len(words) <= _MAX_BYLINE_WORDS and (suffix[0] in "|–—-·•(" or words[0].lower() == "by")
+    return len(words) <= _MAX_TRAILER_WORDS and (suffix[0] in "|–—-·•(" or words[0].lower() == "by")
 
 
 def date_line(line: str) -> DateMatch | None:
