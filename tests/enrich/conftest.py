@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from enrich_frames import TAXONOMY
 
 from insights.enrich import EnrichContext
 from insights.taxonomy import Taxonomy
+
+from enrich_frames import TAXONOMY
 
 
 @pytest.fixture(scope="session")

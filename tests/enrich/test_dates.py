@@ -7,11 +7,12 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 import pytest
-from enrich_frames import frame
 
 from insights import schema
 from insights.enrich import EnrichContext, dates
 from insights.enrich.dates import find_date_clues
+
+from enrich_frames import frame
 
 D = date
 

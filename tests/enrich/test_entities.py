@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from enrich_frames import frame
 
 from insights import schema
 from insights.enrich import entities
 from insights.enrich.entities import find_entities
+
+from enrich_frames import frame
 
 ORG, PLACE, PERSON = "organisation", "place", "person"
 CASES = [

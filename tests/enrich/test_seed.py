@@ -7,10 +7,11 @@ from datetime import date, timedelta
 import pandas as pd
 import pyarrow as pa
 import pytest
-from enrich_frames import SEED, frame
 
 from insights import enrich, schema
 from insights.enrich.dates import TOLERANCE
+
+from enrich_frames import SEED, frame
 
 
 def seed_items() -> list[tuple[str, str]]:
@@ -153,6 +154,8 @@ def test_every_other_date_is_an_interval_in_listing_order(seed):
     inferred = seed[seed[schema.DATE_BASIS] == "inferred"]
     assert len(inferred) == 23
     assert inferred[schema.DATE_EVIDENCE].str.startswith("Inferred from listing order").all()
+    # A year's listing read with a few days' tolerance is still dated to about a year.
+    assert set(inferred[schema.DATE_PRECISION]) == {"year"}
 
 
 def test_during_2017_puts_the_statistics_item_in_2018(seed):

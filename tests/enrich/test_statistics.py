@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from enrich_frames import frame
 
 from insights import schema
 from insights.enrich import statistics
 from insights.enrich.statistics import find_statistics
+
+from enrich_frames import frame
 
 # (text, [(value, kind, qualifier, counted, phrase), …])
 CASES = [

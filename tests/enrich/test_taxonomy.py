@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from enrich_frames import TAXONOMY
 
 from insights.taxonomy import Taxonomy, TaxonomyError
+
+from enrich_frames import TAXONOMY
 
 SMALL = """
 [[theme]]

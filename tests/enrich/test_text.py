@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from enrich_frames import frame
 
 from insights import schema
 from insights.enrich import text
+
+from enrich_frames import frame
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ In order of trust:
              by position between the nearest dated items.
 
 Precision is the interval's width: day (exact), week (≤ 7 days), month (≤ 31), year (≤ 366),
-unknown (wider, or no date). Years alone ("Child trafficking in the UK 2018") are not used.
+each allowing the listing tolerance on both ends for the month and the year (a year's listing
+read with ±3 days is still "about a year"); unknown when wider, or with no date. Years alone ("Child trafficking in the UK 2018") are not used.
 """
 
 from __future__ import annotations
@@ -116,7 +117,8 @@ class DateEstimate:
         if self.earliest is None or self.latest is None:
             return "unknown"
         width = (self.latest - self.earliest).days
-        for name, days in (("day", 0), ("week", 7), ("month", 31), ("year", 366)):
+        slack = 2 * TOLERANCE.days
+        for name, days in (("day", 0), ("week", 7), ("month", 31 + slack), ("year", 366 + slack)):
             if width <= days:
                 return name
         return "unknown"
