@@ -18,7 +18,8 @@ In order of trust:
 
 Precision is the interval's width: day (exact), week (≤ 7 days), month (≤ 31), year (≤ 366),
 each allowing the listing tolerance on both ends for the month and the year (a year's listing
-read with ±3 days is still "about a year"); unknown when wider, or with no date. Years alone ("Child trafficking in the UK 2018") are not used.
+read with ±3 days is still "about a year"); unknown when wider, or with no date.
+Years alone ("Child trafficking in the UK 2018") are not used.
 """
 
 from __future__ import annotations
