@@ -6,10 +6,13 @@ numbers that `Corpus.select` returned and gives back a small frame for one chart
     day             int32 day number of the best-estimate date, NO_DAY when undated
     theme_mask      uint64 bit t set when the article has theme t     0b101 → themes 0 and 2
     theme_combo     int32 index into the distinct masks, so counting themes is one bincount
-    entity_ids      int32 per (article, entity) pair, entity_rows the article of each pair
+    entity_ids      int32 per (article, entity) pair, CSR by article (entity_offsets) and
+                    again by entity (entity_postings) for the entity filter
     stat_rows       int32 article of each quoted figure (the flattened statistics side table)
+    phrase_keys     theme and evidence phrase of each (article, theme, phrase), CSR by article
 
-Titles and summaries stay Arrow arrays; only the rows a page shows become Python values.
+Texts stay Arrow arrays; only the rows a page shows become Python values. Orders for the
+table's sort keys are computed once per key, when first asked for.
 """
 
 from __future__ import annotations
@@ -450,20 +453,21 @@ def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
     """Counts and the date span of a selection."""
     rows = _as_rows(corpus, rows)
     day = _gather(corpus.day, rows)
-    dated = day[day != NO_DAY]
+    undated = day == NO_DAY
+    dated = int(len(day) - np.count_nonzero(undated))
     by_basis = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
     theme_mask = np.bitwise_or.reduce(_gather(corpus.theme_mask, rows)) if len(rows) else 0
     statistics = int((corpus.stat_offsets[rows + 1] - corpus.stat_offsets[rows]).sum())
     return Headline(
         articles=len(rows),
-        first=_date(dated.min()) if len(dated) else None,
-        last=_date(dated.max()) if len(dated) else None,
+        first=_date(np.where(undated, np.iinfo(np.int32).max, day).min()) if dated else None,
+        last=_date(day.max()) if dated else None,
         themes_present=int(bin(int(theme_mask)).count("1")),
         statistics=statistics,
         stated=int(by_basis[schema.DATE_BASES.index("stated")]),
         inferred=int(by_basis[schema.DATE_BASES.index("inferred")]),
         curated=int(by_basis[schema.DATE_BASES.index("curated")]),
-        undated=int(len(day) - len(dated)),
+        undated=len(day) - dated,
     )
 
 
@@ -745,6 +749,7 @@ def period_changes(
     estimated = corpus.basis[rows] == schema.DATE_BASES.index("inferred")
     masks = corpus.theme_mask[rows]
     span = _months_phrase(months)
+    starts = f"data starts on {_long_date(data_start)}"
     changes = []
     for t, theme in enumerate(corpus.themes):
         has = (masks >> np.uint64(t)) & np.uint64(1) == 1
@@ -752,16 +757,13 @@ def period_changes(
         then = int(np.count_nonzero(has)) - now
         if not now and not then:
             continue
-        starts = f"the data starts on {_long_date(data_start)}"
+        sentence = f"{theme}: {_articles(now)} in the last {span}"
         if data_start > previous_end:
-            sentence = f"{theme}: {_articles(now)} in the last {span}; {starts}, so there is"
-            sentence += " nothing to compare with."
+            sentence += f"; the {starts}, so there is nothing to compare with."
         else:
-            sentence = (
-                f"{theme}: {_articles(now)} in the last {span}, {_compared(now, then, span)}."
-            )
+            sentence += f", {_compared(now, then, span)}."
             if data_start > previous_start:
-                sentence += f" The {starts[4:]}, part-way through the {span} before."
+                sentence += f" The {starts}, part-way through the {span} before."
         guessed = int(np.count_nonzero(has & estimated))
         if guessed:
             verb = "is an estimate" if guessed == 1 else "are estimates"
