@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from insights.ingest import SourceError, read_source
-from insights.ingest.html import NO_SUMMARY, read_html, to_plain_text
+from insights.ingest.html import read_html, to_plain_text
+from insights.ingest.text import FURNITURE, NO_SUMMARY
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -107,6 +108,25 @@ def test_class_names_on_wrappers_do_not_hide_the_listing(start, end):
     items = "".join(f"<article><h2>T{n}</h2><p>S{n}.</p></article>" for n in (1, 2))
     listing = read_html(f"<html>{start}{items}{end}</html>", "page.html")
     assert [(i.title, i.summary) for i in listing.items] == [("T1", "S1."), ("T2", "S2.")]
+
+
+def test_linked_heading_is_the_title_when_items_have_two_headings():
+    item = '<article><h2><a href="/{n}">Title {n}</a></h2><h3>Topic</h3><p>Text {n}.</p></article>'
+    listing = read_html("".join(item.format(n=n) for n in (1, 2)), "page.html")
+    assert [(i.title, i.summary, i.url) for i in listing.items] == [
+        ("Title 1", "Text 1.", "/1"),
+        ("Title 2", "Text 2.", "/2"),
+    ]
+
+
+def test_unlinked_titles_win_over_a_few_linked_promotions():
+    promo = '<div class="promo"><h3><a href="/give">Give</a></h3><p>Please donate.</p></div>'
+    items = "".join(
+        f"<div class='release'><h3>Release {n}</h3><p>Text {n}.</p></div>" for n in range(3)
+    )
+    listing = read_html(f"<main>{promo}{items}</main>", "page.html")
+    assert [i.title for i in listing.items] == ["Release 0", "Release 1", "Release 2"]
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [(FURNITURE, "Give")]
 
 
 NO_ITEMS = [

@@ -8,7 +8,8 @@ exactly one heading, as in
       </time><p>Summary…</p><a href="/news/x">Read more</a></div>
 
 or, on flat pages, a heading and the siblings up to the next heading. Items are the blocks
-that repeat: the commonest shape of block with a summary, and blocks beside them.
+that repeat: the commonest shape of block with a summary, and blocks of a kindred shape beside
+them (a "news-item highlight" among "news-item"s).
 """
 
 from __future__ import annotations
@@ -181,6 +182,15 @@ def _is_heading(node: Node) -> bool:
     return bool(node.words & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
 
 
+def _is_linked_heading(node: Node) -> bool:
+    """A heading that links to its article: <h2><a href>…</a></h2> or <a href><h2>…</h2></a>."""
+    if not _is_heading(node):
+        return False
+    if node.tag == "a" or (node.parent is not None and node.parent.tag == "a"):
+        return True
+    return bool(_find([node], lambda n: n.tag == "a" and bool(n.attrs.get("href")), set()))
+
+
 def _is_lead_link(node: Node) -> bool:
     """On pages without headings: a link or bold text that opens its element, as in
     <li><a href="/news/x">Title</a> Summary…</li>."""
@@ -335,35 +345,50 @@ def _read_block(block: _Block) -> _Parts:
     )
 
 
+def _read_blocks(markup: str) -> list[tuple[_Block, _Parts]]:
+    """The page's blocks under the first reading that finds summaries.
+
+    Linked headings are tried beside all headings, so that in <h2><a>Title</a></h2><h3>Topic
+    </h3><p>…</p> the title is the linked one; the reading with more summaries wins. Class
+    names such as "content-with-nav" can hide a whole page, so a second pass ignores them.
+    """
+    for by_class in (True, False):
+        root = parse(markup, by_class)
+        best: list[tuple[_Block, _Parts]] = []
+        for is_heading in (_is_linked_heading, _is_heading, _is_lead_link):
+            if is_heading is _is_lead_link and best:
+                break  # leading links only stand in for headings on pages without any
+            parsed = [(block, _read_block(block)) for block in _blocks(root, is_heading)]
+            if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
+                best = parsed
+        if best:
+            return best
+    return []
+
+
 def read_html(markup: str, source: str) -> Listing:
     """Read a saved listing page.
 
     Raises:
         SourceError: when the page has no repeated blocks with a heading and a summary.
     """
-    # Strictest reading first; class names such as "content-with-nav" can hide a whole page.
-    for by_class, is_heading in (
-        (True, _is_heading),
-        (True, _is_lead_link),
-        (False, _is_heading),
-        (False, _is_lead_link),
-    ):
-        root = parse(markup, by_class)
-        parsed = [(block, _read_block(block)) for block in _blocks(root, is_heading)]
-        summarised = [block for block, parts in parsed if parts.summary]
-        if summarised:
-            break
-    else:
+    parsed = _read_blocks(markup)
+    summarised = [block for block, parts in parsed if parts.summary]
+    if not summarised:
         raise SourceError(
             f"no news items found in {source}: no blocks with a heading and a summary"
         )
     main = Counter(block.shape for block in summarised).most_common(1)[0][0]
-    beside = {(id(b.parent), b.heading.tag) for b in summarised if b.shape == main}
+    parents = {id(b.parent) for b in summarised if b.shape == main}
+    main_tag, *main_words = main.split(".")
 
     listing = Listing(source=source, format="html")
     position = 0
     for block, parts in parsed:
-        belongs = block.shape == main or (id(block.parent), block.heading.tag) in beside
+        tag, *words = block.shape.split(".")
+        belongs = block.shape == main or (
+            id(block.parent) in parents and tag == main_tag and bool(set(words) & set(main_words))
+        )
         if not belongs and (not parts.summary or block.heading.tag == "h1"):
             continue  # a page heading, or a heading with nothing under it outside the listing
         position += 1
