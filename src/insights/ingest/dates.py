@@ -57,6 +57,7 @@ _DATE = re.compile(
 )
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
 _MAY_HOLD_DATE = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d")
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
     r"""^(?:[T\s,@]|\bat\b)*
@@ -174,6 +175,13 @@ def parse_date(value: str) -> date | None:
             return date.fromisoformat(value[:10])
         except ValueError:
             pass
+    if numeric := _DAY_FIRST.match(value):
+        # The common export shapes, "18/10/2018" and "18/10/2018 09:30", without the big pattern.
+        day, _, month, year = numeric.groups()
+        try:
+            return date(_year(year), int(month), int(day))
+        except ValueError:
+            return None
     found = find_date(value)
     return found.day if found else None
 
