@@ -67,6 +67,9 @@ def test_flat_page_of_headings_and_paragraphs():
         ("First release", "First release text.", None, None, None),
         ("Second release", "Second release text.", None, "March 2016", "/press/2"),
     ]
+    assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
+        (NO_SUMMARY, "Third release, no text", 3)
+    ]
 
 
 def test_list_items_with_headings():

@@ -217,13 +217,14 @@ def _count_headings(root: Node, is_heading) -> tuple[set[int], dict[int, int]]:
 
 @dataclass
 class _Block:
-    nodes: list[Node]  # one element, or a heading and its following siblings
+    nodes: list[Node]  # one element, or (flat) a heading and its following siblings
     heading: Node
     parent: Node
+    flat: bool = False
 
     @property
     def shape(self) -> str:
-        return self.nodes[0].shape() if len(self.nodes) == 1 else f"flat:{self.heading.tag}"
+        return f"flat:{self.heading.tag}" if self.flat else self.nodes[0].shape()
 
 
 def _blocks(root: Node, is_heading) -> list[_Block]:
@@ -252,7 +253,7 @@ def _blocks(root: Node, is_heading) -> list[_Block]:
                 continue
             count = counts.get(id(child), 0)
             if id(child) in headings:
-                flat = _Block([child], child, entry)
+                flat = _Block([child], child, entry, flat=True)
                 found.append(flat)
             elif count == 0 and flat is not None:
                 flat.nodes.append(child)
