@@ -48,6 +48,8 @@ except store.DatasetError as exc:
     )
     st.stop()
 
+bounds = corpus.date_bounds()
+state.apply_filter_link(bounds)
 with st.sidebar:
     presenting = st.toggle(
         "Presenter mode", key=state.PRESENTER, help="Large type, one chart per screen."
@@ -56,7 +58,6 @@ with st.sidebar:
     st.multiselect(
         "Themes", corpus.themes, key=state.THEME, bind="query-params", placeholder="All themes"
     )
-    bounds = corpus.date_bounds()
     if all(bounds):
         st.date_input(
             "Published between",

@@ -174,7 +174,7 @@ def change(change: query.Change) -> None:
         state.EXPLORE_PAGE,
         label=f"See the {plural(count, 'article')}" + ("" if now else " from before"),
         icon=":material/arrow_forward:",
-        query_params={state.THEME: change.theme, state.DATES: [str(start), str(end)]},
+        query_params=state.filter_link(change.theme, start, end),
     )
 
 

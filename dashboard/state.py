@@ -8,6 +8,7 @@ The filter widgets live in `app.py`; their keys are the URL parameters they are 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,10 @@ BASIS = "basis"
 PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
 PRESENT_PARAM = "present"
 ARTICLE_PARAM = "article"  # Explore opens this article's detail
+# A link cannot change a bound filter that an open session already holds, so links that set
+# filters use these one-shot parameters; app.py applies them before the widgets exist:
+#     explore?show_theme=County+lines&show_from=2018-04-19&show_to=2018-10-18
+SHOW_THEME, SHOW_FROM, SHOW_TO = "show_theme", "show_from", "show_to"
 
 
 def dataset_path() -> Path:
@@ -105,3 +110,28 @@ def filters(corpus: query.Corpus) -> query.Filters:
 def show_only_theme(theme: str) -> None:
     """A callback: filter every page to one theme (callbacks may set bound widget values)."""
     st.session_state[THEME] = [theme]
+
+
+def filter_link(theme: str, start: date, end: date) -> dict[str, str]:
+    """Query parameters for a link that opens a page filtered to one theme and dates."""
+    return {SHOW_THEME: theme, SHOW_FROM: start.isoformat(), SHOW_TO: end.isoformat()}
+
+
+def apply_filter_link(bounds: tuple[date | None, date | None]) -> None:
+    """Move a filter link's one-shot parameters into the filters (before they are created).
+
+    Dates are clamped to the dataset's `bounds`, which the date filter cannot leave.
+    """
+    params = st.query_params
+    if SHOW_THEME not in params:
+        return
+    st.session_state[THEME] = params.get_all(SHOW_THEME)
+    lo, hi = bounds
+    # a link without (valid) dates keeps the dates filter as it is
+    with contextlib.suppress(KeyError, ValueError, TypeError):
+        start = max(date.fromisoformat(params[SHOW_FROM]), lo)
+        end = min(date.fromisoformat(params[SHOW_TO]), hi)
+        if start <= end:
+            st.session_state[DATES] = (start, end)
+    for name in (SHOW_THEME, SHOW_FROM, SHOW_TO):
+        params.pop(name, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,21 @@ def test_theme_in_the_url_filters_every_page(dataset: Path) -> None:
     at = run("views/explore.py", theme=["Online abuse"])
     assert "Online abuser jailed" in text(at)
     assert "County lines in rural towns" not in text(at)
+
+
+def test_a_filter_link_sets_the_filters_once(dataset: Path) -> None:
+    at = run(show_theme="County lines", show_from="2018-01-01", show_to="2019-06-30")
+    assert at.sidebar.multiselect(key="theme").value == ["County lines"]
+    # clamped to the data's last date, which the filter cannot go past
+    assert at.sidebar.date_input(key="dates").value == (date(2018, 1, 1), date(2018, 9, 20))
+    assert "show_theme" not in at.query_params
+    assert "Articles=2" in text(at)  # the county lines articles of 2018
+
+
+def test_what_changed_links_carry_theme_and_dates(dataset: Path) -> None:
+    links = [link for link in run().get("page_link") if "See the" in link.proto.label]
+    assert links
+    assert all("show_theme=" in link.proto.query_string for link in links)
 
 
 def test_search_in_the_url_filters_and_marks_matches(dataset: Path) -> None:
