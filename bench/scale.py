@@ -116,6 +116,21 @@ class Bench:
         print(f"  {name}: {statistics.median(result.ours):.2f} ms", file=sys.stderr, flush=True)
         return result
 
+    def summary(self, prefix: str, label: str) -> str:
+        """One line over the results whose name starts with `prefix` (excluding vs pandas)."""
+        chosen = [r for r in self.results if r.name.startswith(prefix) and r.theirs]
+        chosen = [r for r in chosen if "pandas" not in r.baseline]
+        if not chosen:
+            return f"{label}: no results"
+        medians = [statistics.median(r.ours) for r in chosen]
+        slower = [r.name for r in chosen if statistics.median(r.ours) > statistics.median(r.theirs)]
+        worst = max(max(r.ours) for r in chosen)
+        return (
+            f"{label}: median of {len(chosen)} query medians {statistics.median(medians):.2f} ms, "
+            f"slowest median {max(medians):.2f} ms, slowest call {worst:.2f} ms; "
+            f"slower than {chosen[0].baseline}: {', '.join(slower) or 'none'}"
+        )
+
     def table(self) -> str:
         lines = [
             "| operation | ours median ms | ours max ms | baseline | baseline median ms | ratio |"
@@ -156,18 +171,21 @@ def listing(n: int, workdir: Path, seed: int) -> Path:
     return path
 
 
-def dataset(csv_path: Path, n: int, workdir: Path, seed: int) -> Path:
+def dataset(csv_path: Path, n: int, workdir: Path, seed: int, timeout: float) -> Path:
     """The dataset built by the real pipeline, or bench/query_ops.py's drawn one if that fails."""
     path = workdir / f"articles-{n}-{seed}.parquet"
     if path.exists():
         return path
     started = time.perf_counter()
     command = [sys.executable, "-m", "insights", "build", str(csv_path), "--out", str(path)]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode == 0:
-        print(f"insights build: {n:,} articles in {time.perf_counter() - started:.1f} s")
-        return path
-    reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        if done.returncode == 0:
+            print(f"insights build: {n:,} articles in {time.perf_counter() - started:.1f} s")
+            return path
+    except subprocess.TimeoutExpired:
+        reason = f"took over {timeout:.0f} s"
     print(f"insights build failed ({reason}); using bench/query_ops.py's drawn dataset")
     sys.path.insert(0, str(BENCH_DIR))
     import query_ops
@@ -340,11 +358,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/insights-bench"))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--skip-query-layer", action="store_true")
+    parser.add_argument("--dataset", type=Path, help="an already built dataset to use")
+    parser.add_argument(
+        "--build-timeout", type=float, default=1800, help="seconds to allow `insights build`"
+    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
 
     csv_path = listing(args.articles, args.workdir, args.seed)
-    path = dataset(csv_path, args.articles, args.workdir, args.seed)
+    path = args.dataset or dataset(
+        csv_path, args.articles, args.workdir, args.seed, args.build_timeout
+    )
     table = pq.read_table(path, columns=[schema.TITLE, schema.SUMMARY])
     joined = pc.binary_join_element_wise(table[schema.TITLE], table[schema.SUMMARY], "\n")
     texts = pd.Series(joined.to_pandas(), dtype="str")
@@ -357,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\n{len(texts):,} articles; ratio = baseline median / ours median\n")
     print(bench.table())
+    print()
+    print(bench.summary("match `", "search, all rows matching"))
+    print(bench.summary("rank top", f"search, top {RANK_LIMIT} by BM25"))
     return 0
 
 
