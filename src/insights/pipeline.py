@@ -113,7 +113,11 @@ def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
     rows: dict[str, dict[str, Any]] = {}
     merged = 0
     for listing in listings:
-        size = len(listing.items)
+        # Readers number items and rejections together, so positions can skip a number.
+        size = max(
+            [i.position for i in listing.items] + [r.position or 0 for r in listing.rejections],
+            default=0,
+        )
         for item in listing.items:
             key = article_id(item.title, item.summary)
             place = (item.source, item.position, size, listing.order)
