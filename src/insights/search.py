@@ -11,7 +11,8 @@ lines). The index keeps, per word, the rows it occurs in, a BM25 weight, and its
     positions    [3, 44, 52, …]      uint32     global word positions, ascending per term
     tokens       [7, 0, 1, …, GAP]   uint16/32  the forward index: term id at each position
     row_starts   [32, 74, 113, …]    int64      row r's words are at row_starts[r] + 0, 1, …
-    row_blocks   [0, 1, 3, …]        int32      row at every 64th position, to find rows fast
+    row_bits     [0b1000…, …]        uint64     a bit per position, set where a row starts
+    row_ranks    [0, 1, 2, …]        int64      rows starting before each 64-bit word
     lengths      [41, 38, …]         uint32     words per row
 
 A phrase is found from its rarest word's positions, checking the other words in `tokens`;
@@ -35,11 +36,10 @@ import pyarrow.compute as pc
 
 Phrase = tuple[str, ...]  # consecutive words; a single word is a 1-tuple
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 BM25_K1 = 1.2
 BM25_B = 0.75
 BUILD_CHUNK_ROWS = 100_000
-ROW_BLOCK = 64  # row_blocks[b] is the row holding global position b·ROW_BLOCK
 # A phrase looks up its rarest word's positions row by row when it is restricted to fewer
 # than 1/ROWS_PER_SCAN as many rows as the word has positions; otherwise it scans them all.
 ROWS_PER_SCAN = 8
@@ -303,7 +303,8 @@ class SearchIndex:
     positions: np.ndarray
     tokens: np.ndarray
     row_starts: np.ndarray
-    row_blocks: np.ndarray
+    row_bits: np.ndarray
+    row_ranks: np.ndarray
     lengths: np.ndarray
 
     # -- building and storage -------------------------------------------------------------
@@ -350,7 +351,7 @@ class SearchIndex:
         token_type = np.uint16 if n_terms < 2**16 - 1 else np.int32
         tokens = np.full(row_starts[-1] + PAD, _gap(token_type), dtype=token_type)
         tokens[positions] = term_ids
-        row_blocks = np.searchsorted(row_starts, np.arange(0, row_starts[-1], ROW_BLOCK), "right")
+        row_bits, row_ranks = _row_start_bits(row_starts[:-1], len(tokens))
 
         # Group occurrences by term, keeping (row, position) order inside each term.
         order = _group_order(term_ids, n_terms)
@@ -380,7 +381,8 @@ class SearchIndex:
             positions=positions,
             tokens=tokens,
             row_starts=row_starts,
-            row_blocks=(row_blocks - 1).astype(np.int32),
+            row_bits=row_bits,
+            row_ranks=row_ranks,
             lengths=lengths.astype(np.uint32),
         )
 
@@ -392,7 +394,8 @@ class SearchIndex:
         "positions",
         "tokens",
         "row_starts",
-        "row_blocks",
+        "row_bits",
+        "row_ranks",
         "lengths",
     )
 
@@ -504,14 +507,10 @@ class SearchIndex:
         return rows if within is None else rows[self._in(rows, within)]
 
     def _row_of(self, positions: np.ndarray) -> np.ndarray:
-        """The row of each global position: a block table guess, stepped forward."""
-        rows = self.row_blocks[positions // ROW_BLOCK].astype(np.int64)
-        while len(rows):
-            later = self.row_starts[rows + 1] <= positions
-            if not later.any():
-                break
-            rows += later
-        return rows
+        """The row of each global position: how many rows start at or before it, less one."""
+        word = positions >> 6
+        below = (np.uint64(2) << (positions & 63).astype(np.uint64)) - np.uint64(1)
+        return self.row_ranks[word] + _popcount(self.row_bits[word] & below) - 1
 
     def _clause_rows(self, phrase: Phrase, within: np.ndarray | None) -> np.ndarray:
         if len(phrase) > 1:
@@ -620,6 +619,28 @@ def _impacts(freqs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(average, 1e-9))
     value = freqs * (BM25_K1 + 1) / (freqs + norm)
     return np.clip(np.rint(value / (BM25_K1 + 1) * 255), 1, 255).astype(np.uint8)
+
+
+def _row_start_bits(row_starts: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A bit per global position, set where a row starts, in 64-bit words; and per word, how
+    many rows start before it. Together they find a position's row in a few array operations."""
+    flags = np.zeros(-(-size // 64) * 64, dtype=bool)
+    flags[row_starts] = True
+    bits = np.packbits(flags, bitorder="little").view(np.uint64)
+    ranks = np.zeros(len(bits), dtype=np.int64)
+    np.cumsum(_popcount(bits[:-1]), out=ranks[1:])
+    return bits, ranks
+
+
+_BYTE_BITS = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Set bits in each uint64 (numpy 2's bitwise_count, or a byte table on numpy 1)."""
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(words).astype(np.int64)
+    words = np.ascontiguousarray(words)
+    return _BYTE_BITS[words.view(np.uint8).reshape(-1, 8)].sum(axis=1)
 
 
 def _sorted_in(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
