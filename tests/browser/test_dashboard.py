@@ -89,3 +89,14 @@ def test_copy_link_holds_the_filters(visit) -> None:
     link = page.locator("[data-testid=stPopoverBody] code").inner_text()
     assert re.search(r"/themes\?", link)
     assert "theme=County+lines" in link and "q=county" in link
+
+
+def test_what_changed_opens_its_articles_in_the_same_session(visit) -> None:
+    page = visit.open()
+    link = page.locator("[data-testid=stPageLink] a", has_text="See the").first
+    wanted = re.search(r"See the (\d+) article", link.inner_text()).group(1)
+    link.click()
+    visit.settle()
+    assert "/explore?" in page.url and "theme=" in page.url and "dates=" in page.url
+    assert "show_theme" not in page.url
+    assert f"{wanted} article" in visit.main_text()
