@@ -7,7 +7,7 @@ lines). The index keeps, per word, the rows it occurs in, a BM25 weight, and its
     offsets      [0, 3, 5, …]                   term t's postings: [offsets[t], offsets[t+1])
     docs         [0, 4, 9, 4, 9, …]  int32      row of each posting, ascending per term
     impacts      [118, 160, …]       uint8      BM25 term-frequency part of each posting
-    pos_offsets  [0, 4, 6, …]                   term t's positions: [pos_offsets[t], …[t+1])
+    pos_offsets  [0, 4, 6, …]                   term t's positions, like its postings
     positions    [3, 44, 52, …]      uint32     global word positions, ascending per term
     tokens       [7, 0, 1, …, GAP]   uint16/32  the forward index: term id at each position
     row_starts   [32, 74, 113, …]    int64      row r's words are at row_starts[r] + 0, 1, …
@@ -103,13 +103,13 @@ class Query:
         """Every positive word, once, in query order (for highlighting)."""
         found = [*self.required, *(w for p in self.phrases for w in p)]
         found += [w for group in self.any_of for p in group for w in p]
-        return tuple(dict.fromkeys(found))
+        return _once(found)
 
     def positive_phrases(self) -> tuple[Phrase, ...]:
         """Every positive word or phrase, once: what a highlighter marks."""
         found = [(w,) for w in self.required] + list(self.phrases)
         found += [p for group in self.any_of for p in group]
-        return tuple(dict.fromkeys(found))
+        return _once(found)
 
 
 def _phrase(chunk: str) -> Phrase:
@@ -153,29 +153,25 @@ def parse_query(text: str) -> Query:
     excluded: list[str] = []
     excluded_phrases: list[Phrase] = []
     for negative, alternatives in groups:
-        unique = tuple(dict.fromkeys(alternatives))
-        if negative:
-            (phrase,) = unique
-            (excluded if len(phrase) == 1 else excluded_phrases).append(
-                phrase[0] if len(phrase) == 1 else phrase
-            )
-        elif len(unique) > 1:
+        unique = _once(alternatives)
+        if len(unique) > 1:
             any_of.append(unique)
-        elif len(unique[0]) == 1:
-            required.append(unique[0][0])
+        elif len(unique[0]) > 1:
+            (excluded_phrases if negative else phrases).append(unique[0])
         else:
-            phrases.append(unique[0])
-
-    def once(values: Iterable) -> tuple:
-        return tuple(dict.fromkeys(values))
-
+            (excluded if negative else required).append(unique[0][0])
     return Query(
-        required=once(required),
-        phrases=once(phrases),
-        any_of=once(any_of),
-        excluded=once(excluded),
-        excluded_phrases=once(excluded_phrases),
+        required=_once(required),
+        phrases=_once(phrases),
+        any_of=_once(any_of),
+        excluded=_once(excluded),
+        excluded_phrases=_once(excluded_phrases),
     )
+
+
+def _once(values: Iterable) -> tuple:
+    """The values without repeats, in first-seen order."""
+    return tuple(dict.fromkeys(values))
 
 
 def _as_query(query: Query | str) -> Query:
