@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -284,6 +285,7 @@ def search_measurements(
     build_s = time.perf_counter() - started
     after, peak = memory_mb()
     index_dir = workdir / f"index-{key}"
+    shutil.rmtree(index_dir, ignore_errors=True)  # no stale files from an older format
     built.save(index_dir)
     del built
     print(
