@@ -36,7 +36,7 @@ st.set_page_config(
 page = st.navigation(PAGES)
 
 try:
-    corpus = state.load_corpus()
+    corpus = state.corpus()
 except store.DatasetError as exc:
     st.title("News Insights")
     st.error(f"The article dataset could not be read: {exc}", icon=":material/error:")

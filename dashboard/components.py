@@ -178,6 +178,15 @@ def change(change: query.Change) -> None:
     )
 
 
+def facet(title: str, counts: pd.DataFrame) -> None:
+    """A `query.facets` frame (value, articles) as a short list that wraps in a narrow column."""
+    lines = [
+        f"- {escape_markdown(str(value))} · **{n:,}**"
+        for value, n in zip(counts[query.VALUE], counts[query.ARTICLES], strict=True)
+    ]
+    st.markdown(f"*{title}*\n" + "\n".join(lines))
+
+
 def result_card(item: dict[str, Any], text: str) -> None:
     """One search result: title and summary with the search's matches marked, and a link."""
     title, summary = item[schema.TITLE], item[schema.SUMMARY]
@@ -224,10 +233,25 @@ def article_detail(item: dict[str, Any]) -> None:
         st.markdown(escape_markdown(f"{theme}: found {phrases}" if phrases else theme))
     if item[schema.STATISTICS]:
         st.markdown("**Quoted figures**")
-        st.dataframe(pd.DataFrame(item[schema.STATISTICS]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(item[schema.STATISTICS]),
+            hide_index=True,
+            width="stretch",
+            column_order=[schema.STAT_PHRASE, schema.STAT_COUNTED, schema.STAT_SENTENCE],
+            column_config={
+                schema.STAT_PHRASE: "Figure",
+                schema.STAT_COUNTED: "Counts",
+                schema.STAT_SENTENCE: "Sentence",
+            },
+        )
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
-        st.dataframe(pd.DataFrame(item[schema.ENTITIES]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(item[schema.ENTITIES]),
+            hide_index=True,
+            width="stretch",
+            column_config={schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"},
+        )
     st.caption(
         escape_markdown(
             f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in "

@@ -50,8 +50,8 @@ def _load(path: str, mtime_ns: int) -> query.Corpus:
     return query.Corpus.load(Path(path))
 
 
-def load_corpus() -> query.Corpus:
-    """The dataset as a read-only corpus.
+def corpus() -> query.Corpus:
+    """The dataset as a read-only corpus, shared by every session.
 
     Raises:
         store.DatasetError: one line saying what is wrong and the command that builds it.
@@ -76,11 +76,6 @@ def event_calendar() -> tuple[list[events.Event], str]:
         return _events(str(path), path.stat().st_mtime_ns), ""
     except (OSError, events.EventsError) as exc:
         return [], str(exc)
-
-
-def corpus() -> query.Corpus:
-    """The corpus for a page; app.py has already checked that it loads."""
-    return load_corpus()
 
 
 def presenting() -> bool:

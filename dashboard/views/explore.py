@@ -32,6 +32,7 @@ opened = st.query_params.get(state.ARTICLE_PARAM)
 if opened and (detail := query.article(corpus, opened)):
     with st.container(border=True):
         ui.article_detail(detail)
+        st.page_link(state.EXPLORE_PAGE, label="Close", icon=":material/close:")
 
 if len(rows) == 0:
     ui.nothing_found()
@@ -42,16 +43,7 @@ with counts:
     st.markdown("**Matching articles by**")
     for name, facet in query.facets(corpus, rows).items():
         if not facet.empty:
-            st.dataframe(
-                facet,
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    query.VALUE: name.replace("_", " ").capitalize(),
-                    query.ARTICLES: "Articles",
-                },
-            )
-
+            ui.facet(name.replace("_", " ").capitalize(), facet)
 
 with results:
     order = st.selectbox(
