@@ -574,3 +574,10 @@ def test_entries_of_a_side_table(corpus):
     rows = np.array([0, 1, 4], dtype=np.int64)
     entries = corpus._entries(rows, corpus.entity_offsets)
     assert sorted(corpus.entity_rows[entries]) == [0, 0, 1]
+
+
+def test_articles_csv_of_nothing_is_a_header(corpus):
+    data = query.articles_csv(corpus, corpus.select(Filters(themes=("No such theme",))))
+    assert data.decode("utf-8-sig").splitlines() == [
+        ",".join(f'"{name}"' for name in query.TABLE_COLUMNS)
+    ]

@@ -89,6 +89,7 @@ PALETTE = (
 _EPOCH = date(1970, 1, 1)
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")  # a spreadsheet would run these cells
 _EXACT_BASES = ("stated", "curated")
+_CSV_BATCH = 65_536
 _NUMBER_WORDS = (
     "zero",
     "one",
@@ -703,20 +704,31 @@ def articles_csv(
     ordered = _top(
         corpus, rows, "published" if sort == "relevance" else sort, descending, len(rows)
     )
-    table = _take(corpus.table.select(TABLE_COLUMNS), ordered)
+    buffer = io.BytesIO()
+    buffer.write("\ufeff".encode())
+    writer = None
+    # a batch at a time, so memory holds the CSV and one batch, not a copy of the table
+    for start in range(0, max(len(ordered), 1), _CSV_BATCH):
+        batch = _csv_batch(
+            _take(corpus.table.select(TABLE_COLUMNS), ordered[start : start + _CSV_BATCH])
+        )
+        writer = writer or pa_csv.CSVWriter(buffer, batch.schema)
+        writer.write_table(batch)
+    writer.close()
+    return buffer.getvalue()
+
+
+def _csv_batch(table: pa.Table) -> pa.Table:
+    """Lists joined with "; ", formula-like text behind an apostrophe, as `to_csv` does."""
     columns = []
-    for name in TABLE_COLUMNS:
-        column = table.column(name)
+    for column in table.columns:
         if pa.types.is_list(column.type):
             column = pc.binary_join(column, "; ")
         if pa.types.is_string(column.type):
             formula = pc.match_substring_regex(column, _FORMULA_START.pattern)
             column = pc.if_else(formula, pc.binary_join_element_wise("'", column, ""), column)
         columns.append(column)
-    buffer = io.BytesIO()
-    buffer.write("\ufeff".encode())
-    pa_csv.write_csv(pa.table(columns, names=TABLE_COLUMNS), buffer)
-    return buffer.getvalue()
+    return pa.table(columns, names=table.column_names)
 
 
 def article(corpus: Corpus, article_id: str) -> dict[str, Any] | None:
