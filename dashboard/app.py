@@ -12,7 +12,7 @@ import components
 import state
 import streamlit as st
 
-from insights import store
+from insights import schema, store
 
 PAGES = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -85,7 +85,7 @@ with st.sidebar:
     )
     st.multiselect(
         "Date basis",
-        ["stated", "inferred", "curated"],
+        schema.DATE_BASES,
         key=state.BASIS,
         bind="query-params",
         placeholder="Stated, inferred or curated",
