@@ -54,7 +54,13 @@ st.dataframe(
     pd.DataFrame(taxonomy),
     hide_index=True,
     width="stretch",
-    column_config={"colour": None},
+    height="content",
+    column_config={
+        "name": "Theme",
+        "description": "What belongs here",
+        "phrases": st.column_config.ListColumn("Phrases that put an article here"),
+        "colour": None,
+    },
 )
 st.caption(
     f"Taxonomy version {ui.escape_markdown(meta.get('taxonomy_version', 'unknown'))}. An article "

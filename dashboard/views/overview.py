@@ -31,15 +31,18 @@ st.caption(
 )
 
 over_time = query.articles_over_time(corpus, rows, "month")
-busiest = over_time.loc[over_time[query.ARTICLES].idxmax()]
-ui.chart(
-    charts.articles_over_time(over_time),
-    summary=f"The busiest month was {busiest[query.PERIOD]:%B %Y} with "
-    f"{ui.plural(int(busiest[query.ARTICLES]), 'article')}; hatched bars are articles whose "
-    "date was inferred, not stated.",
-    data=over_time,
-    key="overview_over_time",
-)
+if over_time.empty:
+    st.info("None of these articles has a date, so there is nothing to draw over time.")
+else:
+    busiest = over_time.loc[over_time[query.ARTICLES].idxmax()]
+    ui.chart(
+        charts.articles_over_time(over_time),
+        summary=f"The busiest month was {busiest[query.PERIOD]:%B %Y} with "
+        f"{ui.plural(int(busiest[query.ARTICLES]), 'article')}; hatched bars are articles "
+        "whose date was inferred, not stated.",
+        data=over_time,
+        key="overview_over_time",
+    )
 
 st.subheader("Leading themes")
 counts = query.theme_counts(corpus, rows).head(6)

@@ -60,6 +60,11 @@ def test_every_page_says_so_when_nothing_matches(dataset: Path, page: str) -> No
         assert "No " in text(at) and "match these filters" in text(at)
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_copes_with_only_undated_articles(dataset: Path, page: str) -> None:
+    run(page, q="undated")  # one article, no date, no theme, no figures
+
+
 def test_theme_in_the_url_filters_every_page(dataset: Path) -> None:
     at = run(theme=["Online abuse"])
     assert at.sidebar.multiselect(key="theme").value == ["Online abuse"]
