@@ -65,6 +65,26 @@ def test_every_page_copes_with_only_undated_articles(dataset: Path, page: str) -
     run(page, q="undated")  # one article, no date, no theme, no figures
 
 
+# URL parameters → articles the Overview counts (the fixture has 7, one undated)
+URL_CASES = [
+    ({}, 7),
+    ({"theme": ["County lines"]}, 3),
+    ({"theme": ["County lines", "Online abuse"]}, 4),
+    ({"dates": ["2018-01-01", "2018-06-30"]}, 2),
+    ({"entity": ["National Crime Agency"]}, 1),
+    ({"basis": ["inferred"]}, 2),
+    ({"q": '"county lines"'}, 3),
+    ({"q": "county -rural"}, 2),
+    ({"q": "trafficking OR online"}, 2),
+    ({"theme": ["Not a theme"]}, 7),  # unknown values are dropped, not errors
+]
+
+
+@pytest.mark.parametrize(("params", "articles"), URL_CASES)
+def test_url_parameters_filter_the_overview(dataset: Path, params: dict, articles: int) -> None:
+    assert f"Articles={articles}" in text(run(**params))
+
+
 def test_theme_in_the_url_filters_every_page(dataset: Path) -> None:
     at = run(theme=["Online abuse"])
     assert at.sidebar.multiselect(key="theme").value == ["Online abuse"]
