@@ -99,14 +99,14 @@ def test_theme_counts_colour_each_bar_by_its_theme() -> None:
     assert list(bar["text"]) == ["2 (20%)", "5 (50%)"]
 
 
-def test_theme_share_one_line_per_theme_in_its_colour() -> None:
+def test_theme_share_one_panel_per_theme_in_its_colour() -> None:
     data = over_time(True).assign(**{query.SHARE: [1.0, 1.0, 0.5, 0.0]})
-    lines = charts.theme_share(data, colours=COLOURS).to_dict()["data"]
+    fig = charts.theme_share(data, colours={**COLOURS, "Absent": "#000000"}).to_dict()
+    lines = fig["data"]
     assert [(line["name"], line["line"]["color"]) for line in lines] == list(COLOURS.items())
-    assert (
-        charts.theme_share(data, colours=COLOURS).to_dict()["layout"]["yaxis"]["tickformat"]
-        == ".0%"
-    )
+    assert [(line["xaxis"], line["yaxis"]) for line in lines] == [("x", "y"), ("x2", "y2")]
+    assert [a["text"] for a in fig["layout"]["annotations"]] == list(COLOURS)  # panel titles
+    assert fig["layout"]["yaxis"]["tickformat"] == ".0%"
 
 
 def test_theme_cooccurrence_is_a_labelled_heatmap() -> None:

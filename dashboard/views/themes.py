@@ -39,8 +39,8 @@ share = query.theme_share_over_time(corpus, rows, "quarter")
 if not share.empty:
     ui.chart(
         charts.theme_share(share, colours=corpus.theme_colours),
-        summary="Each line is one theme's share of the quarter's dated articles, so the lines "
-        "can add up to more than 100%.",
+        summary="Each panel is one theme's share of each quarter's dated articles; an article "
+        "can have several themes, so the shares add up to more than 100%.",
         data=share,
         key="themes_share",
     )

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from insights import schema
 from insights.query import (
@@ -227,30 +228,42 @@ def theme_counts(data: pd.DataFrame) -> go.Figure:
 
 
 def theme_share(
-    data: pd.DataFrame, *, colours: Mapping[str, str], freq: str = "quarter"
+    data: pd.DataFrame, *, colours: Mapping[str, str], freq: str = "quarter", columns: int = 3
 ) -> go.Figure:
-    """Lines of each theme's share of the period's articles, in the theme's colour."""
-    fig = go.Figure()
-    for theme, colour in colours.items():
-        rows = data[data[THEME] == theme]
-        if rows.empty:
-            continue
+    """Small multiples: one panel per theme with its share of each period's articles.
+
+    Panels share both axes, so a theme's rise or fall reads against the others without
+    thirteen lines crossing in one plot.
+    """
+    themes = [t for t in colours if (data[THEME] == t).any()]
+    rows = max(1, -(-len(themes) // columns))
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        shared_xaxes=True,
+        shared_yaxes=True,
+        subplot_titles=themes,
+        vertical_spacing=0.45 / rows,
+        horizontal_spacing=0.04,
+    )
+    for i, theme in enumerate(themes):
+        points = data[data[THEME] == theme]
         fig.add_scatter(
-            x=rows[PERIOD].tolist(),
-            y=rows[SHARE].tolist(),
+            x=points[PERIOD].tolist(),
+            y=points[SHARE].tolist(),
             name=theme,
             mode="lines+markers",
-            line={"color": colour, "width": 3},
-            customdata=rows[ARTICLES].tolist(),
+            line={"color": colours[theme], "width": 3},
+            fill="tozeroy",
+            customdata=points[ARTICLES].tolist(),
             hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>",
+            row=i // columns + 1,
+            col=i % columns + 1,
         )
-    fig.update_layout(
-        xaxis_title=_period_axis(freq),
-        yaxis_title="Share of articles",
-        legend={"orientation": "h", "y": -0.25},
-        margin={"t": 10, "l": 10, "r": 10},
-    )
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_layout(showlegend=False, height=60 + 170 * rows, margin={"t": 30, "l": 10, "r": 10})
+    # one scale for every panel (make_subplots only shares within a row or column)
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero", nticks=3, matches="y")
+    fig.update_xaxes(nticks=3, showticklabels=True, tickformat="%b<br>%Y")
     return fig
 
 
