@@ -28,7 +28,8 @@ PRESENTER_CSS = """
 html { font-size: 24px; }
 .stApp [data-testid="stMarkdownContainer"] p,
 .stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
-.stApp h1 { font-size: 2.6rem; }
+.stApp h1 { font-size: 2.6rem; padding-top: 0; }
+.stApp [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3rem; }
 /* high contrast: captions in the full text colour, not grey */
 .stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
@@ -115,7 +116,7 @@ def _presenter_layout(figure: Any) -> Any:
     return (
         figure.properties(height=560)
         .configure_axis(labelFontSize=20, titleFontSize=22)
-        .configure_legend(labelFontSize=20, titleFontSize=22)
+        .configure_legend(labelFontSize=20, titleFontSize=22, symbolSize=240, labelLimit=320)
         .configure_text(fontSize=20)
     )
 
