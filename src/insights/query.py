@@ -193,7 +193,7 @@ class Corpus:
     phrase_keys: np.ndarray  # theme * len(phrases) + phrase
     phrase_offsets: np.ndarray  # CSR by article, as for statistics
     index: Any = None  # search.SearchIndex, built or loaded from the sidecar directory
-    _periods: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _periods: dict[str, tuple[np.ndarray, int, int]] = field(default_factory=dict, repr=False)
     _orders: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False
     )
@@ -410,7 +410,9 @@ class Corpus:
         first_out = np.cumsum(lengths) - lengths
         return np.repeat(starts - first_out, lengths) + np.arange(int(lengths.sum()))
 
-    def _period_codes(self, freq: str) -> np.ndarray:
+    def _period_codes(self, freq: str) -> tuple[np.ndarray, int, int]:
+        """(period of each article counted from the dataset's first, that first period's
+        number, how many periods): undated articles get the one-past-the-end period."""
         if freq not in FREQUENCIES:
             raise ValueError(f"freq must be one of {FREQUENCIES}, not {freq!r}")
         if freq not in self._periods:
@@ -486,19 +488,24 @@ def articles_over_time(
         else [PERIOD, ARTICLES, STATED, INFERRED]
     )
     rows = _as_rows(corpus, rows)
-    offset, first, span = _timeline(corpus, rows, freq)
-    if not span:
-        return _empty(columns)
     exact = _gather(corpus.exact, rows)
-    periods = _period_starts(np.arange(first, first + span), freq)
     if not by_theme:
-        articles = _count(offset, span)
-        stated = _count(offset, span, weights=exact)
+        counts, periods = _timeline(corpus, rows, freq, exact, 2)
+        if not len(periods):
+            return _empty(columns)
+        inferred, stated = counts[:, 0], counts[:, 1]
         return pd.DataFrame(
-            {PERIOD: periods, ARTICLES: articles, STATED: stated, INFERRED: articles - stated}
+            {PERIOD: periods, ARTICLES: inferred + stated, STATED: stated, INFERRED: inferred}
         )
-    articles, stated, present = _per_theme(corpus, rows, offset, span, exact)
-    frame = _long(periods, corpus.themes, present, {ARTICLES: articles, STATED: stated})
+    combos = len(corpus.combo_themes)
+    key = _gather(corpus.theme_combo, rows).astype(np.int64) * 2 + exact
+    counts, periods = _timeline(corpus, rows, freq, key, 2 * combos)
+    if not len(periods):
+        return _empty(columns)
+    counts = counts.reshape(len(periods), combos, 2)
+    stated = counts[:, :, 1] @ corpus.combo_themes
+    articles = counts.sum(axis=2) @ corpus.combo_themes
+    frame = _long(periods, corpus.themes, {ARTICLES: articles, STATED: stated})
     frame[INFERRED] = frame[ARTICLES] - frame[STATED]
     return frame[columns]
 
@@ -539,16 +546,14 @@ def theme_share_over_time(corpus: Corpus, rows: np.ndarray, freq: str = "quarter
     """Per period and theme: articles with the theme and their share of the period's articles."""
     columns = [PERIOD, THEME, ARTICLES, SHARE]
     rows = _as_rows(corpus, rows)
-    offset, first, span = _timeline(corpus, rows, freq)
-    if not span:
+    combo = _gather(corpus.theme_combo, rows)
+    counts, periods = _timeline(corpus, rows, freq, combo, len(corpus.combo_themes))
+    if not len(periods):
         return _empty(columns)
-    articles, _, present = _per_theme(corpus, rows, offset, span)
-    totals = _count(offset, span)
-    share = np.divide(
-        articles, totals[:, None], out=np.zeros(articles.shape), where=totals[:, None] > 0
-    )
-    periods = _period_starts(np.arange(first, first + span), freq)
-    return _long(periods, corpus.themes, present, {ARTICLES: articles, SHARE: share})[columns]
+    articles = counts @ corpus.combo_themes
+    totals = counts.sum(axis=1)[:, None]
+    share = np.divide(articles, totals, out=np.zeros(articles.shape), where=totals > 0)
+    return _long(periods, corpus.themes, {ARTICLES: articles, SHARE: share})[columns]
 
 
 def theme_cooccurrence(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
@@ -654,9 +659,8 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
         ids = ids[entries]
     entity_counts = np.bincount(ids, minlength=len(corpus.entities))
     result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
-    offset, first, span = _timeline(corpus, rows, "year")
-    years = np.arange(first, first + span) + 1970
-    result["year"] = _facet(years, _count(offset, span), limit)
+    counts, periods = _timeline(corpus, rows, "year")
+    result["year"] = _facet(periods.year.to_numpy(), counts[:, 0], limit)
     basis_counts = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
     result["date_basis"] = _facet(np.array(schema.DATE_BASES, dtype=object), basis_counts, limit)
     return result
@@ -922,8 +926,8 @@ def _date(day: int) -> date:
     return _EPOCH + timedelta(days=int(day))
 
 
-def _period_codes(day: np.ndarray, freq: str) -> np.ndarray:
-    """Period number of each day (NO_DAY stays NO_DAY): weeks start on Monday."""
+def _period_codes(day: np.ndarray, freq: str) -> tuple[np.ndarray, int, int]:
+    """See Corpus._period_codes; periods are numbered from 1970, weeks start on Monday."""
     dated = day != NO_DAY
     safe = np.where(dated, day, 0).astype("datetime64[D]")
     if freq == "week":
@@ -934,7 +938,11 @@ def _period_codes(day: np.ndarray, freq: str) -> np.ndarray:
         codes = safe.astype("datetime64[M]").astype(np.int64)
         if freq == "quarter":
             codes //= 3
-    return np.where(dated, codes, NO_DAY).astype(np.int32)
+    if not dated.any():
+        return np.zeros(len(day), dtype=np.int32), 0, 0
+    first, last = int(codes[dated].min()), int(codes[dated].max())
+    periods = last - first + 1
+    return np.where(dated, codes - first, periods).astype(np.int32), first, periods
 
 
 def _period_starts(codes: np.ndarray, freq: str) -> pd.DatetimeIndex:
@@ -962,61 +970,44 @@ def _gather(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return values if len(rows) == len(values) else values[rows]
 
 
-def _timeline(corpus: Corpus, rows: np.ndarray, freq: str) -> tuple[np.ndarray, int, int]:
-    """Each selected row's period as an offset from the first period; first; span.
+def _timeline(
+    corpus: Corpus,
+    rows: np.ndarray,
+    freq: str,
+    extra: np.ndarray | None = None,
+    width: int = 1,
+) -> tuple[np.ndarray, pd.DatetimeIndex]:
+    """Selected dated articles per period (× a value of `extra` below `width`).
 
-    Undated rows get offset `span`, one past the last period, so counting can bincount
-    every row with minlength=span + 1 and drop that bin instead of compacting arrays first.
+    One bincount over every selected row, undated ones into a bin that is dropped; then
+    trimmed to the selection's first and last period, so gaps between are zero-filled:
+
+        counts  [[3, 1], [0, 0], [2, 2]]    periods × width
+        starts  [2018-01-01, 2018-02-01, 2018-03-01]
     """
-    codes = _gather(corpus._period_codes(freq), rows)
-    if not len(codes):
-        return codes, 0, 0
-    last = int(codes.max())
-    if last == NO_DAY:
-        return np.zeros(len(codes), dtype=np.int64), 0, 0
-    dated = codes != NO_DAY
-    first = int(np.where(dated, codes, last).min())
-    span = last - first + 1
-    return np.where(dated, codes - first, span), first, span
-
-
-def _count(offset: np.ndarray, span: int, weights: np.ndarray | None = None) -> np.ndarray:
-    """Rows per period offset, dropping the undated bin at `span`."""
-    counts = np.bincount(offset, weights=weights, minlength=span + 1)[:span]
-    return counts.astype(np.int64)
+    codes, first, periods = corpus._period_codes(freq)
+    key = _gather(codes, rows)
+    if extra is not None:
+        key = key.astype(np.int64) * width + extra
+    size = (periods + 1) * width
+    counts = np.bincount(key, minlength=size).reshape(periods + 1, width)[:periods]
+    used = np.flatnonzero(counts.any(axis=1))
+    if not len(used):
+        return counts[:0], pd.DatetimeIndex([])
+    low, high = int(used[0]), int(used[-1]) + 1
+    return counts[low:high], _period_starts(np.arange(first + low, first + high), freq)
 
 
 def _combo_counts(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
     return np.bincount(_gather(corpus.theme_combo, rows), minlength=len(corpus.combo_themes))
 
 
-def _per_theme(
-    corpus: Corpus,
-    rows: np.ndarray,
-    offset: np.ndarray,
-    span: int,
-    exact: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-    """(periods × themes) article counts, the same for exact dates, and the themes present."""
-    combos = len(corpus.combo_themes)
-    key = offset.astype(np.int64) * combos + _gather(corpus.theme_combo, rows)
-    size = (span + 1) * combos  # the last row of bins holds the undated articles
-    by_combo = np.bincount(key, minlength=size).reshape(span + 1, combos)[:span]
-    counts = by_combo @ corpus.combo_themes
-    exact_counts = None
-    if exact is not None:
-        by_combo = np.bincount(key, weights=exact, minlength=size).reshape(span + 1, combos)
-        exact_counts = by_combo[:span].astype(np.int64) @ corpus.combo_themes
-    return counts, exact_counts, np.flatnonzero(counts.sum(axis=0) > 0)
-
-
 def _long(
-    periods: pd.DatetimeIndex,
-    themes: Sequence[str],
-    present: np.ndarray,
-    values: dict[str, np.ndarray],
+    periods: pd.DatetimeIndex, themes: Sequence[str], values: dict[str, np.ndarray]
 ) -> pd.DataFrame:
-    """A (periods × themes) matrix as rows of period, theme, values: themes present only."""
+    """(periods × themes) matrices as rows of period, theme, values; only the themes that
+    have articles in some period."""
+    present = np.flatnonzero(values[ARTICLES].sum(axis=0) > 0)
     names = np.array(themes, dtype=object)[present]
     frame = {
         PERIOD: np.repeat(periods.to_numpy(), len(present)),
