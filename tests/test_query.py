@@ -581,3 +581,11 @@ def test_articles_csv_of_nothing_is_a_header(corpus):
     assert data.decode("utf-8-sig").splitlines() == [
         ",".join(f'"{name}"' for name in query.TABLE_COLUMNS)
     ]
+
+
+def test_selection_cache_is_bounded(corpus, monkeypatch):
+    monkeypatch.setattr(query, "_SELECTION_CACHE_BYTES", 100)
+    for year in range(2000, 2020):
+        corpus.select(Filters(start=date(year, 1, 1)))
+    assert sum(rows.nbytes for rows in corpus._selections.values()) <= 100
+    assert corpus.select(Filters(start=date(2019, 1, 1))).size == 0

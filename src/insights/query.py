@@ -90,6 +90,7 @@ _EPOCH = date(1970, 1, 1)
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")  # a spreadsheet would run these cells
 _EXACT_BASES = ("stated", "curated")
 _CSV_BATCH = 65_536
+_SELECTION_CACHE_BYTES = 64 * 2**20
 _NUMBER_WORDS = (
     "zero",
     "one",
@@ -317,7 +318,8 @@ class Corpus:
         rows.flags.writeable = False
         with self._lock:
             self._selections[filters] = rows
-            while len(self._selections) > 64:
+            # recent selections only: at 1M articles one selection can take 8 MB
+            while sum(r.nbytes for r in self._selections.values()) > _SELECTION_CACHE_BYTES:
                 self._selections.popitem(last=False)
         return rows
 
