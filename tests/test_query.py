@@ -260,7 +260,13 @@ def test_statistics_table(corpus):
         (66, "percent", "exact", "66%", "66%"),
         (0.5, "proportion", "more_than", "more than half", "more than half"),
         (2.5, "money", "about", "about £2.5", "about £2.5"),
+        (2_000_000, "money", "exact", "£2m", "£2m"),
+        (1_250_000_000, "money", "more_than", "more than $1.25bn", "more than $1.25bn"),
         (0.2, "ratio", "exact", "one in five", "1 in 5"),
+        (0.3, "ratio", "exact", "3 in 10", "3 in 10"),
+        (2 / 3, "proportion", "about", "about two thirds", "about two thirds"),
+        (0.42, "proportion", "exact", "0.42", "42%"),
+        (11, "duration", "exact", "11 years", "11 years"),
         (13, "age", "as_young_as", "as young as 13", "as young as 13"),
     ],
 )

@@ -1086,7 +1086,7 @@ def _facet(values: np.ndarray, counts: np.ndarray, limit: int) -> pd.DataFrame:
 
 
 def _label(figure: dict[str, Any]) -> str:
-    """ "up to 1,000", "66%", "more than half", "£2m"-style text for one statistic."""
+    """Short text for one statistic: "up to 1,000", "66%", "more than half", "£2m", "1 in 5"."""
     value, kind = figure[schema.STAT_VALUE], figure[schema.STAT_KIND]
     qualifier = figure[schema.STAT_QUALIFIER]
     if kind == "percent":
@@ -1094,11 +1094,14 @@ def _label(figure: dict[str, Any]) -> str:
     elif kind == "proportion":
         text = _FRACTIONS.get(round(value, 3), f"{_figure(value * 100)}%")
     elif kind == "money":
-        phrase = figure[schema.STAT_PHRASE] or ""
-        symbol = next((s for s in "£$€" if s in phrase), "")
-        text = f"{symbol}{_figure(value)}"
-    elif kind == "ratio" and 0 < value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
-        text = f"1 in {round(1 / value)}"
+        symbol = next((s for s in "£$€" if s in (figure[schema.STAT_PHRASE] or "")), "")
+        text = symbol + _money(value)
+    elif kind == "ratio" and 0 < value < 1:
+        # 0.2 → "1 in 5", 0.3 → "3 in 10": the smallest whole denominator that fits
+        whole = next((d for d in range(2, 101) if abs(value * d - round(value * d)) < 1e-6), 0)
+        text = f"{round(value * whole)} in {whole}" if whole else f"{_figure(value * 100)}%"
+    elif kind == "duration":
+        return figure[schema.STAT_PHRASE]  # the phrase holds the unit: "11 years"
     else:
         text = _figure(value)
     prefix = "" if qualifier == "exact" else qualifier.replace("_", " ") + " "
@@ -1115,6 +1118,13 @@ _FRACTIONS = {
     0.1: "a tenth",
     1.0: "all",
 }
+
+
+def _money(value: float) -> str:
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if value >= size:
+            return f"{_figure(round(value / size, 2))}{suffix}"
+    return _figure(value)
 
 
 def _figure(value: float) -> str:
