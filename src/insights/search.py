@@ -341,7 +341,7 @@ class SearchIndex:
         row_starts[1:] += PAD
         position_type = np.uint32 if row_starts[-1] < 2**32 else np.int64
         positions = _concatenate(position_parts, np.uint32).astype(position_type)
-        positions += row_starts[:-1][rows].astype(position_type)
+        positions += np.repeat(row_starts[:-1].astype(position_type), lengths)  # rows ascend
         del term_parts, row_parts, position_parts, length_parts
         # The forward index: the term at every global position (GAP between rows).
         token_type = np.uint16 if n_terms < 2**16 - 1 else np.int32
@@ -361,9 +361,11 @@ class SearchIndex:
             change[1:] = (term_ids[1:] != term_ids[:-1]) | (rows[1:] != rows[:-1])
         starts = np.flatnonzero(change)
         del change
-        freqs = np.diff(starts, append=len(term_ids))
+        freqs = np.diff(starts, append=len(term_ids)).astype(np.int32)
         docs = rows[starts]
         del rows
+        impacts = _impacts(freqs, docs, lengths)
+        del freqs
         offsets = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_ids[starts], minlength=n_terms), out=offsets[1:])
         pos_offsets = np.zeros(n_terms + 1, dtype=np.int64)
@@ -372,7 +374,7 @@ class SearchIndex:
             terms=terms,
             offsets=offsets,
             docs=docs,
-            impacts=_impacts(freqs, lengths[docs]),
+            impacts=impacts,
             pos_offsets=pos_offsets,
             positions=positions,
             tokens=tokens,
@@ -609,12 +611,19 @@ class SearchIndex:
 _IMPACT_VALUES = np.arange(256) / 255 * (BM25_K1 + 1)
 
 
-def _impacts(freqs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """BM25's term-frequency part for each posting, idf left out: tf·(k1+1) / (tf + k1·norm)."""
-    average = lengths.mean() if len(lengths) else 1.0
-    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(average, 1e-9))
-    value = freqs * (BM25_K1 + 1) / (freqs + norm)
-    return np.clip(np.rint(value / (BM25_K1 + 1) * 255), 1, 255).astype(np.uint8)
+def _impacts(freqs: np.ndarray, docs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """BM25's term-frequency part for each posting, idf left out: tf·(k1+1) / (tf + k1·norm).
+
+    Computed a slice of postings at a time: float temporaries for all of them would be GBs.
+    """
+    average = max(float(lengths.mean()), 1e-9) if len(lengths) else 1.0
+    out = np.empty(len(freqs), dtype=np.uint8)
+    for lo in range(0, len(freqs), 1 << 22):
+        tf = freqs[lo : lo + (1 << 22)].astype(np.float32)
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[docs[lo : lo + (1 << 22)]] / average)
+        value = tf * (BM25_K1 + 1) / (tf + norm)
+        out[lo : lo + len(tf)] = np.clip(np.rint(value / (BM25_K1 + 1) * 255), 1, 255)
+    return out
 
 
 def _row_start_bits(row_starts: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
