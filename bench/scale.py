@@ -156,6 +156,18 @@ def memory_mb() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def mapped_mb(directory: Path) -> float:
+    """Resident MB of this process's memory maps of files under `directory` (/proc/self/smaps)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and len(head) >= 5:  # a mapping's header line
+            inside = len(head) >= 6 and head[-1].startswith(str(directory))
+        elif inside and line.startswith("Rss:"):
+            total += int(head[1])
+    return total / 1024
+
+
 def directory_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
@@ -326,7 +338,11 @@ def search_measurements(
             baseline=("pandas str.contains", lambda q=query: pandas_match(texts, q)),
             repeat=5,
         )
-    print(f"after searching: RSS +{memory_mb()[0] - before:.0f} MB for the loaded index + FTS5")
+    print(
+        f"after searching: the loaded index has {mapped_mb(index_dir):.0f} MB resident "
+        f"(memory-mapped, of {directory_mb(index_dir):.0f} MB on disk); "
+        f"process RSS {memory_mb()[0] - before:+.0f} MB since loading"
+    )
     for line in mismatches:
         print(f"  count differs: {line}")
 
