@@ -263,7 +263,9 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fill(templates: tuple[str, ...], which: np.ndarray, slots: dict[str, np.ndarray]):
+def _fill(
+    templates: tuple[str, ...], which: np.ndarray, slots: dict[str, np.ndarray]
+) -> np.ndarray:
     """Row i is templates[which[i]] with its {slots} filled from row i of each slot column.
 
     Strings are joined a whole column at a time (numpy object arrays), one template at a time.
