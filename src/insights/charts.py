@@ -204,7 +204,10 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
             alt.Color(basis, scale=basis_scale, legend=None),
         ),
     )
-    return alt.layer(spans, dots).properties(height=22 * len(data) + 40)
+    # fit-x: stretch to the page's width but keep a readable row height, however many rows
+    return alt.layer(spans, dots).properties(
+        height=22 * len(data), autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    )
 
 
 def theme_counts(data: pd.DataFrame) -> go.Figure:
