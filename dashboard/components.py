@@ -138,7 +138,13 @@ def chart(
         event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
     st.markdown(summary)
     with st.expander("Data behind this chart"):
-        st.dataframe(data, hide_index=True, width="stretch")
+        dates = data.select_dtypes("datetime").columns
+        st.dataframe(
+            data,
+            hide_index=True,
+            width="stretch",
+            column_config={c: st.column_config.DateColumn(format="D MMM YYYY") for c in dates},
+        )
     return event
 
 
