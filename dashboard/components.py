@@ -112,7 +112,8 @@ def nothing_found(what: str = "articles") -> None:
 
 def _presenter_layout(figure: Any) -> Any:
     if isinstance(figure, go.Figure):
-        return go.Figure(figure).update_layout(font={"size": 22}, height=620)
+        tall = max(figure.layout.height or 0, 620)  # small multiples keep their own height
+        return go.Figure(figure).update_layout(font={"size": 22}, height=tall)
     return (
         figure.properties(height=560)
         .configure_axis(labelFontSize=20, titleFontSize=22)
