@@ -90,7 +90,7 @@ with results:
     if pages > 1:
         st.pagination(pages, key="page")
     st.download_button(
-        f"Download all {ui.plural(total, 'matching article')} (CSV)",
+        f"Download the {ui.plural(total, 'matching article')} (CSV)",
         lambda: query.to_csv(query.table_page(corpus, rows, page_size=len(rows))[0]),
         file_name="articles.csv",
         mime="text/csv",
