@@ -454,9 +454,9 @@ class SearchIndex:
         found = self.positions[self.pos_offsets[term_id] : self.pos_offsets[term_id + 1]]
         if within is None or len(within) * ROWS_PER_SCAN > len(found):
             return found
-        bounds = self.row_starts.astype(found.dtype, copy=False)
-        first = np.searchsorted(found, bounds[within])
-        counts = np.searchsorted(found, bounds[within + 1]) - first
+        # Search with the positions' own type: mixed types would convert all of `found`.
+        first = np.searchsorted(found, self.row_starts[within].astype(found.dtype))
+        counts = np.searchsorted(found, self.row_starts[within + 1].astype(found.dtype)) - first
         # The ranges [first, first + count) end to end, without a Python loop.
         out_starts = np.cumsum(counts) - counts
         return found[np.arange(counts.sum()) + np.repeat(first - out_starts, counts)]
