@@ -196,6 +196,7 @@ def test_rank_limit_and_rows(index):
         ("Laura Durán spoke", "duran", ["Durán"]),
         ("Laura Dura\u0301n spoke", "DURÁN", ["Dura\u0301n"]),
         ("ECPAT UK’s “county lines” work", '"county lines" ecpat', ["ECPAT", "county lines"]),
+        ("ECPAT UK’s “county lines” work", "“county lines” UK’s", ["UK’s", "county lines"]),
         ("County-Lines and county  lines", "county-lines", ["County-Lines", "county  lines"]),
         ("countyside and county", "county", ["county"]),
         ("more than 1,200 children", '1,200 OR "as young as"', ["1,200"]),
