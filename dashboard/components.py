@@ -102,6 +102,15 @@ def period_label(period: Any, freq: str) -> str:
     return f"{when:%Y}" if freq == "year" else f"{when:%B %Y}"
 
 
+_PANDAS_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+def period_span(period: Any, freq: str) -> tuple[date, date]:
+    """The first and last day of the period that starts at `period`."""
+    span = pd.Period(pd.Timestamp(period), freq=_PANDAS_FREQ[freq])
+    return span.start_time.date(), span.end_time.date()
+
+
 def nothing_found(what: str = "articles") -> None:
     st.info(
         f"No {what} match these filters. Try removing a theme, clearing the search or "

@@ -10,7 +10,6 @@ import streamlit as st
 from insights import charts, events, query, schema
 
 FREQS = {"week": "Week", "month": "Month", "quarter": "Quarter", "year": "Year"}
-PANDAS_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -38,9 +37,7 @@ calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown_events = pd.DataFrame(
-    events.occurrences(
-        calendar, first.date(), pd.Period(last, freq=PANDAS_FREQ[freq]).end_time.date()
-    ),
+    events.occurrences(calendar, first.date(), ui.period_span(last, freq)[1]),
     columns=events.Occurrence._fields,
 )
 picked = ui.chart(
@@ -70,20 +67,19 @@ choice = st.selectbox(
     index=periods.index(clicked[0]) if clicked and clicked[0] in periods else 0,
     format_func=lambda p: ui.period_label(p, freq),
 )
-span = pd.Period(choice, freq=PANDAS_FREQ[freq])
-in_period = corpus.select(
-    dataclasses.replace(filters, start=span.start_time.date(), end=span.end_time.date())
-)
+start, end = ui.period_span(choice, freq)
+in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
 listed, total = query.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50)
 st.caption(f"{ui.plural(total, 'article')} in {ui.period_label(choice, freq)}.")
 ui.article_list(listed)
 
 st.subheader("How sure is each date?")
 intervals = query.date_intervals(corpus, rows, limit=60)
-inferred = int((intervals[schema.DATE_BASIS] != "stated").sum())
+inferred = int((intervals[schema.DATE_BASIS] == "inferred").sum())
 ui.chart(
     charts.date_intervals(intervals),
-    summary=f"Filled dots are dates stated in the text; hollow dots ({inferred} here) are "
+    summary=f"Filled dots are dates stated in the text or set by hand; hollow dots ({inferred} "
+    "here) are "
     "estimates, and the line through each spans every date the article could have.",
     data=intervals,
     key="timeline_intervals",
