@@ -29,8 +29,10 @@ html { font-size: 24px; }
 .stApp [data-testid="stMarkdownContainer"] p,
 .stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
 .stApp h1 { font-size: 2.6rem; padding-top: 0; }
-.stApp [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3rem; }
+.stApp [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
+  font-size: 2.2rem !important;
+}
 /* high contrast: captions in the full text colour, not grey */
 .stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
 .stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
@@ -122,7 +124,12 @@ def nothing_found(what: str = "articles") -> None:
 def _presenter_layout(figure: Any) -> Any:
     if isinstance(figure, go.Figure):
         tall = max(figure.layout.height or 0, 620)  # small multiples keep their own height
-        return go.Figure(figure).update_layout(font={"size": 22}, height=tall)
+        # Streamlit's Plotly theme sizes ticks and titles itself: set each, not just the font
+        big = go.Figure(figure).update_layout(font={"size": 22}, legend_font_size=20, height=tall)
+        big.update_annotations(font_size=22)  # small-multiple panel titles
+        return big.update_xaxes(tickfont_size=20, title_font_size=22).update_yaxes(
+            tickfont_size=20, title_font_size=22
+        )
     return (
         figure.properties(height=560)
         .configure_axis(labelFontSize=20, titleFontSize=22)

@@ -16,7 +16,7 @@ if len(rows) == 0:
     st.stop()
 
 head = query.headline(corpus, rows)
-articles, period, themes, figures = st.columns([1, 2, 1, 1])
+articles, period, themes, figures = st.columns([1, 2.5, 1, 1])
 articles.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
 period.metric(
     "Period covered",
