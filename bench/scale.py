@@ -140,7 +140,8 @@ class Bench:
         ]
         for r in self.results:
             ours = statistics.median(r.ours)
-            row = f"| {r.name} | {ours:.2f} | {max(r.ours):.2f} | {r.baseline} | "
+            name = r.name.replace("|", "\\|")  # a query's OR bar would end the cell
+            row = f"| {name} | {ours:.2f} | {max(r.ours):.2f} | {r.baseline} | "
             if r.theirs:
                 theirs = statistics.median(r.theirs)
                 row += f"{theirs:.1f} | {theirs / max(ours, 1e-6):.0f}× |"
