@@ -14,13 +14,28 @@ import streamlit as st
 
 from insights import schema, store
 
+# Page files are named <page>_page.py while their URLs are /<page>: Streamlit maps a file
+# pages/timeline.py to /timeline by itself and would run it without this frame (no filters, no
+# menu) when a deep link is the first request after the server starts.
 PAGES = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:"),
-    st.Page("views/themes.py", title="Themes", icon=":material/category:"),
-    st.Page("views/figures.py", title="Key figures", icon=":material/numbers:"),
-    st.Page("views/explore.py", title="Explore", icon=":material/search:"),
-    st.Page("views/about.py", title="About the data", icon=":material/info:"),
+    st.Page(
+        "pages/overview_page.py",
+        title="Overview",
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
+    ),
+    st.Page(
+        "pages/timeline_page.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
+    ),
+    st.Page("pages/themes_page.py", title="Themes", icon=":material/category:", url_path="themes"),
+    st.Page(
+        "pages/figures_page.py", title="Key figures", icon=":material/numbers:", url_path="figures"
+    ),
+    st.Page("pages/explore_page.py", title="Explore", icon=":material/search:", url_path="explore"),
+    st.Page(
+        "pages/about_page.py", title="About the data", icon=":material/info:", url_path="about"
+    ),
 ]
 
 # ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.

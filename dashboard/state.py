@@ -18,9 +18,8 @@ import streamlit as st
 from insights import events, query, store
 
 REPO = Path(__file__).resolve().parents[1]
-# Pages live in views/, not pages/: with a pages/ folder Streamlit runs a page file on its own
-# (no app.py, no filters) for the first request after start-up if that request is a deep link.
-EXPLORE_PAGE = "views/explore.py"
+# See app.py for why page files end in _page.py.
+EXPLORE_PAGE = "pages/explore_page.py"
 DATASET_ENV = "INSIGHTS_DATASET"
 
 # Widget keys, which are also the URL parameter names.

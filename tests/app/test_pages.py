@@ -14,16 +14,16 @@ import fixtures
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 PAGES = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/themes.py",
-    "views/figures.py",
-    "views/explore.py",
-    "views/about.py",
+    "pages/overview_page.py",
+    "pages/timeline_page.py",
+    "pages/themes_page.py",
+    "pages/figures_page.py",
+    "pages/explore_page.py",
+    "pages/about_page.py",
 ]
 
 
-def run(page: str = "views/overview.py", **params: str | list[str]) -> AppTest:
+def run(page: str = "pages/overview_page.py", **params: str | list[str]) -> AppTest:
     at = AppTest.from_file(str(DASHBOARD / "app.py"), default_timeout=30)
     at.query_params.update(params)
     at.run()
@@ -56,7 +56,7 @@ def test_every_page_renders_without_exception(dataset: Path, page: str) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_says_so_when_nothing_matches(dataset: Path, page: str) -> None:
     at = run(page, q="zzzunmatchedword")
-    if page != "views/about.py":
+    if page != "pages/about_page.py":
         assert "No " in text(at) and "match these filters" in text(at)
 
 
@@ -89,7 +89,7 @@ def test_theme_in_the_url_filters_every_page(dataset: Path) -> None:
     at = run(theme=["Online abuse"])
     assert at.sidebar.multiselect(key="theme").value == ["Online abuse"]
     assert "Articles=1" in text(at)
-    at = run("views/explore.py", theme=["Online abuse"])
+    at = run("pages/explore_page.py", theme=["Online abuse"])
     assert "Online abuser jailed" in text(at)
     assert "County lines in rural towns" not in text(at)
 
@@ -110,7 +110,7 @@ def test_what_changed_links_carry_theme_and_dates(dataset: Path) -> None:
 
 
 def test_search_in_the_url_filters_and_marks_matches(dataset: Path) -> None:
-    at = run("views/explore.py", q="county")
+    at = run("pages/explore_page.py", q="county")
     assert at.sidebar.text_input(key="q").value == "county"
     page = text(at)
     assert ":orange-background[**County**]" in page
@@ -125,32 +125,32 @@ def test_presenter_mode_from_the_url(dataset: Path) -> None:
 
 
 def test_hostile_title_is_escaped_text(dataset: Path, hostile_title: str) -> None:
-    page = text(run("views/explore.py"))
+    page = text(run("pages/explore_page.py"))
     assert r"\<script\>alert\(1\)" in page and r"Hostile \*\*title\*\*" in page
     assert hostile_title not in page and "<script>" not in page
 
 
 def test_an_article_opens_from_the_url(dataset: Path) -> None:
     article_id = fixtures.sample_rows()[0][schema.ARTICLE_ID]
-    at = run("views/explore.py", article=article_id)
+    at = run("pages/explore_page.py", article=article_id)
     assert "National Crime Agency" in text(at)
     assert "county lines" in text(at)  # the theme's evidence phrase
 
 
 def test_the_themes_button_filters_every_page(dataset: Path) -> None:
-    at = run("views/themes.py")
+    at = run("pages/themes_page.py")
     at.selectbox(key="phrases_theme").set_value("County lines").run()
     at.button[0].click().run()
     assert at.sidebar.multiselect(key="theme").value == ["County lines"]
 
 
 def test_figures_filter_by_kind(dataset: Path) -> None:
-    assert "up to 1,000 children" in text(run("views/figures.py"))  # a card heading
-    assert "No quoted figures" in text(run("views/figures.py", kind=["percent"]))
+    assert "up to 1,000 children" in text(run("pages/figures_page.py"))  # a card heading
+    assert "No quoted figures" in text(run("pages/figures_page.py", kind=["percent"]))
 
 
 def test_timeline_per_year(dataset: Path) -> None:
-    at = run("views/timeline.py", per="Year")  # bound options travel as their labels
+    at = run("pages/timeline_page.py", per="Year")  # bound options travel as their labels
     assert "Articles per year" in text(at)
 
 

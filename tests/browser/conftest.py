@@ -6,6 +6,7 @@ Chromium must be installed (`make browser` does it); a missing browser fails, ne
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -38,17 +39,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(dashboard_dataset: Path) -> Iterator[str]:
-    """The dashboard served on a free port; yields its base URL."""
-    log_path = dashboard_dataset.parent / "streamlit.log"
+@contextlib.contextmanager
+def serve(dataset: Path) -> Iterator[str]:
+    """Start `streamlit run dashboard/app.py` on a free port; yields its base URL."""
+    log_path = dataset.parent / f"streamlit-{time.monotonic_ns()}.log"
     log = open(log_path, "w")  # noqa: SIM115 (closed at teardown)
     port = _free_port()
     command = "-m streamlit run dashboard/app.py --server.headless true --server.port"
     process = subprocess.Popen(
         [sys.executable, *command.split(), str(port), "--browser.gatherUsageStats", "false"],
         cwd=REPO,
-        env={**os.environ, "INSIGHTS_DATASET": str(dashboard_dataset)},
+        env={**os.environ, "INSIGHTS_DATASET": str(dataset)},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -69,6 +70,13 @@ def server(dashboard_dataset: Path) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(dashboard_dataset: Path) -> Iterator[str]:
+    """The dashboard served on a free port for the whole session; yields its base URL."""
+    with serve(dashboard_dataset) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +129,13 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    with visiting(browser, server) as tab:
+        yield tab
+
+
+@contextlib.contextmanager
+def visiting(browser: Browser, server: str) -> Iterator[Visit]:
+    """A fresh browser context on `server` that records console errors, failures and dialogs."""
     context = browser.new_context(viewport={"width": 1366, "height": 1800})
     page = context.new_page()
     visit = Visit(page, server)
@@ -139,5 +154,7 @@ def visit(browser: Browser, server: str) -> Iterator[Visit]:
     page.on("pageerror", lambda exc: visit.errors.append(f"page error: {exc}"))
     page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url}"))
     page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
-    yield visit
-    context.close()
+    try:
+        yield visit
+    finally:
+        context.close()
