@@ -4,13 +4,16 @@
 
 Builds (once, then reuses) a synthetic enriched dataset: texts from `insights.synth`, themes,
 evidence, figures and entities drawn with numpy. `measurements(corpus)` is what bench/scale.py
-calls: a list of (name, callable), each one interaction's server-side work.
+calls: a list of (name, callable), each one interaction's server-side work; `cold_load(path)`
+times a server start: `Corpus.load` of a prepared dataset in fresh processes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -313,15 +316,60 @@ def timings(function: Callable[[], object], repeat: int) -> tuple[list[float], l
     return wall, cpu
 
 
-def rss_mb() -> tuple[float, float, float]:
-    """Resident memory of this process in MB: now, peak, and how much of it is file pages.
+def rss_mb() -> dict[str, float]:
+    """Resident memory of this process in MB: VmRSS (now), VmHWM (peak), RssAnon, RssFile.
 
-    File pages are the memory-mapped search index: shared between processes, and the kernel
-    can drop them under pressure.
+    File pages are the memory-mapped serving copy and search index: shared between
+    processes, and the kernel can drop them under pressure; RssAnon is the process's own.
     """
     status = Path("/proc/self/status").read_text().splitlines()
     fields = dict(line.split(":", 1) for line in status)
-    return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM", "RssFile"))
+    keys = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+    return {k: int(fields[k].split()[0]) / 1024 for k in keys}
+
+
+# Run in a fresh interpreter: imports first, then only Corpus.load is timed.
+_COLD_LOAD = """
+import json, sys, time
+from pathlib import Path
+from insights import query
+started = time.perf_counter()
+query.Corpus.load(Path(sys.argv[1]))
+ms = (time.perf_counter() - started) * 1000
+status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+memory = {k: int(status[k].split()[0]) / 1024 for k in ("RssAnon", "RssFile")}
+print(json.dumps({"ms": ms, **memory}))
+"""
+
+
+def cold_load(path: Path, runs: int = 5) -> str:
+    """A server start, in one line: `Corpus.load` of the prepared dataset in fresh processes.
+
+    Prepares the dataset first (a no-op when its serving copy is current).
+    """
+    started = time.perf_counter()
+    prepare = "import sys; from insights import query; query.prepare(sys.argv[1])"
+    subprocess.run([sys.executable, "-c", prepare, str(path)], check=True)
+    prepared = time.perf_counter() - started
+    command = [sys.executable, "-c", _COLD_LOAD, str(path)]
+    loads = [
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    ms = [load["ms"] for load in loads]
+    return (
+        f"cold Corpus.load in a fresh process: median {statistics.median(ms):.0f} ms, "
+        f"max {max(ms):.0f} ms of {runs} (prepare before: {prepared:.1f} s); after it "
+        f"RssAnon {loads[-1]['RssAnon']:.0f} MB, RssFile {loads[-1]['RssFile']:.0f} MB"
+    )
+
+
+def _memory(now: dict[str, float], before: dict[str, float]) -> str:
+    return (
+        f"RSS {now['VmRSS']:.0f} MB (before loading {before['VmRSS']:.0f} MB, "
+        f"peak {now['VmHWM']:.0f} MB): RssAnon {now['RssAnon']:.0f} MB, "
+        f"RssFile {now['RssFile']:.0f} MB"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -338,20 +386,19 @@ def main(argv: list[str] | None = None) -> int:
         synthetic_dataset(args.rows, path)
         print(f"built {args.rows:,} articles in {time.perf_counter() - started:.1f} s: {path}")
 
-    before = rss_mb()[0]
+    print(cold_load(path))
+    before = rss_mb()
     started = time.perf_counter()
     corpus = query.Corpus.load(path)
     loaded = time.perf_counter() - started
-    now, peak, _ = rss_mb()
     print(
-        f"Corpus.load: {loaded:.2f} s, RSS {now:.0f} MB (process before {before:.0f} MB, "
-        f"peak {peak:.0f} MB), {len(corpus):,} articles, {len(corpus.entities):,} entities"
+        f"Corpus.load: {loaded:.2f} s, {len(corpus):,} articles, "
+        f"{len(corpus.entities):,} entities; {_memory(rss_mb(), before)}"
     )
 
     ops = measurements(corpus)
     ours = {name: timings(function, args.repeat) for name, function in ops}
-    now, _, mapped = rss_mb()
-    print(f"RSS after every operation ran: {now:.0f} MB, {mapped:.0f} MB of it file pages")
+    print(f"after every operation ran: {_memory(rss_mb(), before)}")
     naive: dict[str, list[float]] = {}
     if not args.no_baseline:
         started = time.perf_counter()

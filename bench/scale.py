@@ -358,6 +358,7 @@ def query_layer_measurements(bench: Bench, path: Path) -> None:
     except ImportError as exc:
         print(f"query-layer operations skipped: {exc}")
         return
+    print(query_ops.cold_load(path))  # a server start: prepared dataset, fresh process
     before, _ = memory_mb()
     started = time.perf_counter()
     corpus = query.Corpus.load(path)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import random
+import shutil
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from insights import query, schema, store
@@ -128,6 +131,204 @@ def test_unreadable_index_is_rebuilt(tmp_path):
     corpus = query.Corpus.load(path)
     assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
     assert [d.name for d in path.with_suffix(".index").iterdir()] == [sidecar.name]
+
+
+# The serving copy: what Corpus.load memory-maps instead of decoding the Parquet file
+
+AGGREGATIONS = {
+    "headline": query.headline,
+    "over time": query.articles_over_time,
+    "over time by week": lambda c, r: query.articles_over_time(c, r, "week"),
+    "over time by theme": lambda c, r: query.articles_over_time(c, r, "year", by_theme=True),
+    "date intervals": query.date_intervals,
+    "theme counts": query.theme_counts,
+    "theme share": query.theme_share_over_time,
+    "cooccurrence": query.theme_cooccurrence,
+    "theme phrases": query.theme_phrases,
+    "statistics": query.statistics_table,
+    "facets": query.facets,
+    "period changes": query.period_changes,
+    **{
+        f"page by {sort}{' descending' * d}": (
+            lambda c, r, s=sort, d=d: query.table_page(c, r, sort=s, descending=d, page_size=5)
+        )
+        for sort in query.SORTS
+        for d in (False, True)
+    },
+    "page 2": lambda c, r: query.table_page(c, r, page=2, page_size=3),
+    "relevance": lambda c, r: query.table_page(c, r, sort="relevance", text="county"),
+    "csv by title": lambda c, r: query.articles_csv(c, r, sort="title"),
+}
+SERVING_FILTERS = [Filters(), Filters(themes=(CL,)), Filters(text="trafficking OR county")]
+
+
+def _assert_same(got, expected):
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, expected)
+    elif isinstance(expected, dict):
+        assert got.keys() == expected.keys()
+        for key in expected:
+            _assert_same(got[key], expected[key])
+    elif isinstance(expected, tuple):
+        assert len(got) == len(expected)
+        for one, other in zip(got, expected, strict=True):
+            _assert_same(one, other)
+    else:
+        assert got == expected
+
+
+@pytest.fixture(scope="module", params=["sample", "random"])
+def mapped_and_decoded(request, tmp_path_factory):
+    """The same dataset from its serving copy and decoded from Parquet as before."""
+    rows = fixtures.sample_rows() if request.param == "sample" else _random_rows(60)
+    path = fixtures.write(tmp_path_factory.mktemp("serving") / "articles.parquet", rows)
+    dataset = store.read_dataset(path)
+    decoded = query.Corpus.from_table(dataset.table, dataset.metadata)
+    assert query.Corpus.load(path).serving is not None  # writes the serving copy
+    mapped = query.Corpus.load(path)
+    assert mapped.serving == query.prepare(path)
+    return mapped, decoded
+
+
+def test_serving_copy_holds_what_the_parquet_file_gives(mapped_and_decoded):
+    mapped, decoded = mapped_and_decoded
+    assert mapped.table.equals(decoded.table)
+    assert mapped.metadata == decoded.metadata
+    assert (mapped.themes, mapped.theme_colours, mapped.entities, mapped.phrases) == (
+        decoded.themes,
+        decoded.theme_colours,
+        decoded.entities,
+        decoded.phrases,
+    )
+    assert mapped.statistics.equals(decoded.statistics)
+    for name, value in vars(mapped).items():
+        if isinstance(value, np.ndarray):
+            assert not value.flags.writeable, name
+            np.testing.assert_array_equal(value, getattr(decoded, name), err_msg=name)
+    some_id = decoded.table.column(schema.ARTICLE_ID)[2].as_py()
+    assert query.article(mapped, some_id) == query.article(decoded, some_id)
+
+
+@pytest.mark.parametrize("filters", SERVING_FILTERS)
+@pytest.mark.parametrize("name", AGGREGATIONS)
+def test_serving_copy_gives_the_same_results(mapped_and_decoded, name, filters):
+    mapped, decoded = mapped_and_decoded
+    rows = mapped.select(filters)
+    np.testing.assert_array_equal(rows, decoded.select(filters))
+    _assert_same(AGGREGATIONS[name](mapped, rows), AGGREGATIONS[name](decoded, rows))
+
+
+def _theme_counts(corpus) -> dict[str, int]:
+    frame = query.theme_counts(corpus, corpus.select(Filters()))
+    return dict(zip(frame[query.THEME], frame[query.ARTICLES], strict=True))
+
+
+def test_rewritten_dataset_of_the_same_version_gets_a_new_serving_copy(tmp_path):
+    # same texts, so the same dataset version and search index, but other themes
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    before = query.Corpus.load(path)
+    rows = [{**row, schema.THEMES: [], schema.THEME_EVIDENCE: []} for row in fixtures.sample_rows()]
+    fixtures.write(path, rows)
+    corpus = query.Corpus.load(path)
+    assert corpus.version == before.version
+    assert _theme_counts(before) == {CT: 3, CL: 2, OL: 1}
+    assert _theme_counts(corpus) == {}
+    assert _theme_counts(query.Corpus.load(path)) == {}
+
+
+def test_serving_copy_of_an_older_version_is_replaced(tmp_path):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    old = query.prepare(path)
+    fixtures.write(path, [*fixtures.sample_rows(), fixtures.article("Gardeners again")])
+    corpus = query.Corpus.load(path)
+    assert len(corpus) == 7
+    assert corpus.serving is not None and corpus.serving != old
+    assert [d.name for d in path.with_suffix(".index").iterdir()] == [corpus.serving.parent.name]
+    assert query.Corpus.load(path).serving == corpus.serving
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _manifest_edit(**changes):
+    def edit(folder):
+        manifest = json.loads((folder / "manifest.json").read_text())
+        (folder / "manifest.json").write_text(json.dumps({**manifest, **changes}))
+
+    return edit
+
+
+BREAKAGES = {
+    "manifest missing": lambda folder: (folder / "manifest.json").unlink(),
+    "manifest not JSON": lambda folder: (folder / "manifest.json").write_text("{"),
+    "older format": _manifest_edit(format=0),
+    "other dataset": _manifest_edit(fingerprint="0-0-0"),
+    "fewer rows": _manifest_edit(rows=3),
+    "array missing": lambda folder: (folder / "day.npy").unlink(),
+    "array truncated": lambda folder: _truncate(folder / "entity_ids.npy"),
+    "array of another shape": lambda folder: np.save(folder / "day.npy", np.zeros(2, np.int32)),
+    "array not listed": _manifest_edit(arrays={}),
+    "table truncated": lambda folder: _truncate(folder / "articles.arrow"),
+    "table not Arrow": lambda folder: (folder / "articles.arrow").write_text("not arrow"),
+    "table of another schema": lambda folder: _write_arrow(folder / "articles.arrow"),
+    "folder is a file": lambda folder: (shutil.rmtree(folder), folder.write_text("in the way")),
+}
+
+
+def _write_arrow(path):
+    table = pa.table({"x": [1, 2, 3]})
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_broken_serving_copy_is_rebuilt(tmp_path, breakage):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    folder = query.prepare(path)
+    breakage(folder)
+    corpus = query.Corpus.load(path)
+    assert _theme_counts(corpus) == {CT: 3, CL: 2, OL: 1}
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
+    assert corpus.serving == folder
+    assert query.Corpus.load(path).serving == folder  # and the rebuilt copy opens
+
+
+def test_half_written_serving_copy_is_ignored(tmp_path):
+    # a build that died while writing leaves its scratch folder, never a half folder
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    folder = query.prepare(path)
+    shutil.rmtree(folder)
+    scratch = folder.parent / ".building-dead"
+    scratch.mkdir()
+    (scratch / "articles.arrow").write_text("half")
+    corpus = query.Corpus.load(path)
+    assert corpus.serving == folder and len(corpus) == 6
+    assert scratch.is_dir()  # possibly another process's: left alone
+
+
+def test_serving_copy_cannot_be_written(tmp_path, monkeypatch):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(query.tempfile, "mkdtemp", read_only)
+    corpus = query.Corpus.load(path)
+    assert corpus.serving is None
+    assert _theme_counts(corpus) == {CT: 3, CL: 2, OL: 1}
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
+    assert query.prepare(path) is None
+
+
+def test_serving_copy_without_index_gains_one(tmp_path):
+    path = fixtures.write(tmp_path / "articles.parquet", fixtures.sample_rows())
+    first = query.Corpus.load(path, search=False)
+    assert first.serving is not None and first.index is None
+    corpus = query.Corpus.load(path)
+    assert corpus.serving == first.serving  # the index was added beside it, not over it
+    assert titles(corpus, corpus.select(Filters(text="gardeners"))) == {GARDENERS}
+    assert query.Corpus.load(path).serving == first.serving
 
 
 def test_headline(corpus):

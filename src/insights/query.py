@@ -13,20 +13,30 @@ numbers that `Corpus.select` returned and gives back a small frame for one chart
 
 Texts stay Arrow arrays; only the rows a page shows become Python values. Orders for the
 table's sort keys are computed once per key, when first asked for.
+
+The serving copy makes a start take milliseconds: next to the dataset, the table as an
+uncompressed Arrow IPC file and every array above (plus each sort order and period numbering)
+as .npy files, all memory-mapped, so server processes share the pages and nothing is decoded:
+
+    data/articles.parquet                                  the validated dataset (the contract)
+    data/articles.index/<version>-format<index format>/    search.SearchIndex.save's files
+                                        corpus/            manifest.json, articles.arrow, *.npy
 """
 
 from __future__ import annotations
 
 import calendar
 import csv
+import hashlib
 import io
+import json
 import os
 import re
 import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,6 +62,7 @@ SHARE = "share"
 COLOUR = "colour"
 PHRASE = "phrase"
 LABEL = "label"
+HEADING = "heading"  # the label with what is counted, where that reads well: "up to 1,000 children"
 VALUE = "value"
 
 FREQUENCIES = ("week", "month", "quarter", "year")
@@ -91,6 +102,11 @@ _FORMULA_START = re.compile(r"^[=+\-@\t\r]")  # a spreadsheet would run these ce
 _EXACT_BASES = ("stated", "curated")
 _CSV_BATCH = 65_536
 _SELECTION_CACHE_BYTES = 64 * 2**20
+SERVING_FORMAT = 1  # bump when the serving copy's files change: older copies are rebuilt
+_SERVING = "corpus"  # the serving copy's folder inside the versioned sidecar folder
+_SERVING_TABLE = "articles.arrow"
+_MANIFEST = "manifest.json"
+_ORDERED = tuple(s for s in SORTS if s != "relevance")  # the sort keys with a stored order
 _NUMBER_WORDS = (
     "zero",
     "one",
@@ -194,6 +210,7 @@ class Corpus:
     phrase_keys: np.ndarray  # theme * len(phrases) + phrase
     phrase_offsets: np.ndarray  # CSR by article, as for statistics
     index: Any = None  # search.SearchIndex, built or loaded from the sidecar directory
+    serving: Path | None = None  # the serving copy this is memory-mapped from; None: in memory
     _periods: dict[str, tuple[np.ndarray, int, int]] = field(default_factory=dict, repr=False)
     _orders: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False
@@ -205,6 +222,10 @@ class Corpus:
     def load(cls, path: Path, *, search: bool = True) -> Corpus:
         """Read a dataset and prepare it for querying.
 
+        Memory-maps the serving copy when it is current (milliseconds); otherwise reads and
+        validates the Parquet file, then writes the serving copy for the next start (kept in
+        memory only when the folder cannot be written).
+
         Args:
             path: the Parquet dataset.
             search: load or build the search index (off only for tools that never search).
@@ -212,11 +233,15 @@ class Corpus:
         Raises:
             store.DatasetError: one line saying what is missing or unreadable.
         """
-        dataset = store.read_dataset(Path(path))
-        corpus = cls.from_table(dataset.table, dataset.metadata, dataset.path)
-        if search:
+        path = Path(path)
+        corpus = _open_serving_copy(path)
+        fresh = corpus is None
+        if corpus is None:
+            dataset = store.read_dataset(path)
+            corpus = cls.from_table(dataset.table, dataset.metadata, dataset.path)
+        if search:  # before the serving copy: saving an index replaces the folder it goes in
             corpus.index = _search_index(corpus)
-        return corpus
+        return _save_serving_copy(corpus) if fresh else corpus
 
     @classmethod
     def from_table(
@@ -624,7 +649,7 @@ def statistics_table(
         schema.STAT_SENTENCE,
     ]
     article_fields = [schema.ARTICLE_ID, schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS]
-    columns = [*fields, LABEL, *article_fields]
+    columns = [*fields, LABEL, HEADING, *article_fields]
     rows = _as_rows(corpus, rows)
     figures = corpus._entries(rows, corpus.stat_offsets)
     if figures is None:
@@ -645,6 +670,7 @@ def statistics_table(
     articles = _frame(corpus, corpus.stat_rows[by_date], article_fields)
     frame = pd.DataFrame(records, columns=fields)
     frame[LABEL] = [_label(r) for r in records]
+    frame[HEADING] = [_heading(r, label) for r, label in zip(records, frame[LABEL], strict=True)]
     return pd.concat([frame, articles], axis=1)[columns]
 
 
@@ -792,6 +818,20 @@ def period_changes(
     return changes
 
 
+def prepare(path: Path) -> Path | None:
+    """Write the serving copy and search index of a dataset, unless they are current.
+
+    `insights build` calls this, so the dashboard's first start memory-maps them.
+
+    Returns:
+        The serving copy's folder, or None when it cannot be written (a read-only folder).
+
+    Raises:
+        store.DatasetError: one line saying what is missing or unreadable.
+    """
+    return Corpus.load(path).serving
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
     """CSV for downloads: lists joined with "; ", dates as ISO, UTF-8 with a BOM for Excel.
 
@@ -810,54 +850,220 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 # Internals
 
 
-def _search_index(corpus: Corpus, save: bool = True) -> Any:
-    """The search index from the sidecar directory next to the dataset, built when stale.
+def _sidecar(path: Path, version: str) -> Path:
+    """data/articles.parquet → data/articles.index/<dataset version>-format<index format>/.
 
-    Layout: data/articles.index/<dataset version>-format<index format>/, holding whatever
-    SearchIndex.save writes; a new dataset or index format makes a new directory. A sidecar
-    that cannot be written leaves the index in memory only.
+    A new dataset or index format makes a new folder; writing one drops the others.
     """
     from insights import search
 
-    sidecar = corpus.path.with_suffix(".index")
-    tag = f"{corpus.version}-format{getattr(search, 'FORMAT_VERSION', 0)}"
-    if corpus.path.name and (sidecar / tag).is_dir():
+    return path.with_suffix(".index") / f"{version}-format{getattr(search, 'FORMAT_VERSION', 0)}"
+
+
+def _search_index(corpus: Corpus, save: bool = True) -> Any:
+    """The search index from the sidecar folder next to the dataset, built when stale.
+
+    The folder holds whatever SearchIndex.save writes. A sidecar that cannot be written
+    leaves the index in memory only.
+    """
+    from insights import search
+
+    folder = _sidecar(corpus.path, corpus.version) if corpus.path.name else None
+    if folder is not None and folder.is_dir():
         try:
-            return search.SearchIndex.load(sidecar / tag)
+            return search.SearchIndex.load(folder)
         except (OSError, ValueError, KeyError):  # half-written or unreadable: build it again
             pass
     texts = pc.binary_join_element_wise(
         corpus.table.column(schema.TITLE), corpus.table.column(schema.SUMMARY), "\n"
     )
     index = search.SearchIndex.build(texts)
-    if save and corpus.path.name:
+    if save and folder is not None:
         try:
-            _save_index(index, sidecar, tag)
+            _save_index(index, folder)
             # memory-mapped, so server processes share the pages
-            return search.SearchIndex.load(sidecar / tag)
+            return search.SearchIndex.load(folder)
         except (OSError, ValueError, KeyError):
             pass
     return index
 
 
-def _save_index(index: Any, sidecar: Path, tag: str) -> None:
-    """Save into a scratch directory, then rename it into place and drop other versions."""
-    sidecar.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=sidecar))
-    try:
+def _save_index(index: Any, folder: Path) -> None:
+    def write(scratch: Path) -> None:
         index.save(scratch)
-        if (sidecar / tag).is_dir():
-            shutil.rmtree(sidecar / tag)  # an unreadable index under the same name
+        if (folder / _SERVING).is_dir():  # the serving copy of the same version stays
+            os.rename(folder / _SERVING, scratch / _SERVING)
+
+    _replace_folder(folder, write)
+    _drop_other_versions(folder)
+
+
+def _replace_folder(folder: Path, write: Callable[[Path], None]) -> None:
+    """Write into a scratch folder beside `folder`, then rename it into place.
+
+    A reader sees the old folder, no folder, or the whole new one, never half of it.
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
+    try:
+        write(scratch)
+        if folder.is_dir():
+            shutil.rmtree(folder)  # stale or unreadable under the same name
+        elif folder.exists():
+            folder.unlink()
         try:
-            os.rename(scratch, sidecar / tag)
+            os.rename(scratch, folder)
         except OSError:
-            if not (sidecar / tag).is_dir():  # another process may have just saved it
+            if not folder.is_dir():  # another process may have just written it
                 raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    for old in sidecar.iterdir():
-        if old.name != tag and not old.name.startswith("."):
+
+
+def _drop_other_versions(folder: Path) -> None:
+    for old in folder.parent.iterdir():
+        if old.name != folder.name and not old.name.startswith("."):  # not another's scratch
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _fingerprint(path: Path) -> str:
+    """The dataset file's size, modification time and a hash of its Parquet footer.
+
+    The dataset version hashes only ids and texts, so a rebuild with another taxonomy keeps
+    it; any rewrite of the file changes this.
+    """
+    with open(path, "rb") as handle:
+        stat = os.fstat(handle.fileno())
+        handle.seek(-8, os.SEEK_END)
+        size = int.from_bytes(handle.read(4), "little")
+        handle.seek(-8 - size, os.SEEK_END)
+        footer = hashlib.sha256(handle.read(size)).hexdigest()[:16]
+    return f"{stat.st_size}-{stat.st_mtime_ns}-{footer}"
+
+
+def _serving_folder(path: Path, metadata: dict[str, Any]) -> Path | None:
+    # None for a dataset that states no version: nothing to key it by without decoding it
+    version = metadata.get("dataset_version")
+    return _sidecar(path, str(version)) / _SERVING if version and path.name else None
+
+
+def _save_serving_copy(corpus: Corpus) -> Corpus:
+    """Write the serving copy of a corpus read from Parquet and return it memory-mapped.
+
+    Returns the corpus unchanged when the folder cannot be written.
+    """
+    folder = _serving_folder(corpus.path, corpus.metadata)
+    if folder is None:
+        return corpus
+    try:
+        _replace_folder(folder, lambda scratch: _write_serving_copy(corpus, scratch))
+        _drop_other_versions(folder.parent)
+    except (OSError, pa.ArrowException):
+        return corpus
+    mapped = _open_serving_copy(corpus.path)
+    if mapped is None:
+        return corpus
+    mapped.index = corpus.index
+    return mapped
+
+
+def _write_serving_copy(corpus: Corpus, folder: Path) -> None:
+    """The table as Arrow IPC, every array as .npy, then the manifest that vouches for them."""
+    with (
+        pa.OSFile(str(folder / _SERVING_TABLE), "wb") as sink,
+        pa.ipc.new_file(sink, schema.ARTICLE_SCHEMA) as writer,
+    ):
+        writer.write_table(corpus.table)
+    arrays = {name: v for name, v in vars(corpus).items() if isinstance(v, np.ndarray)}
+    for sort in _ORDERED:
+        for descending in (False, True):
+            order, rank = corpus._order(sort, descending)
+            arrays[f"order.{sort}.{int(descending)}"] = order
+            arrays[f"rank.{sort}.{int(descending)}"] = rank
+    periods = {}
+    for freq in FREQUENCIES:
+        codes, first, count = corpus._period_codes(freq)
+        arrays[f"period.{freq}"] = codes
+        periods[freq] = [first, count]
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", array, allow_pickle=False)
+    manifest = {
+        "format": SERVING_FORMAT,
+        "dataset_version": corpus.version,
+        "fingerprint": _fingerprint(corpus.path),
+        "rows": len(corpus),
+        "themes": corpus.themes,
+        "theme_colours": corpus.theme_colours,
+        "entities": corpus.entities,
+        "phrases": corpus.phrases,
+        "periods": periods,
+        "arrays": {name: [a.dtype.str, list(a.shape)] for name, a in arrays.items()},
+    }
+    (folder / _MANIFEST).write_text(json.dumps(manifest))
+
+
+def _open_serving_copy(path: Path) -> Corpus | None:
+    """The dataset's serving copy, memory-mapped; None when missing, stale or unreadable.
+
+    Reads only the Parquet footer: the rows were validated when the copy was written.
+    """
+    try:
+        metadata = store.read_metadata(path)
+        folder = _serving_folder(path, metadata)
+        if folder is None or not (folder / _MANIFEST).is_file():
+            return None
+        manifest = json.loads((folder / _MANIFEST).read_text())
+        if manifest.get("format") != SERVING_FORMAT or manifest.get("fingerprint") != (
+            _fingerprint(path)
+        ):
+            return None
+        table = pa.ipc.open_file(pa.memory_map(str(folder / _SERVING_TABLE))).read_all()
+        if not table.schema.equals(schema.ARTICLE_SCHEMA) or len(table) != manifest["rows"]:
+            return None
+        table.validate()  # buffer sizes against lengths, not the values: cheap
+        arrays = {
+            name: _mapped(folder / f"{name}.npy", dtype, shape)
+            for name, (dtype, shape) in manifest["arrays"].items()
+        }
+        orders = {
+            (sort, bool(d)): (arrays.pop(f"order.{sort}.{d}"), arrays.pop(f"rank.{sort}.{d}"))
+            for sort in _ORDERED
+            for d in (0, 1)
+        }
+        periods = {
+            freq: (arrays.pop(f"period.{freq}"), *manifest["periods"][freq]) for freq in FREQUENCIES
+        }
+        corpus = Corpus(
+            path=path,
+            version=str(metadata["dataset_version"]),
+            metadata=metadata,
+            table=table,
+            themes=tuple(manifest["themes"]),
+            theme_colours=dict(manifest["theme_colours"]),
+            entities=tuple(manifest["entities"]),
+            statistics=_list_values(table.column(schema.STATISTICS)),
+            phrases=tuple(manifest["phrases"]),
+            serving=folder,
+            **arrays,
+        )
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException, store.DatasetError):
+        return None  # rebuilt from the dataset, which says what is wrong if it is unreadable
+    corpus._orders.update(orders)
+    corpus._periods.update(periods)
+    return corpus
+
+
+def _mapped(path: Path, dtype: str, shape: list[int]) -> np.ndarray:
+    """A read-only memory map of a .npy file, checked against what the manifest recorded."""
+    array = np.load(path, mmap_mode="r", allow_pickle=False)
+    if array.dtype.str != dtype or list(array.shape) != shape:
+        raise ValueError(f"{path} holds {array.dtype}{array.shape}, not {dtype}{shape}")
+    return np.asarray(array)  # a plain ndarray view: slicing an np.memmap costs ~0.2 ms
+
+
+def _list_values(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The values of a list column, chunk by chunk, without copying them."""
+    return pa.chunked_array([c.flatten() for c in column.chunks], type=column.type.value_type)
 
 
 def _flatten(column: pa.ChunkedArray | pa.Array) -> tuple[pa.ChunkedArray, np.ndarray]:
@@ -1083,6 +1289,16 @@ def _facet(values: np.ndarray, counts: np.ndarray, limit: int) -> pd.DataFrame:
             ARTICLES: counts[order].astype(np.int64),
         }
     )
+
+
+def _heading(figure: dict[str, Any], label: str) -> str:
+    """The label and what is counted: "up to 1,000 children", "more than half of frontline
+    workers"; a percentage or a duration stands alone ("66%" of a rise is not "66% children")."""
+    counted = figure[schema.STAT_COUNTED]
+    kind = figure[schema.STAT_KIND]
+    if not counted or kind in ("percent", "duration", "ratio") or counted in label:
+        return label
+    return f"{label} of {counted}" if kind == "proportion" else f"{label} {counted}"
 
 
 def _label(figure: dict[str, Any]) -> str:
