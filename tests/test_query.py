@@ -476,6 +476,23 @@ def test_statistic_labels(value, kind, qualifier, phrase, label):
     assert query._label(figure) == label
 
 
+@pytest.mark.parametrize(
+    ("value", "kind", "qualifier", "phrase", "counted", "heading"),
+    [
+        (1000, "count", "up_to", "Up to 1,000 children", "children", "up to 1,000 children"),
+        (32, "duration", "exact", "32 years", "years", "32 years"),
+        (66, "percent", "exact", "66% rise in the number of children", "children", "66%"),
+        (0.5, "proportion", "more_than", "more than half", "frontline workers",
+         "more than half of frontline workers"),
+        (11, "age", "as_young_as", "as young as 11 years old", None, "as young as 11"),
+        (137, "count", "exact", "137 charges", "charges", "137 charges"),
+    ],
+)  # fmt: skip
+def test_statistic_headings(value, kind, qualifier, phrase, counted, heading):
+    figure = fixtures.statistic(value, kind, phrase, phrase, qualifier=qualifier, counted=counted)
+    assert query._heading(figure, query._label(figure)) == heading
+
+
 def test_facets(corpus):
     result = query.facets(corpus, corpus.select(Filters(themes=(CT,))), limit=2)
     assert set(result) == {"theme", "entity", "year", "date_basis"}

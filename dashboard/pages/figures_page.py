@@ -1,7 +1,6 @@
 """Key figures: every quoted statistic as a card and in a table, with its sentence and source."""
 
 import components as ui
-import pandas as pd
 import state
 import streamlit as st
 
@@ -29,8 +28,7 @@ st.markdown(f"**{ui.plural(len(figures), 'figure')}**, newest article first.")
 columns = st.columns(1 if state.presenting() else 2)
 for i, figure in enumerate(figures.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        counted = figure[schema.STAT_COUNTED] if pd.notna(figure[schema.STAT_COUNTED]) else ""
-        st.markdown(f"### {ui.escape_markdown(f'{figure[query.LABEL]} {counted}')}")
+        st.markdown(f"### {ui.escape_markdown(figure[query.HEADING])}")
         sentence = figure[schema.STAT_SENTENCE]
         at = sentence.find(figure[schema.STAT_PHRASE])
         spans = [(at, at + len(figure[schema.STAT_PHRASE]))] if at >= 0 else []
