@@ -36,6 +36,7 @@ from typing import Any
 import pandas as pd
 
 from insights import schema
+from insights.calendar import MONTHS
 from insights.enrich import DATE_LINE, LISTED_DATE, LISTINGS, EnrichContext
 from insights.enrich.text import sentences, trie_pattern
 from insights.events import DEFAULT_EVENTS, Event, load_events
@@ -43,27 +44,6 @@ from insights.events import DEFAULT_EVENTS, Event, load_events
 TOLERANCE = timedelta(days=3)  # how far out of order a listing may be
 WINDOW = timedelta(days=7)  # an announcement comes out within a week of its event, a report after
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 # Every clue ends in a year, so the text is scanned for years only and each year's left
