@@ -142,20 +142,7 @@ def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
                 enrich.LISTED_DATE: item.listed_date,
                 enrich.DATE_LINE: item.date_line,
             }
-    columns = [
-        schema.ARTICLE_ID,
-        schema.TITLE,
-        schema.SUMMARY,
-        schema.TITLE_DERIVED,
-        schema.TRUNCATED,
-        schema.SOURCE,
-        schema.POSITION,
-        schema.URL,
-        enrich.LISTINGS,
-        enrich.LISTED_DATE,
-        enrich.DATE_LINE,
-    ]
-    frame = pd.DataFrame(list(rows.values()), columns=columns)
+    frame = pd.DataFrame(list(rows.values()), columns=list(enrich.FRAME_COLUMNS))
     return frame, merged
 
 

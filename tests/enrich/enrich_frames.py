@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from insights import schema
-from insights.enrich import DATE_LINE, LISTED_DATE, LISTINGS
+from insights.enrich import DATE_LINE, FRAME_COLUMNS, LISTED_DATE, LISTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "data" / "taxonomy.toml"
@@ -41,17 +41,4 @@ def frame(
                 DATE_LINE: str(listed[position]) if position in listed else None,
             }
         )
-    columns = [
-        schema.ARTICLE_ID,
-        schema.TITLE,
-        schema.SUMMARY,
-        schema.TITLE_DERIVED,
-        schema.TRUNCATED,
-        schema.SOURCE,
-        schema.POSITION,
-        schema.URL,
-        LISTINGS,
-        LISTED_DATE,
-        DATE_LINE,
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))

@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from insights import schema
 from insights.taxonomy import Taxonomy
 
 # Internal columns of the frame that enrichments read; dropped before the dataset is written.
@@ -21,6 +22,21 @@ from insights.taxonomy import Taxonomy
 LISTINGS = "_listings"
 LISTED_DATE = "_listed_date"  # date the source stated for the item (datetime.date or None)
 DATE_LINE = "_date_line"  # that line as written (str or None)
+
+# The columns of the frame every enrichment receives, in order.
+FRAME_COLUMNS = (
+    schema.ARTICLE_ID,
+    schema.TITLE,
+    schema.SUMMARY,
+    schema.TITLE_DERIVED,
+    schema.TRUNCATED,
+    schema.SOURCE,
+    schema.POSITION,
+    schema.URL,
+    LISTINGS,
+    LISTED_DATE,
+    DATE_LINE,
+)
 
 
 @dataclass(frozen=True)
