@@ -159,3 +159,40 @@ def test_python_m_insights_help():
     )
     for option in ("--out", "--taxonomy", "--dates"):
         assert option in result.stdout
+
+
+@pytest.fixture(scope="module")
+def seed_rows(tmp_path_factory) -> list[dict]:
+    out = tmp_path_factory.mktemp("seed") / "articles.parquet"
+    build([SEED], out, taxonomy_path=TAXONOMY)
+    return store.read_dataset(out).table.to_pylist()
+
+
+def test_seed_text_is_exact_through_the_real_reader(seed_rows):
+    first, last = seed_rows[0], seed_rows[-1]
+    assert first[schema.TITLE].startswith("‘One size doesn’t fit all’: Young victims")
+    assert first[schema.SUMMARY].endswith("specialist support for trafficked children.")
+    assert last[schema.TITLE] == "The Secret Gardeners: New film on child trafficking from Vietnam"
+    assert not any("Read more" in r[schema.SUMMARY] for r in seed_rows)
+    assert [r[schema.POSITION] for r in seed_rows] == list(range(1, 27))
+
+
+def test_seed_quality_end_to_end(seed_rows):
+    figures = {
+        (s[schema.STAT_PHRASE], s[schema.STAT_KIND], s[schema.STAT_QUALIFIER])
+        for r in seed_rows
+        for s in r[schema.STATISTICS]
+    }
+    for expected in [
+        ("more than 50 other experts", "count", "more_than"),
+        ("Up to 1,000 children", "count", "up_to"),
+        ("as young as 11 years old", "age", "as_young_as"),
+        ("137 charges", "count", "exact"),
+        ("more than half of frontline workers", "proportion", "more_than"),
+    ]:
+        assert expected in figures
+    names = {e[schema.ENTITY_NAME] for r in seed_rows for e in r[schema.ENTITIES]}
+    assert {"National Crime Agency", "ABTA", "Oxfam", "Telford", "Matthew Falder"} <= names
+    stated = {r[schema.POSITION]: str(r[schema.PUBLISHED]) for r in seed_rows}
+    assert stated[26] == "2017-10-18" and stated[2] == "2018-10-17"
+    assert all(r[schema.THEMES] for r in seed_rows)
