@@ -80,3 +80,16 @@ def test_read_errors_are_one_line_with_the_build_command(tmp_path, content, mess
 def test_every_column_is_documented():
     assert all(c.doc for c in schema.COLUMNS)
     assert schema.ARTICLE_SCHEMA.names == list(schema.COLUMN_NAMES)
+
+
+def test_partitioned_export_keeps_every_row_by_year(tmp_path):
+    import pyarrow.dataset as ds
+
+    path = fixtures.write(tmp_path / "a.parquet", fixtures.sample_rows())
+    files = store.write_partitioned(store.read_dataset(path), tmp_path / "parts")
+    assert {f.parent.name for f in files} == {"year=2017", "year=2018", "year=unknown"}
+    back = ds.dataset(tmp_path / "parts", format="parquet", partitioning="hive").to_table()
+    assert sorted(back.column(schema.ARTICLE_ID).to_pylist()) == sorted(
+        r[schema.ARTICLE_ID] for r in fixtures.sample_rows()
+    )
+    assert set(back.schema.names) == {*schema.COLUMN_NAMES, "year"}

@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", type=Path, required=True, help="CSV file to write")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
+    export = commands.add_parser(
+        "export",
+        help="write the dataset as year-partitioned Parquet for another engine",
+        description="Write DATASET as Hive-partitioned Parquet (year=YYYY/…) under --out, the "
+        "layout DuckDB, Trino or Spark query in place, e.g. from object storage.",
+    )
+    export.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
+    export.add_argument("--out", type=Path, required=True, help="folder to write")
+
     info = commands.add_parser("info", help="describe a built dataset")
     info.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
     return parser
@@ -97,6 +106,12 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    files = store.write_partitioned(store.read_dataset(args.dataset), args.out)
+    print(f"wrote {len(files)} Parquet file(s) under {args.out}")
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     dataset = store.read_dataset(args.dataset)
     meta = dataset.metadata
@@ -112,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from insights.taxonomy import TaxonomyError
 
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "synth": _synth, "info": _info}
+    handlers = {"build": _build, "synth": _synth, "export": _export, "info": _info}
     try:
         return handlers[args.command](args)
     except (

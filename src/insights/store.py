@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from insights import schema
@@ -98,6 +100,30 @@ def read_dataset(path: Path = DEFAULT_DATASET) -> Dataset:
         hint = build_hint(path)
         raise DatasetError(f"{path} does not meet the dataset contract ({exc}): {hint}") from exc
     return Dataset(table, read_metadata(path), path)
+
+
+def write_partitioned(dataset: Dataset, directory: Path) -> list[Path]:
+    """Write the dataset as Hive-partitioned Parquet (`year=2018/part-0.parquet`, …).
+
+    The layout an engine such as DuckDB, Trino or Spark reads from object storage: same columns,
+    one folder per publication year (`year=unknown` for undated articles), build metadata kept
+    in every file. Returns the files written.
+    """
+    year = pc.cast(pc.year(dataset.table.column(schema.PUBLISHED)), pa.string())
+    table = dataset.table.append_column("year", pc.fill_null(year, "unknown"))
+    meta = {schema.METADATA_KEY: json.dumps(dataset.metadata).encode()}
+    table = table.replace_schema_metadata(meta)
+    written: list[Path] = []
+    ds.write_dataset(
+        table,
+        directory,
+        format="parquet",
+        partitioning=["year"],
+        partitioning_flavor="hive",
+        existing_data_behavior="delete_matching",
+        file_visitor=lambda f: written.append(Path(f.path)),
+    )
+    return sorted(written)
 
 
 def build_hint(path: Path) -> str:
