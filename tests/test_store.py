@@ -56,6 +56,7 @@ def test_missing_column_is_named():
 
 def test_round_trip_keeps_rows_and_metadata(tmp_path):
     path = fixtures.write(tmp_path / "a.parquet", fixtures.sample_rows(), sources=["x.txt"])
+    assert path.stat().st_mode & 0o044  # readable by others, like any file the umask allows
     dataset = store.read_dataset(path)
     assert dataset.table.equals(fixtures.table(fixtures.sample_rows()))
     assert dataset.metadata["sources"] == ["x.txt"]

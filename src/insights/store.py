@@ -62,11 +62,18 @@ def write_dataset(table: pa.Table, path: Path, metadata: dict[str, Any]) -> Data
     os.close(fd)
     try:
         pq.write_table(table, tmp, compression="zstd", row_group_size=128 * 1024)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is for reading
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return Dataset(table, meta, path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def read_metadata(path: Path) -> dict[str, Any]:
