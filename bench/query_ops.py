@@ -45,16 +45,21 @@ THEMES = (
 PHRASES_PER_THEME = 4
 ENTITY_COUNT = 5000
 TEXT_QUERY = "county lines"
-FILTERS = {
-    "theme": Filters(themes=(THEMES[1],)),
-    "two years": Filters(start=date(2020, 1, 1), end=date(2021, 12, 31)),
-    "entity": Filters(entities=("Entity 3",)),
-    "text": Filters(text="trafficking"),
-    "text phrase": Filters(text=f'"{TEXT_QUERY}" -telford'),
-    "theme+date+basis": Filters(
-        themes=(THEMES[0], THEMES[2]), start=date(2018, 1, 1), bases=("stated", "curated")
-    ),
-}
+
+
+def filters(corpus: query.Corpus) -> dict[str, Filters]:
+    """The filters measured, named from the corpus itself: its second theme, fourth entity."""
+    themes, entities = corpus.themes, corpus.entity_options()
+    return {
+        "theme": Filters(themes=(themes[1],)),
+        "two years": Filters(start=date(2020, 1, 1), end=date(2021, 12, 31)),
+        "entity": Filters(entities=(entities[3],)),
+        "text": Filters(text="trafficking"),
+        "text phrase": Filters(text=f'"{TEXT_QUERY}" -telford'),
+        "theme+date+basis": Filters(
+            themes=(themes[0], themes[2]), start=date(2018, 1, 1), bases=("stated", "curated")
+        ),
+    }
 
 
 def synthetic_dataset(n: int, out: Path, seed: int = 0) -> Path:
@@ -180,11 +185,11 @@ def _offsets(counts: np.ndarray) -> np.ndarray:
 def measurements(corpus: query.Corpus) -> list[tuple[str, Callable[[], object]]]:
     """One (name, callable) per interaction; select runs uncached, as on a fresh filter."""
     every = corpus.select(Filters())
-    some = corpus.select(FILTERS["theme"])
+    some = corpus.select(filters(corpus)["theme"])
     text_rows = corpus.select(Filters(text=TEXT_QUERY))
     some_id = corpus.table.column(schema.ARTICLE_ID)[len(corpus) // 2].as_py()
     ops: list[tuple[str, Callable[[], object]]] = [
-        (f"select {name}", lambda f=f: corpus._select(f)) for name, f in FILTERS.items()
+        (f"select {name}", lambda f=f: corpus._select(f)) for name, f in filters(corpus).items()
     ]
     for label, rows in (("all", every), ("theme", some)):
         ops += [
@@ -223,7 +228,7 @@ def baselines(corpus: query.Corpus) -> dict[str, Callable[[], object]]:
     """Naive pandas for the same work, keyed like `measurements` (a representative subset)."""
     frame = corpus.table.to_pandas()
     published = pd.to_datetime(frame[schema.PUBLISHED])
-    some = frame[frame[schema.THEMES].apply(lambda ts: THEMES[1] in ts)]
+    some = frame[frame[schema.THEMES].apply(lambda ts: corpus.themes[1] in ts)]
     some_id = frame[schema.ARTICLE_ID].iloc[len(frame) // 2]
 
     def select(f: Filters) -> pd.DataFrame:
@@ -283,7 +288,7 @@ def baselines(corpus: query.Corpus) -> dict[str, Callable[[], object]]:
         return ordered.iloc[(number - 1) * 25 : number * 25]
 
     result: dict[str, Callable[[], object]] = {
-        f"select {name}": (lambda f=f: select(f)) for name, f in FILTERS.items()
+        f"select {name}": (lambda f=f: select(f)) for name, f in filters(corpus).items()
     }
     for label, df in (("all", frame), ("theme", some)):
         result |= {
