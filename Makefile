@@ -26,7 +26,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/scale.py $(ARGS)
 
 # The dataset is rebuilt when the listing, the taxonomy or the pipeline's code changes.
 $(DATASET): $(VENV)/.installed $(LISTING) $(TAXONOMY) $(CODE)
