@@ -8,10 +8,10 @@ import streamlit as st
 from insights import query, schema
 
 ORDERS = {
-    "newest": ("published", True, "Newest first"),
-    "oldest": ("published", False, "Oldest first"),
-    "relevance": ("relevance", True, "Best match"),
-    "title": ("title", False, "Title A–Z"),
+    "newest": (schema.PUBLISHED, True, "Newest first"),
+    "oldest": (schema.PUBLISHED, False, "Oldest first"),
+    "relevance": (query.RELEVANCE, True, "Best match"),
+    "title": (schema.TITLE, False, "Title A–Z"),
 }
 PAGE_SIZE = 10
 

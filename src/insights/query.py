@@ -66,7 +66,8 @@ HEADING = "heading"  # the label with what is counted, where that reads well: "u
 VALUE = "value"
 
 FREQUENCIES = ("week", "month", "quarter", "year")
-SORTS = ("published", "title", "position", "word_count", "relevance")
+RELEVANCE = "relevance"  # sort by search rank
+SORTS = (schema.PUBLISHED, schema.TITLE, schema.POSITION, schema.WORD_COUNT, RELEVANCE)
 TABLE_COLUMNS = [
     schema.ARTICLE_ID,
     schema.TITLE,
@@ -106,7 +107,7 @@ SERVING_FORMAT = 1  # bump when the serving copy's files change: older copies ar
 _SERVING = "corpus"  # the serving copy's folder inside the versioned sidecar folder
 _SERVING_TABLE = "articles.arrow"
 _MANIFEST = "manifest.json"
-_ORDERED = tuple(s for s in SORTS if s != "relevance")  # the sort keys with a stored order
+_ORDERED = tuple(s for s in SORTS if s != RELEVANCE)  # the sort keys with a stored order
 _NUMBER_WORDS = (
     "zero",
     "one",
@@ -714,11 +715,11 @@ def table_page(
     rows = _as_rows(corpus, rows)
     page = max(int(page), 1)
     start, stop = (page - 1) * page_size, page * page_size
-    query = corpus._query(text) if sort == "relevance" else None
+    query = corpus._query(text) if sort == RELEVANCE else None
     if query is not None:
         ranked = np.asarray(corpus._search().rank(query, rows=rows, limit=stop), dtype=np.int64)
         shown = ranked[start:stop]
-    elif sort == "relevance":
+    elif sort == RELEVANCE:
         shown = _top(corpus, rows, "published", True, stop)[start:]
     else:
         shown = _top(corpus, rows, sort, descending, stop)[start:]
@@ -734,7 +735,7 @@ def articles_csv(
     """
     rows = _as_rows(corpus, rows)
     ordered = _top(
-        corpus, rows, "published" if sort == "relevance" else sort, descending, len(rows)
+        corpus, rows, schema.PUBLISHED if sort == RELEVANCE else sort, descending, len(rows)
     )
     buffer = io.BytesIO()
     buffer.write("\ufeff".encode())
