@@ -378,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/insights-bench"))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--skip-query-layer", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="skip bench/browser.py")
     parser.add_argument("--dataset", type=Path, help="an already built dataset to use")
     parser.add_argument(
         "--build-timeout", type=float, default=1800, help="seconds to allow `insights build`"
@@ -404,7 +405,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(bench.summary("match `", "search, all rows matching"))
     print(bench.summary("rank top", f"search, top {RANK_LIMIT} by BM25"))
-    return 0
+    if args.skip_browser:
+        return 0
+    sys.path.insert(0, str(BENCH_DIR))
+    import browser  # the dashboard in chromium on this dataset and the shipped one
+
+    return browser.main(["--large", str(path), "--workdir", str(args.workdir)])
 
 
 if __name__ == "__main__":
