@@ -813,3 +813,46 @@ def test_selection_cache_is_bounded(corpus, monkeypatch):
         corpus.select(Filters(start=date(year, 1, 1)))
     assert sum(rows.nbytes for rows in corpus._selections.values()) <= 100
     assert corpus.select(Filters(start=date(2019, 1, 1))).size == 0
+
+
+@pytest.fixture(scope="module")
+def figures_corpus(tmp_path_factory):
+    # Every article on its own day, so "newest first" is one exact order.
+    rng = random.Random(11)
+    days = rng.sample(range(2000), 300)
+    rows = []
+    for i, offset in enumerate(days):
+        day = date(2014, 1, 1) + timedelta(days=offset)
+        stats = [
+            fixtures.statistic(j + 1, rng.choice(("count", "age", "percent")), f"f{i}-{j}", "s.")
+            for j in range(rng.randrange(0, 4))
+        ]
+        rows.append(
+            fixtures.article(
+                f"Article {i}",
+                published=day,
+                published_earliest=day,
+                published_latest=day,
+                themes=rng.sample(THEMES, rng.randrange(0, 3)),
+                statistics=stats,
+                position=i + 1,
+            )
+        )
+    path = tmp_path_factory.mktemp("figures") / "articles.parquet"
+    return query.Corpus.load(fixtures.write(path, rows), search=False)
+
+
+@pytest.mark.parametrize("limit", [None, 1, 7, 50])
+@pytest.mark.parametrize("kinds", [(), ("age",), ("count", "percent")])
+@pytest.mark.parametrize("filters", [Filters(), Filters(themes=("A",)), Filters(themes=("Z",))])
+def test_statistics_table_matches_pandas(figures_corpus, filters, kinds, limit):
+    frame = figures_corpus.table.to_pandas()
+    frame = frame.iloc[_naive_select(frame, filters)].sort_values(schema.PUBLISHED, ascending=False)
+    expected = [
+        s[schema.STAT_PHRASE]
+        for stats in frame[schema.STATISTICS]
+        for s in stats
+        if not kinds or s[schema.STAT_KIND] in kinds
+    ][:limit]
+    got = query.statistics_table(figures_corpus, figures_corpus.select(filters), kinds, limit=limit)
+    assert got[schema.STAT_PHRASE].tolist() == expected
