@@ -856,3 +856,10 @@ def test_statistics_table_matches_pandas(figures_corpus, filters, kinds, limit):
     ][:limit]
     got = query.statistics_table(figures_corpus, figures_corpus.select(filters), kinds, limit=limit)
     assert got[schema.STAT_PHRASE].tolist() == expected
+
+
+def test_top_theme_pair(corpus):
+    pairs = query.theme_cooccurrence(corpus, corpus.select(Filters()))
+    assert query.top_theme_pair(pairs) == (CT, CL, 1)  # each pair once, in name order
+    alone = query.theme_cooccurrence(corpus, corpus.select(Filters(themes=(OL,))))
+    assert query.top_theme_pair(alone) is None

@@ -47,14 +47,13 @@ if not share.empty:
 
 st.subheader("Themes that appear together")
 pairs = query.theme_cooccurrence(corpus, rows)
-together = pairs[pairs[query.THEME_A] < pairs[query.THEME_B]].nlargest(1, query.ARTICLES)
+together = query.top_theme_pair(pairs)
 ui.chart(
     charts.theme_cooccurrence(pairs, order=list(counts[query.THEME])),
     summary=(
-        f"{together.iloc[0][query.THEME_A]} and {together.iloc[0][query.THEME_B]} appear together "
-        f"most often, in {ui.plural(int(together.iloc[0][query.ARTICLES]), 'article')}; the "
-        "diagonal counts each theme on its own."
-        if len(together) and together.iloc[0][query.ARTICLES] > 0
+        f"{together[0]} and {together[1]} appear together most often, in "
+        f"{ui.plural(together[2], 'article')}; the diagonal counts each theme on its own."
+        if together
         else "No article in this selection has two themes; the diagonal counts each theme."
     ),
     data=pairs,

@@ -603,6 +603,17 @@ def theme_cooccurrence(corpus: Corpus, rows: np.ndarray) -> pd.DataFrame:
     )
 
 
+def top_theme_pair(pairs: pd.DataFrame) -> tuple[str, str, int] | None:
+    """The two different themes that occur together most often in a `theme_cooccurrence`
+    frame, with their article count; None when no article has two themes."""
+    off_diagonal = pairs[pairs[THEME_A] < pairs[THEME_B]]
+    top = off_diagonal.nlargest(1, ARTICLES)
+    if top.empty or top.iloc[0][ARTICLES] == 0:
+        return None
+    row = top.iloc[0]
+    return row[THEME_A], row[THEME_B], int(row[ARTICLES])
+
+
 def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) -> pd.DataFrame:
     """Why articles carry a theme: the evidence phrases, with how many articles used each."""
     columns = [THEME, PHRASE, ARTICLES]
