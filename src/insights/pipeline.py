@@ -203,8 +203,9 @@ def build(
         added = enrichment(frame, context)
         frame = pd.concat([frame, added], axis=1)
         say(f"{name}: {len(frame):,} articles in {time.perf_counter() - step:.1f} s")
-    known = set(frame[schema.ARTICLE_ID]) | set(frame[schema.TITLE])
-    report.curated_unmatched = sorted(k for k in curated if k not in known)
+    if curated:
+        known = set(frame[schema.ARTICLE_ID]) | set(frame[schema.TITLE])
+        report.curated_unmatched = sorted(k for k in curated if k not in known)
 
     table = pa.Table.from_pandas(frame[list(schema.COLUMN_NAMES)], preserve_index=False)
     report.articles = table.num_rows
