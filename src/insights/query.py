@@ -457,18 +457,18 @@ class Corpus:
         return self._orders[key]
 
     def _sorted(self, sort: str, descending: bool) -> tuple[np.ndarray, np.ndarray]:
-        if sort == "title":
+        if sort == schema.TITLE:
             title = pc.utf8_lower(self.table.column(schema.TITLE))
             direction = "descending" if descending else "ascending"
             order = pc.sort_indices(title, sort_keys=[("", direction)]).to_numpy()
         else:
             values = {
-                "published": self.day,
-                "position": self.position,
-                "word_count": self.word_count,
+                schema.PUBLISHED: self.day,
+                schema.POSITION: self.position,
+                schema.WORD_COUNT: self.word_count,
             }[sort].astype(np.int64)
             primary = -values if descending else values
-            if sort == "published":
+            if sort == schema.PUBLISHED:
                 primary = np.where(self.day == NO_DAY, np.iinfo(np.int64).max, primary)
             # ties keep listing order, whose top is the newest
             order = np.lexsort((self.position, primary))
@@ -550,7 +550,7 @@ def date_intervals(corpus: Corpus, rows: np.ndarray, limit: int = 500) -> pd.Dat
         schema.DATE_PRECISION,
     ]
     rows = _dated(corpus, _as_rows(corpus, rows))
-    top = _top(corpus, rows, "published", descending=True, count=limit)
+    top = _top(corpus, rows, schema.PUBLISHED, descending=True, count=limit)
     return _frame(corpus, top, columns)
 
 
@@ -725,7 +725,9 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
     counts, periods = _timeline(corpus, rows, "year")
     result["year"] = _facet(periods.year.to_numpy(), counts[:, 0], limit)
     basis_counts = np.bincount(_gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
-    result["date_basis"] = _facet(np.array(schema.DATE_BASES, dtype=object), basis_counts, limit)
+    result[schema.DATE_BASIS] = _facet(
+        np.array(schema.DATE_BASES, dtype=object), basis_counts, limit
+    )
     return result
 
 
@@ -733,7 +735,7 @@ def table_page(
     corpus: Corpus,
     rows: np.ndarray,
     *,
-    sort: str = "published",
+    sort: str = schema.PUBLISHED,
     descending: bool = True,
     page: int = 1,
     page_size: int = 25,
@@ -754,7 +756,7 @@ def table_page(
         ranked = np.asarray(corpus._search().rank(query, rows=rows, limit=stop), dtype=np.int64)
         shown = ranked[start:stop]
     elif sort == RELEVANCE:
-        shown = _top(corpus, rows, "published", True, stop)[start:]
+        shown = _top(corpus, rows, schema.PUBLISHED, True, stop)[start:]
     else:
         shown = _top(corpus, rows, sort, descending, stop)[start:]
     return _frame(corpus, shown, TABLE_COLUMNS), len(rows)
