@@ -58,11 +58,27 @@ STAT_SENTENCE = "sentence"
 ENTITY_NAME = "name"
 ENTITY_TYPE = "type"
 
-# Allowed values
-DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
-DATE_BASES = ("stated", "inferred", "curated")
-STAT_KINDS = ("count", "percent", "proportion", "money", "age", "duration", "ratio")
-STAT_QUALIFIERS = (
+# Allowed values. Code compares against these names, never against the bare strings.
+# date_precision
+DAY, WEEK, MONTH, YEAR, UNKNOWN = "day", "week", "month", "year", "unknown"
+DATE_PRECISIONS = (DAY, WEEK, MONTH, YEAR, UNKNOWN)
+# date_basis: stated in the text, inferred from the listing, or curated (set by hand)
+STATED, INFERRED, CURATED = "stated", "inferred", "curated"
+DATE_BASES = (STATED, INFERRED, CURATED)
+KNOWN_BASES = (STATED, CURATED)  # the date is known, not estimated
+# statistics.kind
+COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO = (
+    "count",
+    "percent",
+    "proportion",
+    "money",
+    "age",
+    "duration",
+    "ratio",
+)
+STAT_KINDS = (COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO)
+# statistics.qualifier: "up to 1,000" is UP_TO; a bare "1,000" is EXACT
+EXACT, MORE_THAN, LESS_THAN, UP_TO, AT_LEAST, ABOUT, AS_YOUNG_AS = (
     "exact",
     "more_than",
     "less_than",
@@ -71,7 +87,10 @@ STAT_QUALIFIERS = (
     "about",
     "as_young_as",
 )
-ENTITY_TYPES = ("organisation", "place", "person")
+STAT_QUALIFIERS = (EXACT, MORE_THAN, LESS_THAN, UP_TO, AT_LEAST, ABOUT, AS_YOUNG_AS)
+# entities.type
+ORGANISATION, PLACE, PERSON = "organisation", "place", "person"
+ENTITY_TYPES = (ORGANISATION, PLACE, PERSON)
 
 # Parquet file metadata key holding the build metadata as JSON
 METADATA_KEY = b"insights"

@@ -52,12 +52,12 @@ Enrichment = Callable[[pd.DataFrame, EnrichContext], pd.DataFrame]
 
 def registry() -> list[tuple[str, Enrichment]]:
     """The enrichments in the order they run."""
-    from insights.enrich import dates, entities, statistics, text, themes
+    from insights.enrich import dates, entities, statistics, themes, word_count
 
     return [
         ("dates", dates.enrich),
         ("themes", themes.enrich),
         ("statistics", statistics.enrich),
         ("entities", entities.enrich),
-        ("text", text.enrich),
+        ("word_count", word_count.enrich),
     ]

@@ -36,10 +36,10 @@ from typing import Any
 import pandas as pd
 
 from insights import schema
-from insights.calendar import MONTHS
 from insights.enrich import DATE_LINE, LISTED_DATE, LISTINGS, EnrichContext
-from insights.enrich.text import sentences, trie_pattern
+from insights.enrich.sentences import sentences
 from insights.events import DEFAULT_EVENTS, Event, load_events
+from insights.lexicon import MONTHS, trie_pattern
 
 TOLERANCE = timedelta(days=3)  # how far out of order a listing may be
 WINDOW = timedelta(days=7)  # an announcement comes out within a week of its event, a report after

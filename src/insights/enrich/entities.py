@@ -34,15 +34,10 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import article_texts, trie_pattern
+from insights.enrich.sentences import article_texts
+from insights.lexicon import trie_pattern, word_set
 
-
-def _word_set(text: str) -> frozenset[str]:
-    """A set written as one string of words, so long vocabularies stay readable."""
-    return frozenset(text.split())
-
-
-ORG, PLACE, PERSON = "organisation", "place", "person"
+ORG, PLACE, PERSON = schema.ORGANISATION, schema.PLACE, schema.PERSON
 
 # canonical name: aliases (the canonical name itself always matches)
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -130,7 +125,7 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # A run of capitalised words holding one of these is an organisation.
-ORG_WORDS = _word_set(
+ORG_WORDS = word_set(
     """Agency Agencies Association Committee Committees Inquiry Council Police Group Coalition
     College Commission Foundation Trust Service Services Office Department Ministry Network
     Alliance Union Federation Institute University Society Charity Parliament Assembly Court
@@ -138,23 +133,23 @@ ORG_WORDS = _word_set(
     Charities Festivals Forum Taskforce Command Board"""
 )
 # A run ending in a job title is a role, not an organisation: "Group Assistant".
-ROLE_WORDS = _word_set(
+ROLE_WORDS = word_set(
     """Assistant Officer Manager Director Worker Chair Head Coordinator Co-ordinator Lead
     Trustee Secretary Adviser Advisor Member Researcher Volunteer"""
 )
 # "Long Name (ACR)" pairs ending in one of these name a framework or law, not an organisation.
-NOT_ORG_HEADS = _word_set(
+NOT_ORG_HEADS = word_set(
     "Mechanism Act Bill Convention Directive Protocol Strategy Plan Programme Project Day"
 )
 # Capitalised words that start a sentence or a phrase rather than a name.
-STARTERS = _word_set(
+STARTERS = word_set(
     """The A An This That These Those Our Their His Her Its Following On In At By For From With
     After Before During When While As According New Today Read More Latest Both Every Former
     Young Leading Greater British Children Child Report How Why If It We They He She Up"""
 )
 _CAP = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "Girls’", "Anti-Slavery", "U.K"; not a full stop
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs from the title into the summary
-CONNECTORS = _word_set("of for on into against and in the to &")
+CONNECTORS = word_set("of for on into against and in the to &")
 _CONNECT = rf"(?:{'|'.join(sorted(CONNECTORS))})"
 CAPITALISED_RUN = re.compile(rf"{_CAP}(?:{_SP}(?:{_CONNECT}{_SP})*{_CAP})*")
 PAIR = re.compile(rf"({CAPITALISED_RUN.pattern})\s+\(([A-Z][A-Za-z]{{1,9}})\)")
@@ -167,22 +162,22 @@ NOT_NAME_WORDS = (
     ORG_WORDS
     | NOT_ORG_HEADS
     | ROLE_WORDS
-    | _word_set("Helpline Slavery Trafficking Modern Week Report Review Crown Human Rights")
+    | word_set("Helpline Slavery Trafficking Modern Week Report Review Crown Human Rights")
 )
-EVENT_WORDS = _word_set("Day Week Month Awards Festival Conference Summit")
-EVENT_CONNECTORS = _word_set("for on at in to during")
+EVENT_WORDS = word_set("Day Week Month Awards Festival Conference Summit")
+EVENT_CONNECTORS = word_set("for on at in to during")
 OF_ORGANISATION = re.compile(r"\s+of\s+(?:the\s+)?")  # "Laura Durán of the Metropolitan Police"
 # The context that makes two or three capitalised words a person's name, read either side:
 # a title before it (a comma allowed: "Group Assistant, Temi Adekoya"), "as the new Chair"
 # after it, a cue word on both sides ("by Lynda Gibbs from"), or "said"/"who" after it.
-ROLE_TITLES = _word_set(
+ROLE_TITLES = word_set(
     """Chair Chairman Chairwoman Executive CEO Director Manager Officer Assistant Coordinator
     Co-ordinator Worker Trustee Minister Secretary Commissioner MP Lord Baroness Sir Dame Dr Mr
     Mrs Ms Miss Professor Prof President Founder founder Detective Inspector Judge national
     campaigner survivor spokesperson spokesman spokeswoman Ambassador Patron Lead Adviser
     Advisor Researcher Head"""
 )
-CUE_BEFORE = _word_set("by from with announce announces announced appoint appoints appointed")
+CUE_BEFORE = word_set("by from with announce announces announced appoint appoints appointed")
 CUE_AFTER = re.compile(r",?\s+(?:who|as|from|of|has|have|was|is|said|says|told)\b")
 ROLE_AFTER = re.compile(
     rf"\s+as\s+(?:the\s+|its\s+|our\s+)?(?:new\s+)?(?:{trie_pattern(sorted(ROLE_TITLES))})\b"

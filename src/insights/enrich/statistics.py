@@ -24,7 +24,8 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import article_texts, sentences, trie_pattern
+from insights.enrich.sentences import article_texts, sentences
+from insights.lexicon import trie_pattern
 
 
 def _word_set(text: str) -> frozenset[str]:

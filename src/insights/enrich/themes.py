@@ -12,13 +12,7 @@ import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
-from insights.enrich.text import article_texts
-from insights.taxonomy import Taxonomy
-
-
-def find_themes(text: str, taxonomy: Taxonomy) -> dict[str, list[str]]:
-    """Theme name -> the taxonomy phrases found in `text`, in taxonomy order."""
-    return taxonomy.matcher().match(text)
+from insights.enrich.sentences import article_texts
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:

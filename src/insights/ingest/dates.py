@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from insights.calendar import MONTHS
 from insights.ingest.items import Order
+from insights.lexicon import MONTHS
 
 
 def _set(words: str) -> frozenset[str]:

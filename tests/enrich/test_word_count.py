@@ -1,11 +1,11 @@
-"""Word count and sentence splitting."""
+"""Word count: the words in title and summary."""
 
 from __future__ import annotations
 
 import pytest
 
 from insights import schema
-from insights.enrich import text
+from insights.enrich import word_count
 
 from enrich_frames import frame
 
@@ -21,23 +21,11 @@ from enrich_frames import frame
     ],
 )
 def test_word_count(words, count):
-    assert text.word_count(words) == count
-
-
-@pytest.mark.parametrize(
-    ("given", "expected"),
-    [
-        ("Headline\nOne. Two!", ["Headline", "One.", "Two!"]),
-        ("Up to 1,000 children. The U.K. too.", ["Up to 1,000 children.", "The U.K. too."]),
-        ("He said “yes.” Then left.", ["He said “yes.”", "Then left."]),
-    ],
-)
-def test_sentences(given, expected):
-    assert text.sentences(given) == expected
+    assert word_count.word_count(words) == count
 
 
 def test_enrich_counts_title_and_summary(context):
     articles = frame([("Two words", "and three more")])
-    out = text.enrich(articles, context)
+    out = word_count.enrich(articles, context)
     assert out[schema.WORD_COUNT].tolist() == [5]
     assert list(out.columns) == [schema.WORD_COUNT]

@@ -1,0 +1,68 @@
+"""English words the readers and the enrichments share: month names, word sets, word patterns.
+
+MONTHS["sept"] == 9                       every spelling news text uses, lowercase
+re.fullmatch(MONTH_NAMES, "sept")         one alternation, longest spelling first
+word_set("in since from")                 frozenset({"in", "since", "from"})
+trie_pattern(["UK", "UN", "United Kingdom"]) == "U(?:nited\\ Kingdom|K|N)"
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# "sept" → 9, "october" → 10, "oct" → 10
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+# Longest first, so "sept" is not read as "sep" and a stray "t".
+MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set written as one string of words, so long vocabularies stay readable."""
+    return frozenset(text.split())
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many literal strings, factored by common prefix.
+
+    Python's regex engine tries alternatives one by one; factored, it reads a character once:
+    ["UK", "UN", "United Kingdom"] -> "U(?:nited\\ Kingdom|K|N)". Longer continuations come
+    first, so the longest string wins.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in node.items() if c]
+        branches.sort(key=len, reverse=True)
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
