@@ -1,83 +1,15 @@
-"""Full-text search: query parsing, matching, BM25 order, highlights, storage."""
+"""The search index: matching, ranking, storage, and equivalence with brute force."""
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import numpy as np
 import pyarrow as pa
 import pytest
 
-from insights.search import Query, SearchIndex, highlight_spans, parse_query, words
-
-# -- parsing ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", Query()),
-        ("   ", Query()),
-        ("Trafficking", Query(required=("trafficking",))),
-        ("county lines", Query(required=("county", "lines"))),
-        ("county county", Query(required=("county",))),
-        ('"county lines"', Query(phrases=(("county", "lines"),))),
-        ("“county lines”", Query(phrases=(("county", "lines"),))),
-        ('"county lines', Query(phrases=(("county", "lines"),))),
-        ('"slavery"', Query(required=("slavery",))),
-        ('""', Query()),
-        ("county-lines", Query(phrases=(("county", "lines"),))),
-        ("1,200 children", Query(required=("children",), phrases=(("1", "200"),))),
-        ("Durán", Query(required=("duran",))),
-        ("NCA!", Query(required=("nca",))),
-        ("nca OR police", Query(any_of=((("nca",), ("police",)),))),
-        ("nca | police", Query(any_of=((("nca",), ("police",)),))),
-        ("nca|police", Query(any_of=((("nca",), ("police",)),))),
-        ("a OR b OR c d", Query(required=("d",), any_of=((("a",), ("b",), ("c",)),))),
-        ('nca OR "crime agency"', Query(any_of=((("nca",), ("crime", "agency")),))),
-        ("nca or police", Query(required=("nca", "or", "police"))),
-        ("OR nca", Query(required=("nca",))),
-        ("nca OR", Query(required=("nca",))),
-        ("-slavery", Query(excluded=("slavery",))),
-        ('-"county lines"', Query(excluded_phrases=(("county", "lines"),))),
-        ("trafficking -online", Query(required=("trafficking",), excluded=("online",))),
-        ("a OR -b", Query(required=("a",), excluded=("b",))),
-        ("-", Query()),
-        ('"OR"', Query(required=("or",))),
-    ],
-)
-def test_parse_query(text, expected):
-    assert parse_query(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "is_empty", "terms"),
-    [
-        ("", True, ()),
-        ("-slavery", False, ()),
-        ('"county lines" nca OR police', False, ("county", "lines", "nca", "police")),
-    ],
-)
-def test_query_is_empty_and_terms(text, is_empty, terms):
-    query = parse_query(text)
-    assert query.is_empty is is_empty
-    assert query.terms() == terms
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Durán’s County-Lines, 1,200", ["duran", "s", "county", "lines", "1", "200"]),
-        ("İstanbul ﬁne café", ["istanbul", "fine", "cafe"]),
-        ("snake_case", ["snake", "case"]),
-    ],
-)
-def test_words(text, expected):
-    assert words(text) == expected
-
-
-# -- matching --------------------------------------------------------------------------------
+from insights.search.index import SearchIndex
+from insights.search.parser import Query, parse_query, words
 
 CORPUS = [
     "Children exploited through county lines in Telford",  # 0
@@ -190,34 +122,6 @@ def test_rank_limit_and_rows(index):
 # -- highlighting ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "query", "marked"),
-    [
-        ("Laura Durán spoke", "duran", ["Durán"]),
-        ("Laura Dura\u0301n spoke", "DURÁN", ["Dura\u0301n"]),
-        ("ECPAT UK’s “county lines” work", '"county lines" ecpat', ["ECPAT", "county lines"]),
-        ("ECPAT UK’s “county lines” work", "“county lines” UK’s", ["UK’s", "county lines"]),
-        ("County-Lines and county  lines", "county-lines", ["County-Lines", "county  lines"]),
-        ("countyside and county", "county", ["county"]),
-        ("more than 1,200 children", '1,200 OR "as young as"', ["1,200"]),
-        ("slavery", "-slavery", []),
-        ("modern slavery", "modern slavery modern", ["modern", "slavery"]),
-        ("", "anything", []),
-    ],
-)
-def test_highlight_spans(text, query, marked):
-    spans = highlight_spans(text, query)
-    assert [text[start:end] for start, end in spans] == marked
-    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
-
-
-def test_highlight_spans_merge_overlapping_hits():
-    assert highlight_spans("county lines", '"county lines" lines') == [(0, 12)]
-
-
-# -- storage ---------------------------------------------------------------------------------
-
-
 def test_save_and_load_round_trip(index, tmp_path):
     index.save(tmp_path / "index")
     loaded = SearchIndex.load(tmp_path / "index")
@@ -276,7 +180,7 @@ def _random_query(rng: random.Random) -> str:
 
 @pytest.mark.parametrize("rows_per_scan", [8, 0])  # 0: phrases always look rows up one by one
 def test_match_equals_brute_force_on_random_queries(monkeypatch, rows_per_scan):
-    monkeypatch.setattr("insights.search.ROWS_PER_SCAN", rows_per_scan)
+    monkeypatch.setattr("insights.search.index.ROWS_PER_SCAN", rows_per_scan)
     rng = random.Random(7)
     texts = [_random_text(rng) for _ in range(300)]
     index = SearchIndex.build(texts)
@@ -293,7 +197,7 @@ def test_match_equals_brute_force_on_random_queries(monkeypatch, rows_per_scan):
 def test_build_in_chunks_equals_build_at_once(monkeypatch):
     texts = pa.array([None, *CORPUS, "Zoë and José", "ZOE jose"], pa.string()).slice(1)
     at_once = SearchIndex.build(texts)
-    monkeypatch.setattr("insights.search.BUILD_CHUNK_ROWS", 3)
+    monkeypatch.setattr("insights.search.build.BUILD_CHUNK_ROWS", 3)
     in_chunks = SearchIndex.build(texts)
     for name in SearchIndex._ARRAYS:
         assert np.array_equal(getattr(at_once, name), getattr(in_chunks, name)), name
