@@ -5,7 +5,7 @@
 Builds (once, then reuses) a synthetic enriched dataset: texts from `insights.synth`, themes,
 evidence, figures and entities drawn with numpy. `measurements(corpus)` is what bench/scale.py
 calls: a list of (name, callable), each one interaction's server-side work; `cold_load(path)`
-times a server start: `Corpus.load` of a prepared dataset in fresh processes.
+times a server start: `serving.load` of a prepared dataset in fresh processes.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from insights import query, schema, store, synth
-from insights.query import Filters
+from insights import periods, schema, serving, store, synth
+from insights.corpus import Corpus, Filters, articles, columns, figures, themes, timeline, wording
 
 THEMES = (
     "Child trafficking",
@@ -47,7 +47,7 @@ ENTITY_COUNT = 5000
 TEXT_QUERY = "county lines"
 
 
-def filters(corpus: query.Corpus) -> dict[str, Filters]:
+def filters(corpus: Corpus) -> dict[str, Filters]:
     """The filters measured, named from the corpus itself: its second theme, fourth entity."""
     themes, entities = corpus.themes, corpus.entity_options()
     return {
@@ -169,7 +169,7 @@ def synthetic_dataset(n: int, out: Path, seed: int = 0) -> Path:
         }
     )
     taxonomy = [
-        {"name": t, "description": "", "colour": query.PALETTE[i], "phrases": []}
+        {"name": t, "description": "", "colour": columns.PALETTE[i], "phrases": []}
         for i, t in enumerate(THEMES)
     ]
     store.write_dataset(table, out, {"sources": ["synthetic.csv"], "taxonomy": taxonomy})
@@ -182,7 +182,7 @@ def _offsets(counts: np.ndarray) -> np.ndarray:
     return offsets
 
 
-def measurements(corpus: query.Corpus) -> list[tuple[str, Callable[[], object]]]:
+def measurements(corpus: Corpus) -> list[tuple[str, Callable[[], object]]]:
     """One (name, callable) per interaction; select runs uncached, as on a fresh filter."""
     every = corpus.select(Filters())
     some = corpus.select(filters(corpus)["theme"])
@@ -193,38 +193,45 @@ def measurements(corpus: query.Corpus) -> list[tuple[str, Callable[[], object]]]
     ]
     for label, rows in (("all", every), ("theme", some)):
         ops += [
-            (f"headline {label}", lambda r=rows: query.headline(corpus, r)),
-            (f"over time month {label}", lambda r=rows: query.articles_over_time(corpus, r)),
+            (f"headline {label}", lambda r=rows: articles.headline(corpus, r)),
+            (f"over time month {label}", lambda r=rows: timeline.articles_over_time(corpus, r)),
             (
                 f"over time by theme {label}",
-                lambda r=rows: query.articles_over_time(corpus, r, "quarter", by_theme=True),
+                lambda r=rows: timeline.articles_over_time(
+                    corpus, r, periods.QUARTER, by_theme=True
+                ),
             ),
-            (f"theme counts {label}", lambda r=rows: query.theme_counts(corpus, r)),
-            (f"theme share {label}", lambda r=rows: query.theme_share_over_time(corpus, r)),
-            (f"cooccurrence {label}", lambda r=rows: query.theme_cooccurrence(corpus, r)),
-            (f"theme phrases {label}", lambda r=rows: query.theme_phrases(corpus, r)),
-            (f"statistics {label}", lambda r=rows: query.statistics_table(corpus, r)),
-            (f"facets {label}", lambda r=rows: query.facets(corpus, r)),
-            (f"date intervals {label}", lambda r=rows: query.date_intervals(corpus, r)),
-            (f"period changes {label}", lambda r=rows: query.period_changes(corpus, r)),
-            (f"page 1 newest {label}", lambda r=rows: query.table_page(corpus, r)),
-            (f"page 1 title {label}", lambda r=rows: query.table_page(corpus, r, sort="title")),
+            (f"theme counts {label}", lambda r=rows: themes.theme_counts(corpus, r)),
+            (f"theme share {label}", lambda r=rows: timeline.theme_share_over_time(corpus, r)),
+            (f"cooccurrence {label}", lambda r=rows: themes.theme_cooccurrence(corpus, r)),
+            (f"theme phrases {label}", lambda r=rows: themes.theme_phrases(corpus, r)),
+            (f"statistics {label}", lambda r=rows: figures.statistics_table(corpus, r)),
+            (f"facets {label}", lambda r=rows: articles.facets(corpus, r)),
+            (f"date intervals {label}", lambda r=rows: timeline.date_intervals(corpus, r)),
+            (f"period changes {label}", lambda r=rows: _changes(corpus, r)),
+            (f"page 1 newest {label}", lambda r=rows: articles.table_page(corpus, r)),
+            (f"page 1 title {label}", lambda r=rows: articles.table_page(corpus, r, sort="title")),
             (
                 f"page 2000 oldest {label}",
-                lambda r=rows: query.table_page(corpus, r, descending=False, page=2000),
+                lambda r=rows: articles.table_page(corpus, r, descending=False, page=2000),
             ),
         ]
     ops += [
         (
             "page 1 relevance text",
-            lambda: query.table_page(corpus, text_rows, sort="relevance", text=TEXT_QUERY),
+            lambda: articles.table_page(corpus, text_rows, sort="relevance", text=TEXT_QUERY),
         ),
-        ("article by id", lambda: query.article(corpus, some_id)),
+        ("article by id", lambda: articles.article(corpus, some_id)),
     ]
     return ops
 
 
-def baselines(corpus: query.Corpus) -> dict[str, Callable[[], object]]:
+def _changes(corpus: Corpus, rows: np.ndarray) -> list[str]:
+    # what the Overview does: the changes and their sentences
+    return [wording.change_sentence(c) for c in timeline.period_changes(corpus, rows)]
+
+
+def baselines(corpus: Corpus) -> dict[str, Callable[[], object]]:
     """Naive pandas for the same work, keyed like `measurements` (a representative subset)."""
     frame = corpus.table.to_pandas()
     published = pd.to_datetime(frame[schema.PUBLISHED])
@@ -333,13 +340,13 @@ def rss_mb() -> dict[str, float]:
     return {k: int(fields[k].split()[0]) / 1024 for k in keys}
 
 
-# Run in a fresh interpreter: imports first, then only Corpus.load is timed.
+# Run in a fresh interpreter: imports first, then only serving.load is timed.
 _COLD_LOAD = """
 import json, sys, time
 from pathlib import Path
-from insights import query
+from insights import serving
 started = time.perf_counter()
-query.Corpus.load(Path(sys.argv[1]))
+serving.load(Path(sys.argv[1]))
 ms = (time.perf_counter() - started) * 1000
 status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
 memory = {k: int(status[k].split()[0]) / 1024 for k in ("RssAnon", "RssFile")}
@@ -348,12 +355,12 @@ print(json.dumps({"ms": ms, **memory}))
 
 
 def cold_load(path: Path, runs: int = 5) -> str:
-    """A server start, in one line: `Corpus.load` of the prepared dataset in fresh processes.
+    """A server start, in one line: `serving.load` of the prepared dataset in fresh processes.
 
     Prepares the dataset first (a no-op when its serving copy is current).
     """
     started = time.perf_counter()
-    prepare = "import sys; from insights import query; query.prepare(sys.argv[1])"
+    prepare = "import sys; from insights import serving; serving.prepare(sys.argv[1])"
     subprocess.run([sys.executable, "-c", prepare, str(path)], check=True)
     prepared = time.perf_counter() - started
     command = [sys.executable, "-c", _COLD_LOAD, str(path)]
@@ -363,7 +370,7 @@ def cold_load(path: Path, runs: int = 5) -> str:
     ]
     ms = [load["ms"] for load in loads]
     return (
-        f"cold Corpus.load in a fresh process: median {statistics.median(ms):.0f} ms, "
+        f"cold serving.load in a fresh process: median {statistics.median(ms):.0f} ms, "
         f"max {max(ms):.0f} ms of {runs} (prepare before: {prepared:.1f} s); after it "
         f"RssAnon {loads[-1]['RssAnon']:.0f} MB, RssFile {loads[-1]['RssFile']:.0f} MB"
     )
@@ -394,10 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     print(cold_load(path))
     before = rss_mb()
     started = time.perf_counter()
-    corpus = query.Corpus.load(path)
+    corpus = serving.load(path)
     loaded = time.perf_counter() - started
     print(
-        f"Corpus.load: {loaded:.2f} s, {len(corpus):,} articles, "
+        f"serving.load: {loaded:.2f} s, {len(corpus):,} articles, "
         f"{len(corpus.entities):,} entities; {_memory(rss_mb(), before)}"
     )
 

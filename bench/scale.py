@@ -364,16 +364,17 @@ def query_layer_measurements(bench: Bench, path: Path) -> None:
     try:
         import query_ops
 
-        from insights import query
+        from insights import serving
     except ImportError as exc:
         print(f"query-layer operations skipped: {exc}")
         return
     print(query_ops.cold_load(path))  # a server start: prepared dataset, fresh process
     before, _ = memory_mb()
     started = time.perf_counter()
-    corpus = query.Corpus.load(path)
+    corpus = serving.load(path)
     print(
-        f"Corpus.load: {time.perf_counter() - started:.2f} s, RSS +{memory_mb()[0] - before:.0f} MB"
+        f"serving.load: {time.perf_counter() - started:.2f} s, "
+        f"RSS +{memory_mb()[0] - before:.0f} MB"
     )
     naive = query_ops.baselines(corpus)
     for name, function in query_ops.measurements(corpus):

@@ -12,7 +12,7 @@ import components
 import state
 import streamlit as st
 
-from insights import schema, store
+from insights import chart_style, schema, store
 
 # Page files are named <page>_page.py while their URLs are /<page>: Streamlit maps a file
 # pages/timeline.py to /timeline by itself and would run it without this frame (no filters, no
@@ -42,6 +42,8 @@ PAGES = [
 if state.PRESENTER not in st.session_state:
     st.session_state[state.PRESENTER] = st.query_params.get(state.PRESENT_PARAM) == "1"
 presenting = st.session_state[state.PRESENTER]
+chart_style.register()
+chart_style.use(presenting)  # every chart of this run, in this session's look
 st.set_page_config(
     page_title="News Insights",
     page_icon="📰",
@@ -56,11 +58,7 @@ except store.DatasetError as exc:
     st.title("News Insights")
     st.error(f"The article dataset could not be read: {exc}", icon=":material/error:")
     st.markdown("Build it from the repository folder, then reload this page:")
-    st.code(
-        f".venv/bin/insights build data/ecpat-uk-news-2017-10_to_2018-10.txt "
-        f"--out {state.dataset_path()}",
-        language="bash",
-    )
+    st.code(store.build_command(state.dataset_path()), language="bash")
     st.stop()
 
 bounds = corpus.date_bounds()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 import altair as alt
@@ -18,7 +17,9 @@ import plotly.graph_objects as go
 import state
 import streamlit as st
 
-from insights import query, schema, search
+from insights import schema, search
+from insights.corpus import frames, wording
+from insights.corpus.timeline import Change
 
 # The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
 # start Streamlit's colour/emoji directives and LaTeX.
@@ -62,79 +63,11 @@ def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def date_label(published: Any, basis: str, precision: str) -> str:
-    """'20 Sep 2018', or 'Mar 2018 (inferred)' so an estimate never looks exact."""
-    if published is None or pd.isna(published):
-        return "date unknown"
-    when = pd.Timestamp(published)
-    shown = {
-        "day": "%-d %b %Y",
-        "week": "week of %-d %b %Y",
-        "month": "%b %Y",
-        "year": "%Y",
-    }.get(precision, "%-d %b %Y")
-    label = when.strftime(shown)
-    return label if basis == "stated" else f"{label} ({basis})"
-
-
-def day(value: date | None) -> str:
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
-
-
-def moment(iso: str | None) -> str:
-    """'1 Jan 2026 at 09:30 UTC' from an ISO timestamp; 'at an unknown time' without one."""
-    if not iso:
-        return "at an unknown time"
-    when = pd.Timestamp(iso)
-    zone = " UTC" if when.tzinfo is not None and when.utcoffset().total_seconds() == 0 else ""
-    return f"{when:%-d %b %Y at %H:%M}{zone}"
-
-
-def month(value: date | None) -> str:
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
-
-
-def period_label(period: Any, freq: str) -> str:
-    """'Week of 3 Sep 2018', 'September 2018', '2018 Q3', '2018'."""
-    when = pd.Timestamp(period)
-    if freq == "week":
-        return f"Week of {when:%-d %b %Y}"
-    if freq == "quarter":
-        return f"{when.year} Q{when.quarter}"
-    return f"{when:%Y}" if freq == "year" else f"{when:%B %Y}"
-
-
-_PANDAS_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
-
-
-def period_span(period: Any, freq: str) -> tuple[date, date]:
-    """The first and last day of the period that starts at `period`."""
-    span = pd.Period(pd.Timestamp(period), freq=_PANDAS_FREQ[freq])
-    return span.start_time.date(), span.end_time.date()
-
-
 def nothing_found(what: str = "articles") -> None:
     st.info(
         f"No {what} match these filters. Try removing a theme, clearing the search or "
         "widening the dates in the sidebar.",
         icon=":material/search_off:",
-    )
-
-
-def _presenter_layout(figure: Any) -> Any:
-    if isinstance(figure, go.Figure):
-        tall = max(figure.layout.height or 0, 620)  # small multiples keep their own height
-        # Streamlit's Plotly theme sizes ticks and titles itself: set each, not just the font
-        big = go.Figure(figure).update_layout(font={"size": 22}, legend_font_size=20, height=tall)
-        big.update_annotations(font_size=22)  # small-multiple panel titles
-        return big.update_xaxes(tickfont_size=20, title_font_size=22).update_yaxes(
-            tickfont_size=20, title_font_size=22
-        )
-    return (
-        figure.properties(height=560)
-        .configure_axis(labelFontSize=20, titleFontSize=22)
-        .configure_legend(labelFontSize=20, titleFontSize=22, symbolSize=240, labelLimit=320)
-        .configure_text(fontSize=20)
     )
 
 
@@ -146,14 +79,16 @@ def chart(
     key: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A chart, the one sentence that says what it shows, and its data one click away."""
-    if state.presenting():
-        figure = _presenter_layout(figure)
+    """A chart, the one sentence that says what it shows, and its data one click away.
+
+    Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
+    overwrite its fonts and margins.
+    """
     if isinstance(figure, go.Figure):
-        event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch")
+        event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
     else:
         event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
-    st.markdown(summary)
+    st.markdown(escape_markdown(summary))
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
         st.dataframe(
@@ -163,6 +98,11 @@ def chart(
             column_config={c: st.column_config.DateColumn(format="D MMM YYYY") for c in dates},
         )
     return event
+
+
+def selected_periods(event: Any, name: str) -> list[pd.Timestamp]:
+    """The period starts a click selected on an Altair chart (Vega sends milliseconds)."""
+    return [pd.Timestamp(point[name], unit="ms") for point in event.selection.get(name, [])]
 
 
 def article_link(article_id: str, title: str, when: str) -> None:
@@ -177,17 +117,17 @@ def article_link(article_id: str, title: str, when: str) -> None:
 
 
 def article_list(frame: pd.DataFrame) -> None:
-    """Articles (a `query.table_page` frame) as links to their detail, with honest dates."""
+    """Articles (an `articles.table_page` frame) as links to their detail, with honest dates."""
     for item in frame.to_dict("records"):
-        when = date_label(
+        when = wording.date_label(
             item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
         )
         article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
 
 
-def change(change: query.Change) -> None:
+def change(change: Change) -> None:
     """One "what changed" sentence and a link to the articles behind it."""
-    st.markdown(escape_markdown(change.sentence))
+    st.markdown(escape_markdown(wording.change_sentence(change)))
     now = change.current > 0
     count, start, end = (
         (change.current, change.start, change.end)
@@ -196,17 +136,17 @@ def change(change: query.Change) -> None:
     )
     st.page_link(
         state.EXPLORE_PAGE,
-        label=f"See the {plural(count, 'article')}" + ("" if now else " from before"),
+        label=f"See the {wording.plural(count, 'article')}" + ("" if now else " from before"),
         icon=":material/arrow_forward:",
         query_params=state.filter_link(change.theme, start, end),
     )
 
 
 def facet(title: str, counts: pd.DataFrame) -> None:
-    """A `query.facets` frame (value, articles) as a short list that wraps in a narrow column."""
+    """A `facets` frame (value, articles) as a short list that wraps in a narrow column."""
     lines = [
         f"- {escape_markdown(str(value))} · **{n:,}**"
-        for value, n in zip(counts[query.VALUE], counts[query.ARTICLES], strict=True)
+        for value, n in zip(counts[frames.VALUE], counts[frames.ARTICLES], strict=True)
     ]
     st.markdown(f"*{title}*\n" + "\n".join(lines))
 
@@ -214,7 +154,9 @@ def facet(title: str, counts: pd.DataFrame) -> None:
 def result_card(item: dict[str, Any], text: str) -> None:
     """One search result: title and summary with the search's matches marked, and a link."""
     title, summary = item[schema.TITLE], item[schema.SUMMARY]
-    when = date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION])
+    when = wording.date_label(
+        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
+    )
     with st.container(border=True):
         st.markdown(f"**{highlighted(title, search.highlight_spans(title, text))}**")
         st.markdown(highlighted(summary, search.highlight_spans(summary, text)))
@@ -226,16 +168,18 @@ def result_card(item: dict[str, Any], text: str) -> None:
         )
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
 def article_detail(item: dict[str, Any]) -> None:
     """Every field of one article: text, date and its evidence, themes and why, figures, names."""
     st.subheader(escape_markdown(item[schema.TITLE]))
-    when = date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION])
+    when = wording.date_label(
+        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
+    )
     earliest, latest = item[schema.PUBLISHED_EARLIEST], item[schema.PUBLISHED_LATEST]
-    between = f" (between {day(earliest)} and {day(latest)})" if earliest != latest else ""
+    between = (
+        f" (between {wording.short_date(earliest)} and {wording.short_date(latest)})"
+        if earliest != latest
+        else ""
+    )
     st.markdown(f"**Published:** {escape_markdown(when + between)}")
     st.caption(escape_markdown(item[schema.DATE_EVIDENCE]))
     st.markdown(escape_markdown(item[schema.SUMMARY]))
@@ -257,12 +201,9 @@ def article_detail(item: dict[str, Any]) -> None:
         st.markdown(escape_markdown(f"{theme}: found {phrases}" if phrases else theme))
     if item[schema.STATISTICS]:
         st.markdown("**Quoted figures**")
-        st.dataframe(
-            pd.DataFrame(item[schema.STATISTICS]),
-            hide_index=True,
-            width="stretch",
-            column_order=[schema.STAT_PHRASE, schema.STAT_COUNTED, schema.STAT_SENTENCE],
-            column_config={
+        _records(
+            item[schema.STATISTICS],
+            {
                 schema.STAT_PHRASE: "Figure",
                 schema.STAT_COUNTED: "Counts",
                 schema.STAT_SENTENCE: "Sentence",
@@ -270,15 +211,21 @@ def article_detail(item: dict[str, Any]) -> None:
         )
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
-        st.dataframe(
-            pd.DataFrame(item[schema.ENTITIES]),
-            hide_index=True,
-            width="stretch",
-            column_config={schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"},
-        )
+        _records(item[schema.ENTITIES], {schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"})
     st.caption(
         escape_markdown(
             f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in "
             f"{', '.join(item[schema.SOURCE])} · {item[schema.WORD_COUNT]} words"
         )
+    )
+
+
+def _records(records: list[dict[str, Any]], headings: dict[str, str]) -> None:
+    """A list of structs (an article's figures or names) as a table of the named fields."""
+    st.dataframe(
+        pd.DataFrame(records),
+        hide_index=True,
+        width="stretch",
+        column_order=list(headings),
+        column_config=headings,
     )

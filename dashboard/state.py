@@ -15,7 +15,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from insights import events, query, store
+from insights import events, serving, store
+from insights.corpus import Corpus, Filters
 
 REPO = Path(__file__).resolve().parents[1]
 # See app.py for why page files end in _page.py.
@@ -44,12 +45,12 @@ def dataset_path() -> Path:
 
 
 @st.cache_resource(max_entries=1, show_spinner="Reading the articles…")
-def _load(path: str, mtime_ns: int) -> query.Corpus:
+def _load(path: str, mtime_ns: int) -> Corpus:
     # Keyed by mtime so a rebuilt dataset is picked up; max_entries=1 drops the old one.
-    return query.Corpus.load(Path(path))
+    return serving.load(Path(path))
 
 
-def corpus() -> query.Corpus:
+def corpus() -> Corpus:
     """The dataset as a read-only corpus, shared by every session.
 
     Raises:
@@ -81,8 +82,8 @@ def presenting() -> bool:
     return bool(st.session_state.get(PRESENTER, False))
 
 
-def filters(corpus: query.Corpus) -> query.Filters:
-    """The sidebar's filters as one value for `query`.
+def filters(corpus: Corpus) -> Filters:
+    """The sidebar's filters as one value for `Corpus.select`.
 
     The full date range means "any date", so undated articles stay in.
     """
@@ -91,7 +92,7 @@ def filters(corpus: query.Corpus) -> query.Filters:
         dates = ()
     start: date | None = dates[0] if len(dates) > 0 else None
     end: date | None = dates[1] if len(dates) > 1 else None
-    return query.Filters(
+    return Filters(
         themes=tuple(st.session_state.get(THEME) or ()),
         start=start,
         end=end,

@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from insights import charts, query, schema
+from insights import charts, periods, schema
+from insights.corpus import frames
 
 COLOURS = {"County lines": "#0072B2", "Online abuse": "#E69F00"}
 MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
@@ -16,14 +17,14 @@ MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
 def over_time(by_theme: bool = False) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
-            query.PERIOD: list(MONTHS) * (2 if by_theme else 1),
-            query.ARTICLES: [3, 1, 2, 0] if by_theme else [3, 1],
-            query.STATED: [2, 1, 2, 0] if by_theme else [2, 1],
-            query.INFERRED: [1, 0, 0, 0] if by_theme else [1, 0],
+            frames.PERIOD: list(MONTHS) * (2 if by_theme else 1),
+            frames.ARTICLES: [3, 1, 2, 0] if by_theme else [3, 1],
+            frames.KNOWN: [2, 1, 2, 0] if by_theme else [2, 1],
+            frames.INFERRED: [1, 0, 0, 0] if by_theme else [1, 0],
         }
     )
     if by_theme:
-        frame.insert(1, query.THEME, ["County lines"] * 2 + ["Online abuse"] * 2)
+        frame.insert(1, frames.THEME, ["County lines"] * 2 + ["Online abuse"] * 2)
     return frame
 
 
@@ -38,25 +39,29 @@ def test_articles_over_time_hatches_inferred_dates() -> None:
     assert fig["layout"]["yaxis"]["dtick"] == 1  # whole articles, never 0.5
 
 
-@pytest.mark.parametrize("freq", query.FREQUENCIES)
-def test_themes_over_time_bars_span_their_period(freq: str) -> None:
-    spec = charts.themes_over_time(over_time(True), colours=COLOURS, freq=freq).to_dict()
+@pytest.mark.parametrize("freq", periods.NAMES)
+def test_articles_over_time_by_theme_bars_span_their_period(freq: str) -> None:
+    spec = charts.articles_over_time_by_theme(
+        over_time(True), colours=COLOURS, period=periods.get(freq)
+    ).to_dict()
     encoding = spec["encoding"]
-    assert encoding["x"]["field"] == query.PERIOD and encoding["x"]["type"] == "temporal"
+    assert encoding["x"]["field"] == frames.PERIOD and encoding["x"]["type"] == "temporal"
     assert encoding["x2"]["field"] == "period_end"
     assert encoding["color"]["scale"] == {
         "domain": list(COLOURS),
         "range": list(COLOURS.values()),
     }
     assert encoding["fillOpacity"]["field"] == "date"  # inferred dates drawn pale
-    assert encoding["fillOpacity"]["scale"]["domain"] == [query.STATED, query.INFERRED]
-    assert spec["params"][0]["name"] == query.PERIOD  # the selection the page reads
+    assert encoding["fillOpacity"]["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
+    assert spec["params"][0]["name"] == frames.PERIOD  # the selection the page reads
     assert next(t for t in spec["transform"] if "calculate" in t)["as"] == "period_end"
 
 
-def test_themes_over_time_marks_events() -> None:
+def test_articles_over_time_by_theme_marks_events() -> None:
     events = pd.DataFrame({"date": [date(2018, 1, 18)], "label": ["Anti-Slavery Day"]})
-    spec = charts.themes_over_time(over_time(True), colours=COLOURS, events=events).to_dict()
+    spec = charts.articles_over_time_by_theme(
+        over_time(True), colours=COLOURS, events=events
+    ).to_dict()
     _, rules = spec["layer"]
     assert rules["mark"]["type"] == "rule" and rules["mark"]["strokeDash"]
     assert rules["encoding"]["x"]["field"] == "date"
@@ -86,10 +91,10 @@ def test_date_intervals_draw_estimates_hollow() -> None:
 def test_theme_counts_colour_each_bar_by_its_theme() -> None:
     data = pd.DataFrame(
         {
-            query.THEME: list(COLOURS),
-            query.ARTICLES: [5, 2],
-            query.SHARE: [0.5, 0.2],
-            query.COLOUR: list(COLOURS.values()),
+            frames.THEME: list(COLOURS),
+            frames.ARTICLES: [5, 2],
+            frames.SHARE: [0.5, 0.2],
+            frames.COLOUR: list(COLOURS.values()),
         }
     )
     bar = charts.theme_counts(data).to_dict()["data"][0]
@@ -99,9 +104,9 @@ def test_theme_counts_colour_each_bar_by_its_theme() -> None:
     assert list(bar["text"]) == ["2 (20%)", "5 (50%)"]
 
 
-def test_theme_share_one_panel_per_theme_in_its_colour() -> None:
-    data = over_time(True).assign(**{query.SHARE: [1.0, 1.0, 0.5, 0.0]})
-    fig = charts.theme_share(data, colours={**COLOURS, "Absent": "#000000"}).to_dict()
+def test_theme_share_over_time_one_panel_per_theme_in_its_colour() -> None:
+    data = over_time(True).assign(**{frames.SHARE: [1.0, 1.0, 0.5, 0.0]})
+    fig = charts.theme_share_over_time(data, colours={**COLOURS, "Absent": "#000000"}).to_dict()
     lines = fig["data"]
     assert [(line["name"], line["line"]["color"]) for line in lines] == list(COLOURS.items())
     assert [(line["xaxis"], line["yaxis"]) for line in lines] == [("x", "y"), ("x2", "y2")]
@@ -112,13 +117,13 @@ def test_theme_share_one_panel_per_theme_in_its_colour() -> None:
 def test_theme_cooccurrence_is_a_labelled_heatmap() -> None:
     data = pd.DataFrame(
         {
-            query.THEME_A: ["County lines", "County lines", "Online abuse", "Online abuse"],
-            query.THEME_B: ["County lines", "Online abuse", "County lines", "Online abuse"],
-            query.ARTICLES: [4, 1, 1, 2],
+            frames.THEME_A: ["County lines", "County lines", "Online abuse", "Online abuse"],
+            frames.THEME_B: ["County lines", "Online abuse", "County lines", "Online abuse"],
+            frames.ARTICLES: [4, 1, 1, 2],
         }
     )
     cells, counts = charts.theme_cooccurrence(data, order=list(COLOURS)).to_dict()["layer"]
     assert cells["mark"]["type"] == "rect"
     assert cells["encoding"]["x"]["sort"] == list(COLOURS)
     assert counts["mark"]["type"] == "text"
-    assert counts["encoding"]["text"]["field"] == query.ARTICLES
+    assert counts["encoding"]["text"]["field"] == frames.ARTICLES

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from insights import query, schema, store
+from insights import schema, serving, store
 from insights.cli import main
 from insights.pipeline import BuildError, article_id, build
 
@@ -105,7 +105,7 @@ def test_failed_build_keeps_the_previous_dataset(tmp_path):
 def test_build_prepares_the_serving_copy(tmp_path, monkeypatch):
     _build(tmp_path, SEED)
     monkeypatch.setattr(store, "read_dataset", None)  # the dashboard's start decodes nothing
-    corpus = query.Corpus.load(tmp_path / "articles.parquet")
+    corpus = serving.load(tmp_path / "articles.parquet")
     assert len(corpus) == 26 and corpus.serving is not None and corpus.index is not None
 
 

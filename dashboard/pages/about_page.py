@@ -5,7 +5,8 @@ import pandas as pd
 import state
 import streamlit as st
 
-from insights import query, schema
+from insights import schema
+from insights.corpus import Filters, articles, frames, wording
 
 corpus = state.corpus()
 meta = corpus.metadata
@@ -17,16 +18,16 @@ for source in meta.get("sources", []):
     st.markdown(f"- `{source}`")
 st.markdown(
     f"Dataset version **{ui.escape_markdown(corpus.version)}**, built "
-    f"{ui.escape_markdown(ui.moment(meta.get('built_at')))} from "
-    f"{ui.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
+    f"{ui.escape_markdown(wording.moment(meta.get('built_at')))} from "
+    f"{wording.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
 )
 
 st.subheader("What the build left out")
 if report:
     st.markdown(
-        f"The build read {ui.plural(report.get('items_read', 0), 'item')}, merged "
-        f"{ui.plural(report.get('duplicates_merged', 0), 'duplicate')} and kept "
-        f"{ui.plural(report.get('articles', len(corpus)), 'article')}."
+        f"The build read {wording.plural(report.get('items_read', 0), 'item')}, merged "
+        f"{wording.plural(report.get('duplicates_merged', 0), 'duplicate')} and kept "
+        f"{wording.plural(report.get('articles', len(corpus)), 'article')}."
     )
 left_out = report.get("left_out", [])
 if left_out:
@@ -43,9 +44,9 @@ st.markdown(
     "between its dated neighbours. Every article keeps that interval (earliest and latest "
     "possible date) beside its best estimate, and the charts draw estimates differently."
 )
-bases = query.facets(corpus, corpus.select(query.Filters()))["date_basis"]
+bases = articles.facets(corpus, corpus.select(Filters()))[schema.DATE_BASIS]
 st.dataframe(
-    bases, hide_index=True, column_config={query.VALUE: "Date basis", query.ARTICLES: "Articles"}
+    bases, hide_index=True, column_config={frames.VALUE: "Date basis", frames.ARTICLES: "Articles"}
 )
 
 st.subheader("Themes")

@@ -5,12 +5,14 @@ import pandas as pd
 import state
 import streamlit as st
 
-from insights import query, schema
+from insights import schema
+from insights.corpus import articles, export, wording
+from insights.corpus.columns import RELEVANCE
 
 ORDERS = {
     "newest": (schema.PUBLISHED, True, "Newest first"),
     "oldest": (schema.PUBLISHED, False, "Oldest first"),
-    "relevance": (query.RELEVANCE, True, "Best match"),
+    "relevance": (RELEVANCE, True, "Best match"),
     "title": (schema.TITLE, False, "Title A–Z"),
 }
 PAGE_SIZE = 10
@@ -29,7 +31,7 @@ rows = corpus.select(filters)
 st.title("Explore the articles")
 
 opened = st.query_params.get(state.ARTICLE_PARAM)
-if opened and (detail := query.article(corpus, opened)):
+if opened and (detail := articles.article(corpus, opened)):
     with st.container(border=True):
         ui.article_detail(detail)
         st.page_link(state.EXPLORE_PAGE, label="Close", icon=":material/close:")
@@ -41,9 +43,9 @@ if len(rows) == 0:
 results, counts = st.columns([2, 1], gap="large")
 with counts:
     st.markdown("**Matching articles by**")
-    for name, facet in query.facets(corpus, rows).items():
+    for name, facet in articles.facets(corpus, rows).items():
         if not facet.empty:
-            ui.facet(name.replace("_", " ").capitalize(), facet)
+            ui.facet(wording.facet_title(name), facet)
 
 with results:
     order = st.selectbox(
@@ -56,7 +58,7 @@ with results:
     )
     sort, descending, _ = ORDERS[order]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
-    shown, total = query.table_page(
+    shown, total = articles.table_page(
         corpus,
         rows,
         sort=sort,
@@ -65,7 +67,7 @@ with results:
         page_size=PAGE_SIZE,
         text=filters.text,
     )
-    st.markdown(f"**{ui.plural(total, 'article')}** match.")
+    st.markdown(f"**{wording.plural(total, 'article')}** match.")
     view = st.segmented_control("Show as", ["Cards", "Table"], default="Cards", required=True)
     if view == "Table":
         st.dataframe(
@@ -90,8 +92,11 @@ with results:
     if pages > 1:
         st.pagination(pages, key="page")
     st.download_button(
-        f"Download the {ui.plural(total, 'matching article')} (CSV)",
-        lambda: query.to_csv(query.table_page(corpus, rows, page_size=len(rows))[0]),
+        f"Download the {wording.plural(total, 'matching article')} (CSV)",
+        # streamed from Arrow in the order shown; runs when clicked, outside the script run
+        lambda: export.articles_csv(
+            corpus, rows, sort=sort, descending=descending, text=filters.text
+        ),
         file_name="articles.csv",
         mime="text/csv",
         icon=":material/download:",

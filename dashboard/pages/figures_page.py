@@ -4,7 +4,8 @@ import components as ui
 import state
 import streamlit as st
 
-from insights import query, schema
+from insights import schema
+from insights.corpus import export, figures, frames, wording
 
 CARDS = 24  # more than this many cards stop being readable; the table has them all
 
@@ -19,32 +20,30 @@ kinds = st.multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-figures = query.statistics_table(corpus, rows, kinds)
-if figures.empty:
+table = figures.statistics_table(corpus, rows, kinds)
+if table.empty:
     ui.nothing_found("quoted figures")
     st.stop()
 
-st.markdown(f"**{ui.plural(len(figures), 'figure')}**, newest article first.")
+st.markdown(f"**{wording.plural(len(table), 'figure')}**, newest article first.")
 columns = st.columns(1 if state.presenting() else 2)
-for i, figure in enumerate(figures.head(CARDS).to_dict("records")):
+for i, figure in enumerate(table.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        st.markdown(f"### {ui.escape_markdown(figure[query.HEADING])}")
-        sentence = figure[schema.STAT_SENTENCE]
-        at = sentence.find(figure[schema.STAT_PHRASE])
-        spans = [(at, at + len(figure[schema.STAT_PHRASE]))] if at >= 0 else []
-        st.markdown(f"“{ui.highlighted(sentence, spans)}”")
-        when = ui.date_label(figure[schema.PUBLISHED], figure[schema.DATE_BASIS], "day")
+        st.markdown(f"### {ui.escape_markdown(figure[frames.HEADING])}")
+        spans = figures.phrase_spans(figure)
+        st.markdown(f"“{ui.highlighted(figure[schema.STAT_SENTENCE], spans)}”")
+        when = wording.date_label(figure[schema.PUBLISHED], figure[schema.DATE_BASIS], schema.DAY)
         ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], when)
-if len(figures) > CARDS:
+if len(table) > CARDS:
     st.caption(f"The first {CARDS} figures are shown as cards; the table below has all.")
 
 st.subheader("All figures")
 st.dataframe(
-    figures.drop(columns=[schema.ARTICLE_ID]),
+    table.drop(columns=[schema.ARTICLE_ID]),
     hide_index=True,
     width="stretch",
     column_order=[
-        query.LABEL,
+        frames.LABEL,
         schema.STAT_PHRASE,
         schema.STAT_SENTENCE,
         schema.TITLE,
@@ -56,7 +55,7 @@ st.dataframe(
         schema.STAT_COUNTED,
     ],
     column_config={
-        query.LABEL: "Figure",
+        frames.LABEL: "Figure",
         schema.STAT_PHRASE: "As written",
         schema.STAT_SENTENCE: "Sentence",
         schema.TITLE: "Article",
@@ -66,7 +65,7 @@ st.dataframe(
 )
 st.download_button(
     "Download these figures (CSV)",
-    query.to_csv(figures),
+    export.to_csv(table),
     file_name="key-figures.csv",
     mime="text/csv",
     icon=":material/download:",

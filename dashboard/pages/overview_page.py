@@ -4,7 +4,9 @@ import components as ui
 import state
 import streamlit as st
 
-from insights import charts, query, schema
+from insights import charts, schema
+from insights.corpus import articles, themes, timeline, wording
+from insights.periods import MONTH
 
 SHOWN_CHANGES = 4
 
@@ -15,51 +17,43 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-head = query.headline(corpus, rows)
-articles, period, themes, figures = st.columns([1, 2.5, 1, 1])
-articles.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
-period.metric(
+head = articles.headline(corpus, rows)
+articles_box, period_box, themes_box, figures_box = st.columns([1, 2.5, 1, 1])
+articles_box.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
+period_box.metric(
     "Period covered",
-    f"{ui.month(head.first)} – {ui.month(head.last)}",
-    help=f"{ui.day(head.first)} to {ui.day(head.last)}",
+    f"{wording.month_year(head.first)} – {wording.month_year(head.last)}",
+    help=f"{wording.short_date(head.first)} to {wording.short_date(head.last)}",
 )
-themes.metric("Themes", head.themes_present)
-figures.metric("Quoted figures", f"{head.statistics:,}")
-st.caption(
-    f"Dates: {head.stated:,} stated in the text, {head.inferred:,} inferred from the listing "
-    f"order, {head.curated:,} set by hand, {head.undated:,} unknown."
-)
+themes_box.metric("Themes", head.themes_present)
+figures_box.metric("Quoted figures", f"{head.statistics:,}")
+st.caption(wording.headline_dates(head))
 
-over_time = query.articles_over_time(corpus, rows, "month")
+over_time = timeline.articles_over_time(corpus, rows, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
-    busiest = over_time.loc[over_time[query.ARTICLES].idxmax()]
     ui.chart(
-        charts.articles_over_time(over_time),
-        summary=f"The busiest month was {busiest[query.PERIOD]:%B %Y} with "
-        f"{ui.plural(int(busiest[query.ARTICLES]), 'article')}; hatched bars are articles "
-        "whose date was inferred, not stated.",
+        charts.articles_over_time(over_time, period=MONTH),
+        summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
     )
 
 st.subheader("Leading themes")
-counts = query.theme_counts(corpus, rows).head(6)
+counts = themes.theme_counts(corpus, rows).head(6)
 if counts.empty:
     st.info("None of these articles matched a theme.")
 else:
-    top = counts.iloc[0]
     ui.chart(
         charts.theme_counts(counts),
-        summary=f"{top[query.THEME]} leads, in {ui.plural(int(top[query.ARTICLES]), 'article')} "
-        f"({top[query.SHARE]:.0%} of those shown).",
+        summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",
     )
 
 st.subheader("What changed")
-changes = query.period_changes(corpus, rows, months=6)
+changes = timeline.period_changes(corpus, rows, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
 for change in changes[:SHOWN_CHANGES]:  # biggest changes first
@@ -70,5 +64,5 @@ if len(changes) > SHOWN_CHANGES:
             ui.change(change)
 
 st.subheader("Latest articles")
-latest, _ = query.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)
+latest, _ = articles.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)
 ui.article_list(latest)

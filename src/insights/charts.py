@@ -1,16 +1,20 @@
-"""Charts: a frame from `insights.query` in, a Plotly figure or an Altair chart out.
+"""Charts: a frame from `insights.corpus` in, a Plotly figure or an Altair chart out.
 
-Every function is pure and only maps columns to marks; the aggregation it draws comes from
-`query`. Data first, options keyword-only. Plotly traces get plain lists, so `fig.to_dict()`
-reads as the data rather than base64 arrays. Column names are the ones `query` returns:
+Every function is pure given the chart style of the run (chart_style.py: fonts, margins and
+heights live there) and only maps columns to marks. Data first, options keyword-only. Each
+is named after the aggregation it draws; Plotly traces get plain lists, so `fig.to_dict()`
+reads as the data rather than base64 arrays:
 
-    articles_over_time   period, [theme], articles, stated, inferred
-    date_intervals       article_id, title, published, published_earliest, published_latest,
-                         date_basis, date_precision
-    theme_counts         theme, articles, share, colour
-    theme_share          period, theme, articles, share
-    theme_cooccurrence   theme_a, theme_b, articles
-    events               date, label
+    articles_over_time           timeline.articles_over_time: period, articles, known, inferred
+    articles_over_time_by_theme  timeline.articles_over_time(by_theme=True): … and theme
+    date_intervals               timeline.date_intervals: article_id, title, published,
+                                 published_earliest, published_latest, date_basis, …
+    theme_counts                 themes.theme_counts: theme, articles, share, colour
+    theme_share_over_time        timeline.theme_share_over_time: period, theme, articles, share
+    theme_cooccurrence           themes.theme_cooccurrence: theme_a, theme_b, articles
+    events (optional layer)      events.Occurrence: date, label
+
+chart_gallery.py draws each of them on the shipped data.
 """
 
 from __future__ import annotations
@@ -22,28 +26,27 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from insights import schema
-from insights.query import (
+from insights import chart_style, schema
+from insights.corpus.frames import (
     ARTICLES,
     COLOUR,
     INFERRED,
+    KNOWN,
     PERIOD,
     SHARE,
-    STATED,
     THEME,
     THEME_A,
     THEME_B,
 )
+from insights.periods import MONTH, Period
 
-# Okabe–Ito, colour-blind safe. STATED counts stated and curated dates: both are known.
-BASIS_COLOURS = {STATED: "#0072B2", INFERRED: "#E69F00", "curated": "#009E73"}
+# Okabe–Ito, colour-blind safe: one colour per date basis; a known date (stated or curated)
+# is drawn in the stated colour on the bar charts.
+BASIS_COLOURS = {schema.STATED: "#0072B2", schema.INFERRED: "#E69F00", schema.CURATED: "#009E73"}
+COUNT_COLOURS = {KNOWN: BASIS_COLOURS[schema.STATED], INFERRED: BASIS_COLOURS[schema.INFERRED]}
 NEUTRAL = "#6b6b6b"
 EVENT_DATE = "date"
 EVENT_NAME = "label"
-
-
-def _period_axis(freq: str) -> str:
-    return freq.capitalize()
 
 
 def _count_step(counts: pd.Series) -> int | None:
@@ -56,11 +59,19 @@ def _f(name: str, kind: str) -> str:
     return f"{name}:{kind}"
 
 
-def articles_over_time(data: pd.DataFrame, *, freq: str = "month") -> go.Figure:
+def _figure() -> go.Figure:
+    """An empty figure in this run's look."""
+    sizes = chart_style.sizes()
+    return go.Figure(
+        layout={"template": chart_style.plotly_template(), "height": sizes.plot_height}
+    )
+
+
+def articles_over_time(data: pd.DataFrame, *, period: Period = MONTH) -> go.Figure:
     """Bars of articles per period: known dates solid, inferred dates hatched on top."""
-    fig = go.Figure()
+    fig = _figure()
     for column, name, pattern in (
-        (STATED, "Date stated", ""),
+        (KNOWN, "Date stated", ""),
         (INFERRED, "Date inferred", "/"),
     ):
         fig.add_bar(
@@ -68,38 +79,25 @@ def articles_over_time(data: pd.DataFrame, *, freq: str = "month") -> go.Figure:
             y=data[column].tolist(),
             name=name,
             marker={
-                "color": BASIS_COLOURS[column],
+                "color": COUNT_COLOURS[column],
                 "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "#000"},
             },
-            hovertemplate=f"%{{x|%b %Y}}: %{{y}} articles, {name.lower()}<extra></extra>",
+            hovertemplate=f"%{{x|{period.plotly_format}}}: %{{y}} articles, {name.lower()}"
+            "<extra></extra>",
         )
-    fig.update_layout(
-        barmode="stack",
-        xaxis_title=_period_axis(freq),
-        yaxis_title="Articles",
-        legend={"orientation": "h", "y": -0.25},
-        margin={"t": 10, "l": 10, "r": 10},
-    )
+    fig.update_layout(barmode="stack", xaxis_title=period.axis_title, yaxis_title="Articles")
     fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=_count_step(data[ARTICLES]))
     return fig
 
 
-# Where a period ends, as a Vega expression over its start (months are 0-based in Vega).
-_PERIOD_END = {
-    "week": "datetime(year(datum.period), month(datum.period), date(datum.period) + 7)",
-    "month": "datetime(year(datum.period), month(datum.period) + 1, 1)",
-    "quarter": "datetime(year(datum.period), month(datum.period) + 3, 1)",
-    "year": "datetime(year(datum.period) + 1, 0, 1)",
-}
-_BASIS_LEGEND = "datum.label == 'inferred' ? 'inferred (pale)' : 'stated or curated'"
-_PERIOD_FORMAT = {"week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "%b %Y", "year": "%Y"}
+_BASIS_LEGEND = f"datum.label == '{INFERRED}' ? 'inferred (pale)' : 'stated or curated'"
 
 
-def themes_over_time(
+def articles_over_time_by_theme(
     data: pd.DataFrame,
     *,
     colours: Mapping[str, str],
-    freq: str = "month",
+    period: Period = MONTH,
     events: pd.DataFrame | None = None,
     selection: str = PERIOD,
 ) -> alt.LayerChart | alt.Chart:
@@ -114,9 +112,9 @@ def themes_over_time(
     # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
     bars = (
         alt.Chart(data)
-        .transform_fold([STATED, INFERRED], as_=["date", "count"])
+        .transform_fold([KNOWN, INFERRED], as_=["date", "count"])
         .transform_filter(alt.datum["count"] > 0)
-        .transform_calculate(period_end=_PERIOD_END[freq])
+        .transform_calculate(period_end=period.vega_end)
         .transform_stack(
             stack="count",
             groupby=[PERIOD],
@@ -125,26 +123,21 @@ def themes_over_time(
         )
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X(_f(PERIOD, "T"), title=_period_axis(freq)),
+            x=alt.X(_f(PERIOD, "T"), title=period.axis_title),
             x2="period_end:T",
             y=alt.Y("low:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
             y2="high:Q",
-            color=alt.Color(
-                _f(THEME, "N"),
-                scale=scale,
-                title="Theme",
-                legend=alt.Legend(orient="right", labelLimit=220),
-            ),
+            color=alt.Color(_f(THEME, "N"), scale=scale, title="Theme"),
             fillOpacity=alt.FillOpacity(
                 "date:O",
-                sort=[STATED, INFERRED],
-                scale=alt.Scale(domain=[STATED, INFERRED], range=[1.0, 0.35]),
+                sort=[KNOWN, INFERRED],
+                scale=alt.Scale(domain=[KNOWN, INFERRED], range=[1.0, 0.35]),
                 title="Date",
                 legend=alt.Legend(orient="top", labelExpr=_BASIS_LEGEND),
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
             tooltip=[
-                alt.Tooltip(_f(PERIOD, "T"), title=_period_axis(freq), format=_PERIOD_FORMAT[freq]),
+                alt.Tooltip(_f(PERIOD, "T"), title=period.axis_title, format=period.vega_format),
                 alt.Tooltip(_f(THEME, "N"), title="Theme"),
                 alt.Tooltip("count:Q", title="Articles"),
                 alt.Tooltip("date:N", title="Date"),
@@ -153,7 +146,7 @@ def themes_over_time(
         .add_params(pick)
     )
     if events is None or events.empty:
-        return bars.properties(height=420)
+        return bars
     rules = (
         alt.Chart(events)
         .mark_rule(strokeDash=[4, 4], color=NEUTRAL, strokeWidth=2)
@@ -165,7 +158,7 @@ def themes_over_time(
             ],
         )
     )
-    return alt.layer(bars, rules).properties(height=420)
+    return alt.layer(bars, rules)
 
 
 def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
@@ -181,7 +174,6 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
             _f(schema.TITLE, "N"),
             sort=alt.EncodingSortField(schema.PUBLISHED, order="descending"),
             title=None,
-            axis=alt.Axis(labelLimit=280),
         ),
         color=alt.Color(basis, scale=basis_scale, title="Date"),
         tooltip=[
@@ -199,45 +191,42 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
     dots = base.mark_point(size=90, strokeWidth=2, shape="circle").encode(
         x=_f(schema.PUBLISHED, "T"),
         fill=alt.condition(
-            alt.datum[schema.DATE_BASIS] == INFERRED,
+            alt.datum[schema.DATE_BASIS] == schema.INFERRED,
             alt.value("white"),
             alt.Color(basis, scale=basis_scale, legend=None),
         ),
     )
-    # fit-x: stretch to the page's width but keep a readable row height, however many rows
-    return alt.layer(spans, dots).properties(
-        height=22 * len(data), autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
-    )
+    return alt.layer(spans, dots).properties(height=alt.Step(chart_style.sizes().row))
 
 
 def theme_counts(data: pd.DataFrame) -> go.Figure:
     """Horizontal bars of articles per theme, largest on top, each bar in its theme's colour."""
     ordered = data.iloc[::-1]
-    fig = go.Figure(
-        go.Bar(
-            x=ordered[ARTICLES].tolist(),
-            y=ordered[THEME].tolist(),
-            orientation="h",
-            marker={"color": ordered[COLOUR].tolist()},
-            customdata=ordered[SHARE].tolist(),
-            text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
-            textposition="auto",
-            hovertemplate="%{y}: %{x} articles (%{customdata:.0%})<extra></extra>",
-        )
+    fig = _figure()
+    fig.add_bar(
+        x=ordered[ARTICLES].tolist(),
+        y=ordered[THEME].tolist(),
+        orientation="h",
+        marker={"color": ordered[COLOUR].tolist()},
+        customdata=ordered[SHARE].tolist(),
+        text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
+        textposition="auto",
+        hovertemplate="%{y}: %{x} articles (%{customdata:.0%})<extra></extra>",
     )
-    fig.update_layout(xaxis_title="Articles", yaxis_title=None, margin={"t": 10, "l": 10, "r": 10})
+    fig.update_layout(xaxis_title="Articles", yaxis_title=None)
     fig.update_xaxes(tickformat=",d", rangemode="tozero", dtick=_count_step(data[ARTICLES]))
     return fig
 
 
-def theme_share(
-    data: pd.DataFrame, *, colours: Mapping[str, str], freq: str = "quarter", columns: int = 3
+def theme_share_over_time(
+    data: pd.DataFrame, *, colours: Mapping[str, str], columns: int = 3
 ) -> go.Figure:
     """Small multiples: one panel per theme with its share of each period's articles.
 
     Panels share both axes, so a theme's rise or fall reads against the others without
     thirteen lines crossing in one plot.
     """
+    sizes = chart_style.sizes()
     themes = [t for t in colours if (data[THEME] == t).any()]
     rows = max(1, -(-len(themes) // columns))
     fig = make_subplots(
@@ -248,6 +237,7 @@ def theme_share(
         subplot_titles=themes,
         vertical_spacing=0.45 / rows,
         horizontal_spacing=0.04,
+        figure=_figure(),
     )
     for i, theme in enumerate(themes):
         points = data[data[THEME] == theme]
@@ -263,7 +253,10 @@ def theme_share(
             row=i // columns + 1,
             col=i % columns + 1,
         )
-    fig.update_layout(showlegend=False, height=60 + 170 * rows, margin={"t": 30, "l": 10, "r": 10})
+    # a panel per theme: grow with the rows, never below the variant's chart height
+    height = max(sizes.plot_height or 0, 60 + sizes.panel * rows)
+    fig.update_layout(showlegend=False, height=height, margin_t=sizes.panel_top)
+    fig.update_annotations(font_size=sizes.panel_title)  # the panel titles
     # one scale for every panel (make_subplots only shares within a row or column)
     fig.update_yaxes(tickformat=".0%", rangemode="tozero", nticks=3, matches="y")
     fig.update_xaxes(nticks=3, showticklabels=True, tickformat="%b<br>%Y")
@@ -272,13 +265,8 @@ def theme_share(
 
 def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) -> alt.LayerChart:
     """Heatmap of how many articles carry both themes, with the count written in each cell."""
-    x = alt.X(
-        _f(THEME_A, "N"),
-        sort=order,
-        title=None,
-        axis=alt.Axis(labelAngle=-40, labelOverlap=False, labelLimit=220),
-    )
-    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    x = alt.X(_f(THEME_A, "N"), sort=order, title=None)
+    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None)
     base = alt.Chart(data).transform_joinaggregate(most=f"max({ARTICLES})")
     cells = base.mark_rect().encode(
         x=x,
@@ -291,7 +279,7 @@ def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) ->
         ],
     )
     # dark cells get white numbers
-    counts = base.mark_text(fontSize=14).encode(
+    counts = base.mark_text().encode(
         x=x,
         y=y,
         text=_f(ARTICLES, "Q"),
@@ -299,4 +287,4 @@ def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) ->
             alt.datum[ARTICLES] > alt.datum.most / 2, alt.value("white"), alt.value("black")
         ),
     )
-    return alt.layer(cells, counts).properties(height=alt.Step(44))
+    return alt.layer(cells, counts).properties(height=alt.Step(chart_style.sizes().cell))

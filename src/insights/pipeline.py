@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from insights import enrich, query, schema, store
+from insights import enrich, schema, serving, store
 from insights.ingest import read_source
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.taxonomy import Taxonomy
@@ -221,6 +221,6 @@ def build(
     say(f"wrote {out}")
     del listings, frame, table  # preparing reads the dataset back: one copy in memory at a time
     # the memory-mapped copy and search index that the dashboard opens in milliseconds
-    serving = query.prepare(out)
-    say(f"prepared {serving}" if serving else "no serving copy: the folder is read-only")
+    prepared = serving.prepare(out)
+    say(f"prepared {prepared}" if prepared else "no serving copy: the folder is read-only")
     return report

@@ -133,8 +133,13 @@ def write_partitioned(dataset: Dataset, directory: Path) -> list[Path]:
     return sorted(written)
 
 
+def build_command(path: Path) -> str:
+    """The command that builds a dataset at `path` from a listing."""
+    return f"insights build data/<listing> --out {path}"
+
+
 def build_hint(path: Path) -> str:
-    return f"build it with `insights build data/<listing> --out {path}` (or `make run`)"
+    return f"build it with `{build_command(path)}` (or `make run`)"
 
 
 def _unreadable(path: Path, exc: Exception) -> str:

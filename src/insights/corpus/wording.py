@@ -1,0 +1,280 @@
+"""Every sentence and label the dashboard writes about the data, as plain functions.
+
+Each takes an aggregate (a frame from corpus/*.py, a Headline, a Change) or a value and
+returns text, so the words are tested as text (tests/corpus/test_wording.py):
+
+    figure_label({"value": 1000, "kind": "count", "qualifier": "up_to", …})  "up to 1,000"
+    plural(1, "article")                                                     "1 article"
+    number_word(6)                                                           "six"
+    change_sentence(Change("Online abuse", 1, 0, …))
+        "Online abuse: 1 article in the last six months, up from 0."
+    articles_over_time_summary(frame, MONTH)
+        "The busiest month was September 2018 with 3 articles; hatched bars are …"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from insights import schema
+from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
+from insights.corpus.themes import top_theme_pair
+from insights.events import Occurrence
+from insights.periods import Period
+
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+_FRACTIONS = {
+    0.5: "half",
+    0.25: "a quarter",
+    0.75: "three quarters",
+    0.333: "a third",
+    0.667: "two thirds",
+    0.2: "a fifth",
+    0.1: "a tenth",
+    1.0: "all",
+}
+# how a date of each precision is written: an estimate never looks more exact than it is
+_PRECISION_FORMATS = {
+    schema.DAY: "%-d %b %Y",
+    schema.WEEK: "week of %-d %b %Y",
+    schema.MONTH: "%b %Y",
+    schema.YEAR: "%Y",
+}
+
+# -- words and numbers -----------------------------------------------------------------------
+
+
+def plural(n: int, word: str) -> str:
+    """'1 article', '2 articles', '1,200 articles'."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def number_word(n: int) -> str:
+    """'six' up to twelve, then digits: '13', '1,200'."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+
+
+def months_phrase(months: int) -> str:
+    """'month', 'six months'."""
+    return "month" if months == 1 else f"{number_word(months)} months"
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def long_date(value: date) -> str:
+    """'18 October 2017'."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: date | None) -> str:
+    """'18 Oct 2017'; '—' without a date."""
+    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
+
+
+def month_year(value: date | None) -> str:
+    """'Oct 2017'; '—' without a date."""
+    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
+
+
+def moment(iso: str | None) -> str:
+    """'1 Jan 2026 at 09:30 UTC' from an ISO timestamp; 'at an unknown time' without one."""
+    if not iso:
+        return "at an unknown time"
+    when = pd.Timestamp(iso)
+    zone = " UTC" if when.tzinfo is not None and when.utcoffset().total_seconds() == 0 else ""
+    return f"{when:%-d %b %Y at %H:%M}{zone}"
+
+
+def date_label(published: Any, basis: str, precision: str) -> str:
+    """'20 Sep 2018', or 'Mar 2018 (inferred)' so an estimate never looks exact."""
+    if published is None or pd.isna(published):
+        return "date unknown"
+    label = pd.Timestamp(published).strftime(_PRECISION_FORMATS.get(precision, "%-d %b %Y"))
+    return label if basis == schema.STATED else f"{label} ({basis})"
+
+
+# -- quoted figures --------------------------------------------------------------------------
+
+
+def figure_label(figure: dict[str, Any]) -> str:
+    """Short text for one statistic: "up to 1,000", "66%", "more than half", "£2m", "1 in 5"."""
+    value, kind = figure[schema.STAT_VALUE], figure[schema.STAT_KIND]
+    qualifier = figure[schema.STAT_QUALIFIER]
+    if kind == schema.PERCENT:
+        text = f"{_figure(value)}%"
+    elif kind == schema.PROPORTION:
+        text = _FRACTIONS.get(round(value, 3), f"{_figure(value * 100)}%")
+    elif kind == schema.MONEY:
+        symbol = next((s for s in "£$€" if s in (figure[schema.STAT_PHRASE] or "")), "")
+        text = symbol + _money(value)
+    elif kind == schema.RATIO and 0 < value < 1:
+        # 0.2 → "1 in 5", 0.3 → "3 in 10": the smallest whole denominator that fits
+        whole = next((d for d in range(2, 101) if abs(value * d - round(value * d)) < 1e-6), 0)
+        text = f"{round(value * whole)} in {whole}" if whole else f"{_figure(value * 100)}%"
+    elif kind == schema.DURATION:
+        return figure[schema.STAT_PHRASE]  # the phrase holds the unit: "11 years"
+    else:
+        text = _figure(value)
+    prefix = "" if qualifier == schema.EXACT else qualifier.replace("_", " ") + " "
+    return prefix + text
+
+
+def figure_heading(figure: dict[str, Any], label: str) -> str:
+    """The label and what is counted: "up to 1,000 children", "more than half of frontline
+    workers"; a percentage or a duration stands alone ("66%" of a rise is not "66% children")."""
+    counted = figure[schema.STAT_COUNTED]
+    kind = figure[schema.STAT_KIND]
+    if not counted or kind in (schema.PERCENT, schema.DURATION, schema.RATIO) or counted in label:
+        return label
+    return f"{label} of {counted}" if kind == schema.PROPORTION else f"{label} {counted}"
+
+
+def _money(value: float) -> str:
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if value >= size:
+            return f"{_figure(round(value / size, 2))}{suffix}"
+    return _figure(value)
+
+
+def _figure(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+# -- sentences under the charts --------------------------------------------------------------
+
+
+def headline_dates(head: Any) -> str:
+    """How the dates of a `Headline` are known, in one line."""
+    return (
+        f"Dates: {head.stated:,} stated in the text, {head.inferred:,} inferred from the listing "
+        f"order, {head.curated:,} set by hand, {head.undated:,} unknown."
+    )
+
+
+def change_sentence(change: Any) -> str:
+    """One theme's `Change`: the count now, the count before, and how sure the dates are."""
+    span = months_phrase(change.months)
+    starts = f"data starts on {long_date(change.data_start)}"
+    sentence = f"{change.theme}: {plural(change.current, 'article')} in the last {span}"
+    if change.data_start > change.previous_end:
+        sentence += f"; the {starts}, so there is nothing to compare with."
+    else:
+        sentence += f", {_compared(change.current, change.previous, span)}."
+        if change.data_start > change.previous_start:
+            sentence += f" The {starts}, part-way through the {span} before."
+    if change.estimated:
+        verb = "is an estimate" if change.estimated == 1 else "are estimates"
+        counted = change.current + change.previous
+        sentence += f" {change.estimated:,} of the {counted:,} dates counted {verb}."
+    return sentence
+
+
+def _compared(now: int, then: int, span: str) -> str:
+    if now > then:
+        return f"up from {then:,}"
+    if now < then:
+        return f"down from {then:,}"
+    return f"the same as in the {span} before"
+
+
+def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
+    """The busiest period of an `articles_over_time` frame, and what the hatching means."""
+    busiest = frame.loc[frame[ARTICLES].idxmax()]
+    return (
+        f"The busiest {period.name} was {period.label(busiest[PERIOD])} with "
+        f"{plural(int(busiest[ARTICLES]), 'article')}; hatched bars are articles whose date was "
+        "inferred, not stated."
+    )
+
+
+def leading_theme_summary(counts: pd.DataFrame) -> str:
+    """The first theme of a `theme_counts` frame that shows only the leading themes."""
+    top = counts.iloc[0]
+    return (
+        f"{top[THEME]} leads, in {plural(int(top[ARTICLES]), 'article')} "
+        f"({top[SHARE]:.0%} of those shown)."
+    )
+
+
+def theme_counts_summary(counts: pd.DataFrame) -> str:
+    """The commonest theme of a `theme_counts` frame."""
+    top = counts.iloc[0]
+    return (
+        f"{top[THEME]} is the commonest theme, in {plural(int(top[ARTICLES]), 'article')} "
+        f"({top[SHARE]:.0%}); an article can have several themes."
+    )
+
+
+def theme_share_over_time_summary(period: Period) -> str:
+    """How to read the small multiples of a `theme_share_over_time` frame."""
+    return (
+        f"Each panel is one theme's share of each {period.name}'s dated articles; an article "
+        "can have several themes, so the shares add up to more than 100%."
+    )
+
+
+def theme_cooccurrence_summary(pairs: pd.DataFrame) -> str:
+    """The pair of themes that a `theme_cooccurrence` frame shows together most often."""
+    together = top_theme_pair(pairs)
+    if together is None:
+        return "No article in this selection has two themes; the diagonal counts each theme."
+    first, second, articles = together
+    return (
+        f"{first} and {second} appear together most often, in {plural(articles, 'article')}; "
+        "the diagonal counts each theme on its own."
+    )
+
+
+def themes_over_time_summary(frame: pd.DataFrame, period: Period, events: int) -> str:
+    """The span of a per-theme `articles_over_time` frame, its events, and how to read it."""
+    first, last = frame[PERIOD].min(), frame[PERIOD].max()
+    return (
+        f"Articles per {period.name} and theme from {first:%B %Y} to {last:%B %Y}, with "
+        f"{plural(events, 'event')} marked by dashed lines; pale blocks are articles whose date "
+        "is inferred, not stated, and an article with two themes counts once in each."
+    )
+
+
+def date_intervals_summary(intervals: pd.DataFrame) -> str:
+    """How many of a `date_intervals` frame's dates are estimates, and how to read the chart."""
+    inferred = int((intervals[schema.DATE_BASIS] == schema.INFERRED).sum())
+    return (
+        f"Filled dots are dates stated in the text or set by hand; hollow dots ({inferred} here) "
+        "are estimates, and the line through each spans every date the article could have."
+    )
+
+
+def articles_in_period(total: int, period: Period, start: Any) -> str:
+    """'3 articles in September 2018.'"""
+    return f"{plural(total, 'article')} in {period.label(start)}."
+
+
+def facet_title(name: str) -> str:
+    """The heading of a `facets` list: "date_basis" → "Date basis"."""
+    return name.replace("_", " ").capitalize()
+
+
+def events_line(occurrences: Sequence[Occurrence]) -> str:
+    """'Events: Anti-Slavery Day (18 Oct 2017); …' for the events drawn on a chart."""
+    return "Events: " + "; ".join(f"{e.label} ({short_date(e.date)})" for e in occurrences)

@@ -1,0 +1,133 @@
+"""Articles over time, theme share over time, date intervals and what changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from insights import periods, schema
+from insights.corpus import (
+    Filters,
+    frames,
+    timeline,
+    wording,
+)
+
+from samples import (
+    CL,
+    CT,
+    FIGURES,
+    GANGS,
+    JAILED,
+    OL,
+    RANDOM_FILTERS,
+    naive_select,
+)
+
+
+@pytest.mark.parametrize(
+    ("freq", "expected"),
+    [
+        # (period start, articles, stated, inferred); quarters between are zero-filled
+        (
+            "quarter",
+            [
+                ("2017-10-01", 2, 2, 0),
+                ("2018-01-01", 1, 0, 1),
+                ("2018-04-01", 1, 1, 0),
+                ("2018-07-01", 1, 1, 0),
+            ],
+        ),
+        ("year", [("2017-01-01", 2, 2, 0), ("2018-01-01", 3, 2, 1)]),
+    ],
+)
+def test_articles_over_time(corpus, freq, expected):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters()), periods.get(freq))
+    assert list(frame.columns) == [frames.PERIOD, frames.ARTICLES, frames.KNOWN, frames.INFERRED]
+    got = [(p.strftime("%Y-%m-%d"), a, s, i) for p, a, s, i in frame.itertuples(index=False)]
+    assert got == expected
+
+
+def test_months_are_zero_filled_only_inside_the_span(corpus):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters(themes=(CL,))), periods.MONTH)
+    assert frame[frames.PERIOD].iloc[0] == pd.Timestamp("2017-12-01")
+    assert frame[frames.PERIOD].iloc[-1] == pd.Timestamp("2018-09-01")
+    assert len(frame) == 10
+    assert frame[frames.ARTICLES].tolist() == [1] + [0] * 8 + [1]
+
+
+def test_weeks_start_on_monday(corpus):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters(themes=(OL,))), periods.WEEK)
+    assert frame[frames.PERIOD].tolist() == [pd.Timestamp("2018-05-28")]  # 1 June 2018: Friday
+
+
+def test_articles_over_time_by_theme_counts_each_theme(corpus):
+    frame = timeline.articles_over_time(
+        corpus, corpus.select(Filters()), periods.YEAR, by_theme=True
+    )
+    counts = {
+        (p.year, t): a for p, t, a in frame[[frames.PERIOD, frames.THEME, frames.ARTICLES]].values
+    }
+    assert counts == {
+        (2017, CT): 1,
+        (2017, CL): 1,
+        (2017, OL): 0,
+        (2018, CT): 2,
+        (2018, CL): 1,
+        (2018, OL): 1,
+    }
+    assert frame[frames.ARTICLES].sum() == 6  # GANGS counts twice, UNDATED not at all
+
+
+def test_date_intervals_most_recent_first(corpus):
+    frame = timeline.date_intervals(corpus, corpus.select(Filters()), limit=3)
+    assert frame[schema.TITLE].tolist() == [GANGS, JAILED, FIGURES]
+    assert frame[schema.PUBLISHED_EARLIEST].iloc[2] == date(2018, 3, 1)
+    assert frame[schema.PUBLISHED_LATEST].iloc[2] == date(2018, 3, 31)
+
+
+def test_theme_share_over_time(corpus):
+    frame = timeline.theme_share_over_time(corpus, corpus.select(Filters()), periods.YEAR)
+    shares = {(p.year, t): s for p, t, _, s in frame.itertuples(index=False)}
+    assert shares[(2018, CT)] == pytest.approx(2 / 3)
+    assert shares[(2017, OL)] == 0
+
+
+def test_period_changes(corpus):
+    changes = timeline.period_changes(corpus, corpus.select(Filters()))
+    starts = "The data starts on 18 October 2017, part-way through the six months before."
+    assert [wording.change_sentence(c) for c in changes] == [
+        f"Child trafficking: 1 article in the last six months, down from 2. {starts}"
+        " 1 of the 3 dates counted is an estimate.",
+        f"Online abuse: 1 article in the last six months, up from 0. {starts}",
+        "County lines: 1 article in the last six months, the same as in the six months before."
+        f" {starts}",
+    ]
+    assert (changes[0].start, changes[0].end) == (date(2018, 3, 21), date(2018, 9, 20))
+    assert (changes[0].previous_start, changes[0].previous_end) == (
+        date(2017, 9, 21),
+        date(2018, 3, 20),
+    )
+
+
+@pytest.mark.parametrize("freq", periods.NAMES)
+@pytest.mark.parametrize("filters", RANDOM_FILTERS[:6])
+def test_articles_over_time_matches_pandas(random_corpus, freq, filters):
+    frame = random_corpus.table.to_pandas().iloc[
+        naive_select(random_corpus.table.to_pandas(), filters)
+    ]
+    published = pd.to_datetime(frame[schema.PUBLISHED]).dropna()
+    alias = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}[freq]
+    in_periods = published.dt.to_period(alias)
+    counts = in_periods.value_counts()
+    span = pd.period_range(in_periods.min(), in_periods.max(), freq=alias)
+    expected = counts.reindex(span, fill_value=0)
+    got = timeline.articles_over_time(
+        random_corpus, random_corpus.select(filters), periods.get(freq)
+    )
+    assert got[frames.PERIOD].tolist() == [p.start_time for p in span]
+    assert got[frames.ARTICLES].tolist() == expected.tolist()
+    exact = frame.loc[published.index, schema.DATE_BASIS].isin(["stated", "curated"])
+    assert got[frames.KNOWN].sum() == exact.sum()
