@@ -36,6 +36,12 @@ PAGES = [
     st.Page(
         "pages/about_page.py", title="About the data", icon=":material/info:", url_path="about"
     ),
+    st.Page(
+        "pages/gallery_page.py",
+        title="Chart gallery",
+        icon=":material/bar_chart:",
+        url_path="gallery",
+    ),
 ]
 
 # ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.

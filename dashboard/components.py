@@ -79,15 +79,8 @@ def chart(
     key: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A chart, the one sentence that says what it shows, and its data one click away.
-
-    Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
-    overwrite its fonts and margins.
-    """
-    if isinstance(figure, go.Figure):
-        event = st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
-    else:
-        event = st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+    """A chart, the one sentence that says what it shows, and its data one click away."""
+    event = figure_element(figure, key=key, on_select=on_select)
     st.markdown(escape_markdown(summary))
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
@@ -98,6 +91,22 @@ def chart(
             column_config={c: st.column_config.DateColumn(format="D MMM YYYY") for c in dates},
         )
     return event
+
+
+def figure_element(
+    figure: go.Figure | alt.TopLevelMixin,
+    *,
+    key: str,
+    on_select: str | Callable[[], None] = "ignore",
+) -> Any:
+    """A Plotly figure or an Altair chart, the page's width.
+
+    Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
+    overwrite its fonts and margins.
+    """
+    if isinstance(figure, go.Figure):
+        return st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
+    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
 
 
 def selected_periods(event: Any, name: str) -> list[pd.Timestamp]:

@@ -21,6 +21,7 @@ from insights.corpus import Corpus, Filters
 REPO = Path(__file__).resolve().parents[1]
 # See app.py for why page files end in _page.py.
 EXPLORE_PAGE = "pages/explore_page.py"
+GALLERY_PAGE = "pages/gallery_page.py"
 DATASET_ENV = "INSIGHTS_DATASET"
 
 # Widget keys, which are also the URL parameter names.

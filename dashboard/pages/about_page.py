@@ -68,6 +68,13 @@ st.caption(
     "gets every theme with at least one matching phrase in its title or summary."
 )
 
+st.subheader("Charts")
+st.page_link(
+    state.GALLERY_PAGE,
+    label="Every chart the dashboard draws, on this dataset, with its code: the chart gallery",
+    icon=":material/bar_chart:",
+)
+
 st.subheader("Columns")
 st.dataframe(
     pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),

@@ -21,6 +21,7 @@ PAGES = {
     "figures": "figures",
     "explore": "explore",
     "about": "about",
+    "gallery": "gallery",
 }
 FONT_SIZE = (
     "() => parseFloat(getComputedStyle("

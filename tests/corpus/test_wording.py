@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from insights.corpus import (
-    Filters,
-    timeline,
-    wording,
-)
+from insights import events, schema
+from insights.corpus import Filters, articles, themes, timeline, wording
+from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 import fixtures
-from samples import (
-    CL,
-    CT,
-    OL,
-)
+from samples import CL, CT, OL
 
 
 @pytest.mark.parametrize(
@@ -87,3 +82,141 @@ def test_statistic_headings(value, kind, qualifier, phrase, counted, heading):
 def test_period_change_sentences(corpus, filters, months, today, sentence):
     changes = timeline.period_changes(corpus, corpus.select(filters), months=months, today=today)
     assert wording.change_sentence(changes[0]) == sentence
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "text"),
+    [(0, "article", "0 articles"), (1, "article", "1 article"), (1200, "figure", "1,200 figures")],
+)
+def test_plural(n, word, text):
+    assert wording.plural(n, word) == text
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(0, "zero"), (6, "six"), (12, "twelve"), (13, "13"), (1200, "1,200")]
+)
+def test_number_word(n, text):
+    assert wording.number_word(n) == text
+
+
+@pytest.mark.parametrize(("months", "text"), [(1, "month"), (6, "six months"), (18, "18 months")])
+def test_months_phrase(months, text):
+    assert wording.months_phrase(months) == text
+
+
+@pytest.mark.parametrize(
+    ("published", "basis", "precision", "text"),
+    [
+        (date(2018, 9, 20), schema.STATED, schema.DAY, "20 Sep 2018"),
+        (date(2018, 3, 15), schema.INFERRED, schema.MONTH, "Mar 2018 (inferred)"),
+        (date(2018, 9, 17), schema.CURATED, schema.WEEK, "week of 17 Sep 2018 (curated)"),
+        (date(2018, 1, 1), schema.INFERRED, schema.YEAR, "2018 (inferred)"),
+        (None, schema.INFERRED, schema.UNKNOWN, "date unknown"),
+    ],
+)
+def test_date_label_never_makes_an_estimate_look_exact(published, basis, precision, text):
+    assert wording.date_label(published, basis, precision) == text
+
+
+@pytest.mark.parametrize(
+    ("function", "value", "text"),
+    [
+        (wording.short_date, date(2017, 10, 18), "18 Oct 2017"),
+        (wording.short_date, None, "—"),
+        (wording.month_year, date(2017, 10, 18), "Oct 2017"),
+        (wording.month_year, None, "—"),
+        (wording.long_date, date(2017, 10, 8), "8 October 2017"),
+        (wording.moment, "2026-01-01T09:30:00+00:00", "1 Jan 2026 at 09:30 UTC"),
+        (wording.moment, "2026-01-01T09:30:00", "1 Jan 2026 at 09:30"),
+        (wording.moment, None, "at an unknown time"),
+    ],
+)
+def test_dates_and_moments(function, value, text):
+    assert function(value) == text
+
+
+def test_headline_dates(corpus):
+    head = articles.headline(corpus, corpus.select(Filters()))
+    assert wording.headline_dates(head) == (
+        "Dates: 4 stated in the text, 2 inferred from the listing order, 0 set by hand, 1 unknown."
+    )
+
+
+def test_articles_over_time_summary(corpus):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters()), QUARTER)
+    assert wording.articles_over_time_summary(frame, QUARTER) == (
+        "The busiest quarter was 2017 Q4 with 2 articles; hatched bars are articles whose date "
+        "was inferred, not stated."
+    )
+
+
+def test_theme_counts_summaries(corpus):
+    counts = themes.theme_counts(corpus, corpus.select(Filters()))
+    assert wording.leading_theme_summary(counts) == (
+        "Child trafficking leads, in 3 articles (50% of those shown)."
+    )
+    assert wording.theme_counts_summary(counts) == (
+        "Child trafficking is the commonest theme, in 3 articles (50%); an article can have "
+        "several themes."
+    )
+
+
+def test_theme_share_over_time_summary():
+    assert wording.theme_share_over_time_summary(YEAR).startswith(
+        "Each panel is one theme's share of each year's dated articles;"
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "text"),
+    [
+        (
+            Filters(),
+            "Child trafficking and County lines appear together most often, in 1 article; the "
+            "diagonal counts each theme on its own.",
+        ),
+        (
+            Filters(themes=(OL,)),
+            "No article in this selection has two themes; the diagonal counts each theme.",
+        ),
+    ],
+)
+def test_theme_cooccurrence_summary(corpus, filters, text):
+    pairs = themes.theme_cooccurrence(corpus, corpus.select(filters))
+    assert wording.theme_cooccurrence_summary(pairs) == text
+
+
+def test_themes_over_time_summary(corpus):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters()), MONTH, by_theme=True)
+    assert wording.themes_over_time_summary(frame, MONTH, 1) == (
+        "Articles per month and theme from October 2017 to September 2018, with 1 event marked "
+        "by dashed lines; pale blocks are articles whose date is inferred, not stated, and an "
+        "article with two themes counts once in each."
+    )
+
+
+def test_date_intervals_summary(corpus):
+    intervals = timeline.date_intervals(corpus, corpus.select(Filters()))
+    assert wording.date_intervals_summary(intervals).startswith(
+        "Filled dots are dates stated in the text or set by hand; hollow dots (1 here) are"
+    )
+
+
+def test_articles_in_period_and_events_line():
+    assert wording.articles_in_period(3, WEEK, pd.Timestamp("2018-09-17")) == (
+        "3 articles in Week of 17 Sep 2018."
+    )
+    shown = [
+        events.Occurrence(date(2017, 10, 18), "Anti-Slavery Day"),
+        events.Occurrence(date(2018, 2, 6), "Safer Internet Day"),
+    ]
+    assert wording.events_line(shown) == (
+        "Events: Anti-Slavery Day (18 Oct 2017); Safer Internet Day (6 Feb 2018)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "title"), [("theme", "Theme"), (schema.DATE_BASIS, "Date basis"), ("year", "Year")]
+)
+def test_facet_title(name, title):
+    assert wording.facet_title(name) == title
