@@ -24,14 +24,7 @@ from insights.corpus import (
 )
 
 import fixtures
-from samples import (
-    CL,
-    CT,
-    GARDENERS,
-    OL,
-    random_rows,
-    titles,
-)
+from samples import CL, CT, GARDENERS, OL, random_rows, titles
 
 
 @pytest.mark.parametrize("name", ["missing.parquet", "broken.parquet"])

@@ -65,8 +65,20 @@ def _month_starts(months: np.ndarray) -> np.ndarray:
     return months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
 
 
-def _vega_months_later(months: int) -> str:
-    return f"datetime(year(datum.period), month(datum.period) + {months}, 1)"
+def _every_months(
+    months: int, name: str, write: Callable[[pd.Timestamp], str], formats: tuple[str, str]
+) -> Period:
+    """A period of `months` calendar months, counted from January 1970."""
+    return Period(
+        name=name,
+        axis_title=name.capitalize(),
+        number=lambda days: _months(days) // months,
+        first_day=lambda numbers: _month_starts(numbers * months),
+        write=write,
+        vega_format=formats[0],
+        plotly_format=formats[1],
+        vega_end=f"datetime(year(datum.period), month(datum.period) + {months}, 1)",
+    )
 
 
 WEEK = Period(
@@ -79,25 +91,9 @@ WEEK = Period(
     plotly_format="week of %-d %b %Y",
     vega_end="datetime(year(datum.period), month(datum.period), date(datum.period) + 7)",
 )
-MONTH = Period(
-    name="month",
-    axis_title="Month",
-    number=_months,
-    first_day=_month_starts,
-    write=lambda start: f"{start:%B %Y}",
-    vega_format="%B %Y",
-    plotly_format="%b %Y",
-    vega_end=_vega_months_later(1),
-)
-QUARTER = Period(
-    name="quarter",
-    axis_title="Quarter",
-    number=lambda days: _months(days) // 3,
-    first_day=lambda quarters: _month_starts(quarters * 3),
-    write=lambda start: f"{start.year} Q{start.quarter}",
-    vega_format="%b %Y",
-    plotly_format="%b %Y",
-    vega_end=_vega_months_later(3),
+MONTH = _every_months(1, "month", lambda start: f"{start:%B %Y}", ("%B %Y", "%b %Y"))
+QUARTER = _every_months(
+    3, "quarter", lambda start: f"{start.year} Q{start.quarter}", ("%b %Y",) * 2
 )
 YEAR = Period(
     name="year",

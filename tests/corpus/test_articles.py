@@ -7,14 +7,7 @@ from datetime import date
 import pytest
 
 from insights import schema, serving
-from insights.corpus import (
-    Filters,
-    articles,
-    figures,
-    frames,
-    themes,
-    timeline,
-)
+from insights.corpus import Filters, articles, figures, frames, themes, timeline
 
 import fixtures
 from samples import (

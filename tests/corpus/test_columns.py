@@ -8,10 +8,7 @@ import numpy as np
 import pytest
 
 from insights import serving
-from insights.corpus import (
-    Filters,
-    columns,
-)
+from insights.corpus import Filters, columns
 
 import fixtures
 from samples import (

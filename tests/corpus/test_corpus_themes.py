@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from insights.corpus import (
-    Filters,
-    frames,
-    themes,
-)
+from insights.corpus import Filters, frames, themes
 
-from samples import (
-    CL,
-    CT,
-    OL,
-)
+from samples import CL, CT, OL
 
 
 def test_theme_counts(corpus):

@@ -9,19 +9,10 @@ import pandas as pd
 import pytest
 
 from insights import schema, serving
-from insights.corpus import (
-    Filters,
-    articles,
-    export,
-    frames,
-)
+from insights.corpus import Filters, articles, export, frames
 
 import fixtures
-from samples import (
-    CL,
-    CT,
-    HOSTILE,
-)
+from samples import CL, CT, HOSTILE
 
 
 def test_to_csv():

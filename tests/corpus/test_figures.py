@@ -8,18 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from insights import schema, serving
-from insights.corpus import (
-    Filters,
-    figures,
-    frames,
-)
+from insights.corpus import Filters, figures, frames
 
 import fixtures
-from samples import (
-    GANGS,
-    THEMES,
-    naive_select,
-)
+from samples import GANGS, THEMES, naive_select
 
 
 def test_statistics_table(corpus):

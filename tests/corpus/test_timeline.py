@@ -8,23 +8,9 @@ import pandas as pd
 import pytest
 
 from insights import periods, schema
-from insights.corpus import (
-    Filters,
-    frames,
-    timeline,
-    wording,
-)
+from insights.corpus import Filters, frames, timeline, wording
 
-from samples import (
-    CL,
-    CT,
-    FIGURES,
-    GANGS,
-    JAILED,
-    OL,
-    RANDOM_FILTERS,
-    naive_select,
-)
+from samples import CL, CT, FIGURES, GANGS, JAILED, OL, RANDOM_FILTERS, naive_select
 
 
 @pytest.mark.parametrize(
