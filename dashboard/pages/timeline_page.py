@@ -44,7 +44,7 @@ picked = ui.chart(
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
     ),
-    summary=wording.themes_over_time_summary(per_theme, period, len(shown))
+    summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
     + " Click a bar to list its articles.",
     data=per_theme,
     key="timeline_themes",

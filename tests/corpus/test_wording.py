@@ -186,9 +186,9 @@ def test_theme_cooccurrence_summary(corpus, filters, text):
     assert wording.theme_cooccurrence_summary(pairs) == text
 
 
-def test_themes_over_time_summary(corpus):
+def test_articles_over_time_by_theme_summary(corpus):
     frame = timeline.articles_over_time(corpus, corpus.select(Filters()), MONTH, by_theme=True)
-    assert wording.themes_over_time_summary(frame, MONTH, 1) == (
+    assert wording.articles_over_time_by_theme_summary(frame, MONTH, 1) == (
         "Articles per month and theme from October 2017 to September 2018, with 1 event marked "
         "by dashed lines; pale blocks are articles whose date is inferred, not stated, and an "
         "article with two themes counts once in each."

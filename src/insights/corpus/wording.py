@@ -246,7 +246,7 @@ def theme_cooccurrence_summary(pairs: pd.DataFrame) -> str:
     )
 
 
-def themes_over_time_summary(frame: pd.DataFrame, period: Period, events: int) -> str:
+def articles_over_time_by_theme_summary(frame: pd.DataFrame, period: Period, events: int) -> str:
     """The span of a per-theme `articles_over_time` frame, its events, and how to read it."""
     first, last = frame[PERIOD].min(), frame[PERIOD].max()
     return (
