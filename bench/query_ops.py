@@ -57,7 +57,7 @@ def filters(corpus: Corpus) -> dict[str, Filters]:
         "text": Filters(text="trafficking"),
         "text phrase": Filters(text=f'"{TEXT_QUERY}" -telford'),
         "theme+date+basis": Filters(
-            themes=(themes[0], themes[2]), start=date(2018, 1, 1), bases=("stated", "curated")
+            themes=(themes[0], themes[2]), start=date(2018, 1, 1), bases=schema.KNOWN_BASES
         ),
     }
 
@@ -75,8 +75,8 @@ def synthetic_dataset(n: int, out: Path, seed: int = 0) -> Path:
     month = published.astype("datetime64[M]")
     earliest = np.where(inferred, month.astype("datetime64[D]"), published)
     latest = np.where(inferred, (month + 1).astype("datetime64[D]") - 1, published)
-    precision = np.where(inferred, "month", "day").astype(object)
-    precision[undated] = "unknown"
+    precision = np.where(inferred, schema.MONTH, schema.DAY).astype(object)
+    precision[undated] = schema.UNKNOWN
     basis[undated] = 1
 
     def dates(values: np.ndarray) -> pa.Array:

@@ -1,4 +1,4 @@
-"""Pieces every page uses: a chart with its sentence and data, safe text, dates, empty states.
+"""Pieces every page uses: a chart with its sentence and data, safe text, article cards, links.
 
 Article text is never passed to HTML. It goes through `escape_markdown`, which backslash-escapes
 every character Markdown or Streamlit could read as markup, so a title like

@@ -71,8 +71,8 @@ def test_normal_altair_theme_leaves_fonts_to_streamlit():
 
 def test_each_thread_draws_in_its_own_variant(presenting):
     seen = []
-    other = threading.Thread(target=lambda: seen.append(chart_style.variant()))
+    other = threading.Thread(target=lambda: seen.append(chart_style.sizes()))
     other.start()
     other.join()
-    assert seen == [chart_style.NORMAL]  # another session's run is not presenting
-    assert chart_style.variant() == chart_style.PRESENTER
+    assert seen == [chart_style.SIZES[chart_style.NORMAL]]  # another session is not presenting
+    assert chart_style.sizes() == chart_style.SIZES[chart_style.PRESENTER]

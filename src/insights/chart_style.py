@@ -115,10 +115,6 @@ def use(presenting: bool) -> None:
     _variant.set(PRESENTER if presenting else NORMAL)
 
 
-def variant() -> str:
-    return _variant.get()
-
-
 def sizes() -> Sizes:
     return SIZES[_variant.get()]
 
