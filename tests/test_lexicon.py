@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from insights.lexicon import MONTH_NAMES, MONTHS, trie_pattern, word_set
+from insights.lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, trie_pattern, word_set
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,8 @@ def test_trie_pattern(words, pattern):
     assert trie_pattern(words) == pattern
     for word in words:
         assert re.fullmatch(trie_pattern(words), word)
+
+
+def test_number_words_spell_zero_to_nineteen():
+    assert len(NUMBER_WORDS) == 20
+    assert (NUMBER_WORDS[0], NUMBER_WORDS[12], NUMBER_WORDS[19]) == ("zero", "twelve", "nineteen")

@@ -89,3 +89,15 @@ def test_a_new_period_is_one_entry_in_periods(tmp_path, monkeypatch):
     assert frame[frames.ARTICLES].sum() == 5
     assert frame[frames.PERIOD].iloc[0] == pd.Timestamp("2017-10-16")
     assert FORTNIGHT.span(date(2017, 10, 18)) == (date(2017, 10, 16), date(2017, 10, 29))
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ([DAY, -1, DAY - 61], ([2, 3, 0], 582, 3)),  # the undated day gets the extra period
+        ([-1, -1], ([0, 0], 0, 0)),
+    ],
+)
+def test_numbering_counts_from_the_first_period(days, expected):
+    numbers, first, count = MONTH.numbering(np.array(days), -1)
+    assert (numbers.tolist(), first, count) == expected

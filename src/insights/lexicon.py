@@ -33,6 +33,29 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
+# NUMBER_WORDS[n] spells n, for n below twenty
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 # Longest first, so "sept" is not read as "sep" and a stray "t".
 MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 

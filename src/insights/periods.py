@@ -52,6 +52,20 @@ class Period:
         first, after = self.first_day(np.concatenate([number, number + 1]))
         return _date(first), _date(after) - timedelta(days=1)
 
+    def numbering(self, days: np.ndarray, missing: int) -> tuple[np.ndarray, int, int]:
+        """(each day's period counted from the first, that first period's number, how many
+        periods): days equal to `missing` get the one-past-the-end period.
+
+            MONTH.numbering([17794, missing, 17733], missing) → ([2, 3, 0], 582, 3)
+        """
+        dated = days != missing
+        numbers = self.number(np.where(dated, days, 0).astype(np.int64))
+        if not dated.any():
+            return np.zeros(len(days), dtype=np.int32), 0, 0
+        first, last = int(numbers[dated].min()), int(numbers[dated].max())
+        count = last - first + 1
+        return np.where(dated, numbers - first, count).astype(np.int32), first, count
+
     def label(self, start: Any) -> str:
         """'Week of 3 Sep 2018', 'September 2018', '2018 Q3', '2018'."""
         return self.write(pd.Timestamp(start))

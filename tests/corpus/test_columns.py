@@ -87,10 +87,14 @@ def test_select_matches_pandas(random_corpus, filters):
     assert random_corpus.select(filters).tolist() == naive_select(frame, filters)
 
 
-def test_entries_of_a_side_table(corpus):
+def test_side_values_of_the_selected_articles(corpus):
     rows = np.array([0, 1, 4], dtype=np.int64)
-    entries = corpus.entries(rows, corpus.entity_offsets)
-    assert sorted(corpus.entity_rows[entries]) == [0, 0, 1]
+    owners = corpus.side_values(corpus.entity_rows, rows, corpus.entity_offsets)
+    assert sorted(owners) == [0, 0, 1]
+    every = corpus.as_rows(None)
+    assert (
+        corpus.side_values(corpus.entity_rows, every, corpus.entity_offsets) is corpus.entity_rows
+    )
 
 
 def test_selection_cache_is_bounded(corpus, monkeypatch):

@@ -79,10 +79,7 @@ def facets(corpus: Corpus, rows: np.ndarray, limit: int = 10) -> dict[str, pd.Da
     result = {
         "theme": _facet(themes[THEME].to_numpy(), themes[ARTICLES].to_numpy(), limit),
     }
-    ids = corpus.entity_ids
-    entries = corpus.entries(rows, corpus.entity_offsets)
-    if entries is not None:
-        ids = ids[entries]
+    ids = corpus.side_values(corpus.entity_ids, rows, corpus.entity_offsets)
     entity_counts = np.bincount(ids, minlength=len(corpus.entities))
     result["entity"] = _facet(np.array(corpus.entities, dtype=object), entity_counts, limit)
     counts, periods = counts_per_period(corpus, rows, YEAR)

@@ -309,9 +309,10 @@ class Corpus:
         mask[rows] = True
         return mask
 
-    def entries(self, rows: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
-        """Positions in a side table (CSR by article) of the selected articles; None: all."""
-        return None if len(rows) == len(self) else csr_entries(offsets, rows)
+    def side_values(self, values: np.ndarray, rows: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        """The entries of a side table (CSR by article: `values`, `offsets`) that belong to
+        the selected articles; the whole table, uncopied, when every article is selected."""
+        return values if len(rows) == len(self) else values[csr_entries(offsets, rows)]
 
     def date_bounds(self) -> tuple[date | None, date | None]:
         """The earliest and latest best-estimate dates in the dataset."""
@@ -328,7 +329,7 @@ class Corpus:
         """(period of each article counted from the dataset's first, that first period's
         number, how many periods): undated articles get the one-past-the-end period."""
         if period.name not in self.numberings:
-            self.numberings[period.name] = _number(self.day, period)
+            self.numberings[period.name] = period.numbering(self.day, NO_DAY)
         return self.numberings[period.name]
 
     def order(self, sort: str, descending: bool) -> Order:
@@ -385,17 +386,6 @@ class Corpus:
         """Selected dataset columns of a few rows as Python values (text unchanged)."""
         records = take(self.table.select(columns), rows).to_pylist()
         return pd.DataFrame(records, columns=columns)
-
-
-def _number(day: np.ndarray, period: Period) -> Numbering:
-    """See Corpus.period_numbers."""
-    dated = day != NO_DAY
-    numbers = period.number(np.where(dated, day, 0).astype(np.int64))
-    if not dated.any():
-        return np.zeros(len(day), dtype=np.int32), 0, 0
-    first, last = int(numbers[dated].min()), int(numbers[dated].max())
-    count = last - first + 1
-    return np.where(dated, numbers - first, count).astype(np.int32), first, count
 
 
 def _taxonomy(

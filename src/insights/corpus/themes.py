@@ -68,10 +68,7 @@ def theme_phrases(corpus: Corpus, rows: np.ndarray, theme: str | None = None) ->
     """Why articles carry a theme: the evidence phrases, with how many articles used each."""
     columns = [THEME, PHRASE, ARTICLES]
     rows = corpus.as_rows(rows)
-    keys = corpus.phrase_keys
-    entries = corpus.entries(rows, corpus.phrase_offsets)
-    if entries is not None:
-        keys = keys[entries]
+    keys = corpus.side_values(corpus.phrase_keys, rows, corpus.phrase_offsets)
     width = len(corpus.phrases)
     counts = np.bincount(keys, minlength=len(corpus.themes) * width)
     counts = counts.reshape(len(corpus.themes), width)

@@ -24,23 +24,9 @@ from insights import schema
 from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
 from insights.events import Occurrence
+from insights.lexicon import NUMBER_WORDS
 from insights.periods import Period
 
-_NUMBER_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
 _FRACTIONS = {
     0.5: "half",
     0.25: "a quarter",
@@ -68,8 +54,8 @@ def plural(n: int, word: str) -> str:
 
 
 def number_word(n: int) -> str:
-    """'six' up to twelve, then digits: '13', '1,200'."""
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+    """'six' up to twelve, then digits: '13', '1,200' (as style guides write counts)."""
+    return NUMBER_WORDS[n] if 0 <= n <= 12 else f"{n:,}"
 
 
 def months_phrase(months: int) -> str:
@@ -210,20 +196,23 @@ def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
 
 def leading_theme_summary(counts: pd.DataFrame) -> str:
     """The first theme of a `theme_counts` frame that shows only the leading themes."""
-    top = counts.iloc[0]
-    return (
-        f"{top[THEME]} leads, in {plural(int(top[ARTICLES]), 'article')} "
-        f"({top[SHARE]:.0%} of those shown)."
-    )
+    theme, articles, share = _top_theme(counts)
+    return f"{theme} leads, in {articles} ({share} of those shown)."
 
 
 def theme_counts_summary(counts: pd.DataFrame) -> str:
     """The commonest theme of a `theme_counts` frame."""
-    top = counts.iloc[0]
+    theme, articles, share = _top_theme(counts)
     return (
-        f"{top[THEME]} is the commonest theme, in {plural(int(top[ARTICLES]), 'article')} "
-        f"({top[SHARE]:.0%}); an article can have several themes."
+        f"{theme} is the commonest theme, in {articles} ({share}); an article can have "
+        "several themes."
     )
+
+
+def _top_theme(counts: pd.DataFrame) -> tuple[str, str, str]:
+    """The first row of a `theme_counts` frame as words: ("County lines", "3 articles", "50%")."""
+    top = counts.iloc[0]
+    return top[THEME], plural(int(top[ARTICLES]), "article"), f"{top[SHARE]:.0%}"
 
 
 def theme_share_over_time_summary(period: Period) -> str:
