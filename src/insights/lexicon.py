@@ -33,28 +33,10 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
-# NUMBER_WORDS[n] spells n, for n below twenty
-NUMBER_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
+# NUMBER_WORDS[n] spells n, for n below twenty; one string of words, as word_set's are
+NUMBER_WORDS = tuple(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen""".split()  # noqa: SIM905
 )
 # Longest first, so "sept" is not read as "sep" and a stray "t".
 MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
