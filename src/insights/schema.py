@@ -5,9 +5,12 @@ One row is one article; nested columns hold the enrichment results:
 
     themes          ["Child trafficking", "County lines"]
     theme_evidence  [{"theme": "County lines", "phrases": ["county lines"]}, …]
-    statistics      [{"value": 1000.0, "kind": "count", "qualifier": "up_to",
+    statistics      [{"value": 1000.0, "low": None, "high": None, "unit": "children",
+                      "per": None, "direction": "", "kind": "count", "qualifier": "up_to",
                       "counted": "children", "phrase": "Up to 1,000 children",
-                      "sentence": "Up to 1,000 children may have been abused in Telford, …"}]
+                      "sentence": "Up to 1,000 children may have been abused in Telford, …"},
+                     {"value": 12.5, "low": 10.0, "high": 15.0, "unit": "USD", "per": "share",
+                      "direction": "up", "kind": "money", …}]   # "rose $10 to $15 a share"
     entities        [{"name": "Telford", "type": "place"}]
 """
 
@@ -49,7 +52,12 @@ WORD_COUNT = "word_count"
 # Struct fields
 EVIDENCE_THEME = "theme"
 EVIDENCE_PHRASES = "phrases"
-STAT_VALUE = "value"
+STAT_VALUE = "value"  # the stated figure, or the midpoint of a range
+STAT_LOW = "low"  # a range's lower end; null for a single figure
+STAT_HIGH = "high"  # a range's upper end; null for a single figure
+STAT_UNIT = "unit"  # normalised unit ("percent", "GBP", "kilometre"), or the counted noun
+STAT_PER = "per"  # a rate's denominator: "barrel" in "$70 a barrel"; null if not a rate
+STAT_DIRECTION = "direction"  # "up"/"down" when the figure is the size of a change, else ""
 STAT_KIND = "kind"
 STAT_QUALIFIER = "qualifier"
 STAT_COUNTED = "counted"
@@ -61,7 +69,16 @@ ENTITY_TYPE = "type"
 # Allowed values
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 DATE_BASES = ("stated", "inferred", "curated")
-STAT_KINDS = ("count", "percent", "proportion", "money", "age", "duration", "ratio")
+STAT_KINDS = (
+    "count",
+    "percent",
+    "proportion",
+    "money",
+    "age",
+    "duration",
+    "ratio",
+    "measure",  # a physical or other unit: "50 mph", "128GB", "5.8 magnitude", "1.49 points"
+)
 STAT_QUALIFIERS = (
     "exact",
     "more_than",
@@ -71,6 +88,7 @@ STAT_QUALIFIERS = (
     "about",
     "as_young_as",
 )
+STAT_DIRECTIONS = ("up", "down", "")
 ENTITY_TYPES = ("organisation", "place", "person")
 
 # Parquet file metadata key holding the build metadata as JSON
@@ -85,6 +103,11 @@ THEME_EVIDENCE_TYPE = pa.struct(
 STATISTIC_TYPE = pa.struct(
     [
         pa.field(STAT_VALUE, pa.float64(), nullable=False),
+        pa.field(STAT_LOW, pa.float64()),
+        pa.field(STAT_HIGH, pa.float64()),
+        pa.field(STAT_UNIT, pa.string()),
+        pa.field(STAT_PER, pa.string()),
+        pa.field(STAT_DIRECTION, pa.string(), nullable=False),
         pa.field(STAT_KIND, pa.string(), nullable=False),
         pa.field(STAT_QUALIFIER, pa.string(), nullable=False),
         pa.field(STAT_COUNTED, pa.string()),
@@ -130,7 +153,13 @@ COLUMNS: tuple[Column, ...] = (
     Column(DATE_EVIDENCE, pa.string(), False, "Where the date came from, in one line."),
     Column(THEMES, pa.list_(pa.string()), False, "Themes from the taxonomy."),
     Column(THEME_EVIDENCE, pa.list_(THEME_EVIDENCE_TYPE), False, "Phrases behind each theme."),
-    Column(STATISTICS, pa.list_(STATISTIC_TYPE), False, "Quoted figures."),
+    Column(
+        STATISTICS,
+        pa.list_(STATISTIC_TYPE),
+        False,
+        "Quoted figures: value (a range's midpoint, with low and high), unit, per, direction "
+        "(up, down or empty), kind, qualifier, what is counted, the phrase and its sentence.",
+    ),
     Column(ENTITIES, pa.list_(ENTITY_TYPE_STRUCT), False, "Organisations, places, people."),
     Column(WORD_COUNT, pa.int32(), False, "Words in title and summary."),
 )
@@ -189,6 +218,7 @@ def validate(table: pa.Table) -> pa.Table:
     _check_allowed(table, DATE_BASIS, DATE_BASES)
     _check_nested_allowed(table, STATISTICS, STAT_KIND, STAT_KINDS)
     _check_nested_allowed(table, STATISTICS, STAT_QUALIFIER, STAT_QUALIFIERS)
+    _check_nested_allowed(table, STATISTICS, STAT_DIRECTION, STAT_DIRECTIONS)
     _check_nested_allowed(table, ENTITIES, ENTITY_TYPE, ENTITY_TYPES)
     earliest = table.column(PUBLISHED_EARLIEST)
     latest = table.column(PUBLISHED_LATEST)

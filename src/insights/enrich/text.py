@@ -43,8 +43,14 @@ NOT_WORDS = frozenset(
         "'",
     ]
 )
-# A full stop, question or exclamation mark (and a closing quote), space, then a capital.
-SENTENCE_BREAK = re.compile(r"[.!?][’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])")
+# A full stop, question or exclamation mark (and a closing quote), space, then a capital;
+# not after an abbreviated month, a title or an initial ("Nov. 12", "Dr. Patel", "J. Smith").
+_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St No".split()
+SENTENCE_BREAK = re.compile(
+    r"[.!?]"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"(?<!\b[A-Z]\.)[’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])"
+)
 
 
 def sentences(text: str) -> list[str]:

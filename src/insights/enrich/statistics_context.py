@@ -1,0 +1,401 @@
+"""The context rules of the figures grammar: what stands before a number (its qualifier, a
+verb of change, a name it belongs to), what follows it (a range's second end, the counted
+noun, a noun of change), and whether it is an amount at all.
+
+All functions read the lower-cased sentence; the sentence as written is passed where case
+tells a name ("Windows 11") or a month ("May 5") from an ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from insights.enrich.numbers import NUMBER, NUMBER_AT, currency_of, scale_of, unit_after
+from insights.enrich.numbers import value_of as number_value_of
+from insights.enrich.text import trie_pattern
+from insights.enrich.units import (
+    AGE_WORDS,
+    CLOCK_WORDS,
+    COLLECTING,
+    NUMBER_NOUNS,
+    PARTICLES,
+    PHRASAL,
+    DIRECTION_AFTER,
+    DIRECTION_WORDS,
+    LEVEL_QUALIFIERS,
+    LEVEL_WORDS,
+    MONTHS,
+    NAMED,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    SCORE_WORDS,
+    STREET_WORDS,
+    YEAR_NOUNS,
+    YEAR_WORDS,
+    words,
+)
+
+# Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
+STOP = words(
+    """a an the of in into on at to for from by with and or but nor who whom that which this
+    these those their its our his her it they we he she as than across since after before
+    during while when where is are was were be been being am have has had may might will
+    would could can should must do does did not no per each every more less said say says
+    believe believes told found find finds including such there here so if then also them us
+    you me him whom off up down over under about around between out against via like based
+    compared according given expected seen made used left taken reported estimated now then
+    today yesterday tomorrow early late last next ago respectively"""
+) | frozenset(NUMBER_WORDS)
+NOUNS_ED_LY = words("hundred seed bed shed speed need feed family ally supply assembly")
+PLURAL_NOUNS = {"people", "children", "men", "women", "staff", "police", "youth", "cattle"}
+LEADING = {"the", "all", "these", "those", "our", "their", "its", "of", "most"}
+CHANGE = DIRECTION_AFTER
+NUMBER_OF = re.compile(r"\s+in\s+(?:the\s+)?(?:number|numbers|proportion)?\s*(?:of\s+)?")
+PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+NEXT_WORDS = re.compile(r"[\s-]*[A-Za-z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){0,3}")
+HYPHENATED = re.compile(r"-(?P<word>[A-Za-z]+)\b")
+
+_QUALIFIER = re.compile(
+    rf"(?<![\w’'-])(?P<q>{trie_pattern(sorted(QUALIFIERS)).replace(chr(92) + ' ', chr(92) + 's+')})"
+    r"\s+$"
+)
+_RANGE_LEAD = re.compile(r"(?<![\w’'-])(?P<w>between|from)\s+$")
+_TOKEN = re.compile(r"[a-z][a-z’'-]*|[\d][\d.,%]*|[,;:()—–]")
+_PREVIOUS_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z&’'.-]*)\s*$")
+_CLOCK = re.compile(
+    rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?::\d\d)?)?\s?(?:{'|'.join(map(re.escape, CLOCK_WORDS))})"
+    r"(?![a-z])"
+)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_STREET = re.compile(
+    r"\s+block\b|(?:\s+(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th)|[NSEW]\.)){1,3}\s+(?P<street>[A-Z][a-z]*)\b"
+)
+_RANGE_SEP = re.compile(r"\s?(?P<dash>[-–—])\s?|\s+(?P<word>to|and|through)\s+")
+_DIRECTION_AFTER = re.compile(
+    rf"[\s-]+(?:(?P<between>[a-z]+)[\s-]+)?(?P<d>{'|'.join(sorted(DIRECTION_AFTER))})\b"
+)
+_FOLLOWING_WORD = re.compile(r"\s+(?:of\s+)?(?P<w>[A-Za-z]+)")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:in|for|within|over|under)\s+(?:just\s+|only\s+)?$")
+_NOT_A_SPAN = re.compile(r"\s+(?:ago|earlier|later|before|after|previously|since|on|from)\b")
+_AGO = re.compile(r"\s+ago\b")
+_CHANGE_OF_MONEY = {w: d for w, d in DIRECTION_WORDS.items() if w not in COLLECTING}
+
+
+@dataclass
+class Context:
+    """What stands before a number."""
+
+    qualifier: str  # one of schema.STAT_QUALIFIERS
+    qualifier_text: str  # as written, lower case: "more than"
+    phrase_start: int  # where the figure's phrase begins (its qualifier, "between")
+    lead_end: int  # where the text before the figure and its qualifier ends
+    range_word: str  # "between", "from" or ""
+    previous_word: str  # the word just before, as written ("Windows", "Nov.")
+    previous_initial: bool  # that word opens the sentence
+    after_by: bool  # "… by a third"
+    age_word: bool  # "aged 11", "before they turn 18"
+    magnitude: bool  # "a magnitude 5.8 earthquake", "a magnitude of 6.3"
+
+    def is_year(self, m: re.Match[str], counted: str | None, sentence: str) -> bool:
+        """ "in 2017", "the 2018 report", "above 2000 levels"; not "2000 victims"."""
+        digits = m.group("digits") or ""
+        if not (digits.isdigit() and len(digits) == 4 and 1500 <= int(digits) <= 2300):
+            return False
+        if m.group("cur") or m.group("sign") or m.group("scale"):
+            return False
+        head = counted.split()[0] if counted else ""
+        plural = _is_plural(counted) and not head[:1].isupper()
+        last = counted.split()[-1].lower() if counted else ""
+        return not plural or last in YEAR_NOUNS or self.previous_word.lower() in YEAR_WORDS
+
+    def allows_article(self, lower: str, end: int) -> bool:
+        """ "less than a week", "in just a month", "a week of"; not "a year ago"."""
+        if self.qualifier_text:
+            return not _AGO.match(lower, end)  # "less than a week after launch"
+        if _NOT_A_SPAN.match(lower, end):
+            return False
+        if lower.startswith(" of ", end):
+            return True
+        return bool(_ARTICLE_BEFORE.search(lower[max(0, self.lead_end - 20) : self.lead_end]))
+
+
+def leading_context(sentence: str, lower: str, start: int) -> Context:
+    window = max(0, start - 40)
+    q = _QUALIFIER.search(lower, window, start)
+    qualifier_text = " ".join(q.group("q").split()) if q else ""
+    lead_end = q.start() if q else start
+    phrase_start = lead_end
+    lead = _RANGE_LEAD.search(lower, max(0, lead_end - 10), lead_end)
+    range_word = lead.group("w") if lead else ""
+    if range_word == "between":
+        phrase_start = lead.start()
+    previous = _PREVIOUS_WORD.search(sentence, max(0, lead_end - 30), lead_end)
+    previous_word = previous.group("w") if previous else ""
+    initial = bool(previous) and not sentence[: previous.start()].strip(" \"“‘'(")
+    after_by = lower[max(0, lead_end - 4) : lead_end] == " by " or lower.endswith("by ", 0, lead_end)
+    before = lower[max(0, lead_end - 14) : lead_end]
+    return Context(
+        age_word=previous_word.lower() in AGE_WORDS,
+        magnitude=before.endswith(("magnitude ", "magnitude of ")),
+        qualifier=QUALIFIERS.get(qualifier_text, "exact"),
+        qualifier_text=qualifier_text,
+        phrase_start=phrase_start,
+        lead_end=lead_end,
+        range_word=range_word,
+        previous_word=previous_word,
+        previous_initial=initial,
+        after_by=after_by,
+    )
+
+
+def direction_before(lower: str, context: Context, money: bool = False) -> str:
+    """ "rose 4%", "fell by 2,500", "an increase of 80,000"; "" for "rose to 4.5%" and for
+    money raised ("raised £15 million" is a total)."""
+    tokens = _TOKEN.findall(lower, max(0, context.lead_end - 90), context.lead_end)
+    if not tokens or context.qualifier_text.rsplit(" ", 1)[-1] in LEVEL_QUALIFIERS:
+        return ""  # "had fallen below 6%": a level
+    words_of_change = _CHANGE_OF_MONEY if money else DIRECTION_WORDS
+    adjacent = tokens[-1]
+    if adjacent in PARTICLES:  # "up 9%"; not "signed up 106,000", not "145 off 65 balls"
+        before = tokens[-2] if len(tokens) > 1 else ""
+        if before in PHRASAL or before[:1].isdigit():
+            return ""
+        return words_of_change.get(adjacent, "")
+    if adjacent in ("at", "was", "is", "were", "of", "remained"):
+        # a noun of change: "an increase of 80,000", "price growth at 1.2%"
+        nouns = [t for t in tokens[-6:-1] if t not in ",;:"]
+        for token in reversed(nouns):
+            if token in DIRECTION_AFTER and token in words_of_change:
+                return words_of_change[token]
+        if adjacent != "of":
+            return ""
+    if adjacent == "by":
+        for token in reversed(tokens[-11:-1]):
+            if token in words_of_change:
+                return words_of_change[token]
+            if token in ",;:()":
+                break
+        return ""
+    if adjacent == "of":
+        return words_of_change.get(tokens[-2], "") if len(tokens) > 1 else ""
+    for token in reversed(tokens[-4:]):
+        if token in PARTICLES:
+            continue  # particles count only when adjacent
+        if token in words_of_change:
+            return words_of_change[token]
+        if token in LEVEL_WORDS or token in ",;:()—–" or token[0].isdigit():
+            break
+    return ""
+
+
+def direction_after(lower: str, end: int) -> str:
+    """ "a 1.8% rise", "a 1 million barrel cut", "70% lower than a year ago"."""
+    m = _DIRECTION_AFTER.match(lower, end)
+    if not m or (m.group("between") and m.group("between") in STOP):
+        return ""
+    return DIRECTION_WORDS.get(m.group("d"), "")
+
+
+def _is_month(word: str) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") in MONTHS
+
+
+def _title_case(sentence: str) -> bool:
+    letters = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(letters) >= 4 and sum(w[0].isupper() for w in letters) > 0.7 * len(letters)
+
+
+def is_not_an_amount(
+    sentence: str,
+    lower: str,
+    m: re.Match[str],
+    unit: str | None,
+    currency: str | None,
+    context: Context,
+) -> bool:
+    """A date, a clock time, an ordinal, a name, an address, a citation: not a figure."""
+    end = m.end()
+    following = lower[end : end + 1]
+    digits = m.group("digits")
+    if digits:
+        if _ORDINAL.match(lower, end) or following in ("/", ":") or lower[end : end + 2] == "’s":
+            return True
+        if following.isalpha() and unit is None and not currency:
+            return True  # "22H2", "1990s", "4G"
+        if following.isdigit() or (digits[0] == "0" and digits[1:2].isdigit()):
+            return True
+        if lower[m.start() - 1 : m.start()] == "[" and lower[end : end + 1] == "]":
+            return True  # a citation mark
+    if m.group("words") and following.isdigit():
+        return True  # "Twenty20"
+    if unit is None and not currency and _CLOCK.match(lower, end):
+        return True
+    previous = context.previous_word
+    if _is_month(previous):
+        return True  # "October 18", "Nov. 12"
+    next_word = _FOLLOWING_WORD.match(sentence, end)
+    if next_word and _is_month(next_word.group("w")) and not currency:
+        return True  # "18 October"
+    if currency or unit in ("percent",):
+        return False
+    if previous.lower().rstrip(".") in NAMED and (unit is None or previous[:1].isupper()):
+        return True  # "Article 50", "rule 36.2", "calling 0808…", "Figure 1"
+    possessive = previous.endswith(("’s", "'s", "s’", "s'"))
+    if context.qualifier_text or possessive:
+        return False  # "around 105", "Australia’s 239"
+    if unit is None and previous[:1].isupper() and previous.lower() not in STOP:
+        capital_word = not context.previous_initial or (previous.isupper() and len(previous) > 1)
+        if capital_word and previous.lower() not in QUALIFIERS and not _title_case(sentence):
+            return True  # "Windows 11", "FTSE 100", "Boost 2"
+    if unit is None:
+        street = _STREET.match(sentence, end)
+        if street and (street.group("street") or "block").lower().rstrip(".") in STREET_WORDS | {
+            "block"
+        }:
+            return True
+    return False
+
+
+def range_end(sentence, lower, number, context: Context, direction: str):
+    """The second end of a range after `number` ("10 to 15", "between 3 and 4 per cent",
+    "4%-5%"), "score" for a score or a period ("won 2-1", "2012-13"), else None."""
+    from insights.enrich.statistics import _read  # the reader of one number
+
+    sep = _RANGE_SEP.match(lower, number.end)
+    if not sep:
+        return None
+    if sep.group("word") == "and" and context.range_word != "between":
+        return None
+    m2 = NUMBER_AT.match(lower, sep.end())
+    if not m2 or m2.group("phone") or not (m2.group("digits") or m2.group("words")):
+        return None
+    first = number.match
+    other = _read(sentence, lower, m2)
+    if other.unit is None and lower.startswith("+", m2.end()):  # "40-50+ hours"
+        after_plus = unit_after(sentence, lower, m2.end() + 1)
+        if after_plus:
+            other.unit, other.kind, other.end = after_plus.name, after_plus.kind, after_plus.end
+    year = _year_like(first) and (_year_like(m2) or len(m2.group("digits") or "") == 2)
+    if year:
+        return "score"  # a period: "2012-13", "from 2011 to 2019"
+    if number.unit and other.unit and number.unit != other.unit:
+        return None
+    if number.currency and other.currency and number.currency != other.currency:
+        return None
+    low, high = number.value, other.value
+    if sep.group("dash"):
+        plain = not (number.unit or other.unit or number.currency or other.currency)
+        whole = _integer(first) and _integer(m2)
+        if plain and whole and (low >= high or _score_context(lower, first.start(), other.end)):
+            return "score"
+        if low >= high and not (low < 0 and high < 0):
+            return None
+        return other
+    if direction or (context.range_word == "from" and _changed_from(lower, context)):
+        return None  # "fell 14,800 to 760,200", "rose from 5.5% to 6.2%": two figures
+    next_word = _FOLLOWING_WORD.match(sentence, other.end)
+    if next_word and _is_month(next_word.group("w")):
+        return None  # "the three months to 31 December"
+    if not number.scaled and other.scaled:
+        low = low * scale_of(other.match)
+    if abs(low) >= abs(high) or (low < 0) != (high < 0):
+        return None
+    return other
+
+
+def _changed_from(lower: str, context: Context) -> bool:
+    tokens = _TOKEN.findall(lower, max(0, context.lead_end - 40), context.lead_end)
+    return any(t in DIRECTION_WORDS for t in tokens[-4:-1])
+
+
+def _year_like(m: re.Match[str]) -> bool:
+    digits = m.group("digits") or ""
+    return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100
+
+
+def _integer(m: re.Match[str]) -> bool:
+    return bool(m.group("digits")) and m.group("digits").isdigit() and not m.group("scale")
+
+
+def _score_context(lower: str, start: int, end: int) -> bool:
+    around = _TOKEN.findall(lower, max(0, start - 50), start) [-5:]
+    around += _TOKEN.findall(lower, end, end + 30)[:2]
+    return any(t in SCORE_WORDS for t in around)
+
+
+def _is_plural(noun: str | None) -> bool:
+    last = noun.split()[-1].lower() if noun else ""
+    return last in PLURAL_NOUNS or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def noun_phrase(text: str, start: int) -> tuple[str | None, int]:
+    """The counted noun phrase starting at `start`, and where it ends.
+
+    Up to three words; stops before a function word and after a plural noun:
+    " other experts from across" -> "other experts"; " children may" -> "children";
+    "-run win" -> "run" (a hyphenated word counts alone).
+    """
+    hyphen = HYPHENATED.match(text, start)
+    if hyphen:
+        return hyphen.group("word"), hyphen.end()
+    m = NEXT_WORDS.match(text, start)
+    if not m:
+        return None, start
+    found: list[str] = []
+    end = start
+    for w in PHRASE_WORD.finditer(m.group()):
+        word = w.group().lower()
+        not_a_noun = word.endswith(("ed", "ly")) and word not in NOUNS_ED_LY
+        if not found and (not_a_noun or word in NUMBER_NOUNS):
+            break  # "263 powered", "17 needed", "at least one party favorably", "the 2% target"
+        if not_a_noun and found:
+            break
+        if (not found and word in LEADING) or word in STOP:
+            if found:
+                break
+            if word in LEADING:
+                continue
+            break
+        found.append(w.group())
+        end = start + w.end()
+        if len(found) == 3 or _is_plural(word):
+            break
+    if not found:
+        return None, start
+    return " ".join(found), end
+
+
+def counted_after(text: str, end: int, kind: str = "count") -> tuple[str | None, int]:
+    """What a figure counts: "120,535 people", "a 120,535 strong petition", "66% rise in the
+    number of children"."""
+    counted, stop = noun_phrase(text, end)
+    if counted is None:
+        return None, end
+    head = counted.split()[0].lower()
+    if head == "strong":  # "a 120,535 strong petition": the people who signed it
+        rest = counted.split(maxsplit=1)[1:]
+        noun = rest[0] if rest else None
+        return (f"{noun} signatures" if noun == "petition" else noun), stop
+    if kind == "percent" and head in CHANGE:
+        # "66% rise in the number of children" counts children
+        after = NUMBER_OF.match(text, stop)
+        inner, inner_stop = noun_phrase(text, after.end()) if after else (None, stop)
+        if inner:
+            return inner, inner_stop
+    return counted, stop
+
+
+__all__ = [
+    "NUMBER",
+    "Context",
+    "counted_after",
+    "currency_of",
+    "direction_after",
+    "direction_before",
+    "is_not_an_amount",
+    "leading_context",
+    "noun_phrase",
+    "number_value_of",
+    "range_end",
+]
