@@ -196,6 +196,7 @@ def _baseline_module():
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location(f"statistics_{BASELINE}", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 

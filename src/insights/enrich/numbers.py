@@ -56,7 +56,7 @@ _BODY = rf"""
     (?:
         (?P<phone>\+?0\d{{2,4}}(?:[\s-]\d{{3,4}}){{1,3}})     # "0808 800 5000": not an amount
       | (?:(?P<cur>{_alternation(sorted(CURRENCY_SYMBOLS))}
-            | (?P<code>{_alternation(sorted(CURRENCY_CODES))})(?=\s?[\d.]))\s?)?
+            | (?P<code>rm|rs\.?)(?=[\d.]))\s?)?                # glued codes: "RM50", "Rs500"
         (?P<sign>[-−](?=[\d.])|minus\s+)?
         (?P<mag>m(?=\d\.\d))?                                # "M7.1": a magnitude
         (?:
@@ -74,11 +74,26 @@ _BODY = rf"""
         (?P<scale>(?:\s?(?:{_SPELLED_SCALE})(?![a-z])
                    |(?<=[\d.])(?:{"|".join(GLUED_SCALES)})(?![a-z/]))
                   (?:\s(?:{_SPELLED_SCALE})(?![a-z]))*)?
+        (?:(?P<gap>\s?-\s?|\s|)(?P<unit>{_alternation(sorted(UNITS, key=len, reverse=True))})
+           (?![a-z0-9²])
+         | \s(?:malaysian\s+)?(?P<money>{_alternation(sorted(CURRENCY_WORDS))})(?![a-z])
+         | (?P<subunit>[pc])(?![a-z0-9]))?                  # "125p", "45c"
     )
     """
 # Not inside a word, a number or a date; NUMBER_AT reads a range's second end ("4%-5%").
 NUMBER = re.compile(r"(?<![\w.,'’/:$£€¥₹%-])" + _BODY, re.VERBOSE)
 NUMBER_AT = re.compile(_BODY, re.VERBOSE)
+# Where a number can start, found cheaply; NUMBER is then matched there. A single scan with
+# NUMBER tries all its alternatives at every word; this tries a character class or one trie.
+_LEADING_WORDS = [*ONES, *TEENS, *TENS, "half", *FRACTION_WORDS, "dozens", "tens", "minus"]
+_LEADING_WORDS += ["million", "billion"]
+_AFTER_ARTICLE = [*SPELLED_SCALES, "dozen", *FRACTION_WORDS, *_TIME.split("|")]
+CANDIDATE = re.compile(
+    r"(?<![\w.,'’/:$£€¥₹%-])"
+    r"(?:[\d£$€¥₹₩₽₦₱₺₪฿]|[.+−-](?=\d)|(?:us|u\.s\.|au|a|ca|c|hk|nz|s|r|n)\$|r[ms]\.?(?=\d)"
+    rf"|m(?=\d)|(?:{_alternation(_LEADING_WORDS)})(?![a-z])"
+    rf"|an?\s+(?:{_alternation(sorted(set(_AFTER_ARTICLE)))}))"
+)
 _FIRST = re.compile(r"[-\s]+")
 
 
@@ -105,6 +120,10 @@ _PER = re.compile(
     |\s*(?P<glued>{_alternation(sorted(PER_GLUED))})(?![a-z])""",
     re.VERBOSE,
 )
+
+
+_PER_STARTS = (" per ", " a ", " an ", " each ", " every ", "/", " daily", " annually", " yr")
+_PER_STARTS += ("yr", " per\u00a0")
 
 
 def value_of(m: re.Match[str]) -> float:
@@ -134,6 +153,35 @@ def scale_of(m: re.Match[str]) -> float:
     return scale
 
 
+def unit_of(m: re.Match[str], sentence: str) -> Unit | None:
+    """The unit NUMBER read after the number, checked against the case it is written in."""
+    surface = m.group("unit")
+    if surface:
+        name, kind = UNITS[surface]
+        glued = m.group("gap") == ""
+        if surface in GLUED_ONLY:
+            # "1.5C", "-8 C", "80F", "203g", "120V"; not "4G" or "a 5 g" typo
+            written = sentence[m.start("unit") : m.end("unit")]
+            fits = written == GLUED_ONLY[surface] and (glued or surface in "cf")
+        else:
+            fits = glued or surface not in ("pc", "mp")  # "2.4pc", "12MP"; not "650 MPs"
+        return Unit(name, kind, m.end(), glued) if fits else None
+    if m.group("money"):
+        return Unit(CURRENCY_WORDS[m.group("money")], "money", m.end())
+    letter = m.group("subunit")
+    if letter and sentence[m.start("subunit")] == letter:
+        return Unit(CURRENCY_GLUED[letter], "money", m.end(), True)
+    return None
+
+
+def number_end(m: re.Match[str]) -> int:
+    """Where the number and its scale end, before any unit."""
+    for group in ("unit", "money", "subunit"):
+        if m.group(group):
+            return m.start("gap") if group == "unit" else m.start(group) - (group == "money")
+    return m.end()
+
+
 def unit_after(sentence: str, lower: str, pos: int) -> Unit | None:
     """The unit written right after a number ending at `pos`, if any."""
     m = _UNIT.match(lower, pos)
@@ -159,6 +207,8 @@ def unit_after(sentence: str, lower: str, pos: int) -> Unit | None:
 
 def per_after(lower: str, pos: int) -> tuple[str, int] | None:
     """The denominator of a rate after `pos`: " per barrel" -> ("barrel", end)."""
+    if not lower.startswith(_PER_STARTS, pos):
+        return None
     m = _PER.match(lower, pos)
     if not m:
         return None

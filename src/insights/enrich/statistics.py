@@ -29,20 +29,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
 from insights.enrich.numbers import (
+    CANDIDATE,
     NUMBER,
     NUMBER_AT,
     currency_of,
     per_after,
     scale_of,
-    unit_after,
+    unit_of,
 )
+from insights.enrich.numbers import number_end as number_end_of
 from insights.enrich.numbers import value_of as number_value_of
 from insights.enrich.statistics_context import (
     Context,
@@ -54,11 +56,16 @@ from insights.enrich.statistics_context import (
     range_end,
 )
 from insights.enrich.text import article_texts, sentences
-from insights.enrich.units import METRE_CUES, ORDINAL_WORDS, QUALIFIERS_AFTER
+from insights.enrich.units import (
+    CURRENCY_CODES,
+    METRE_CUES,
+    ORDINAL_WORDS,
+    QUALIFIERS_AFTER,
+    YEAR_WORDS,
+)
 
 
-@dataclass(frozen=True)
-class Statistic:
+class Statistic(NamedTuple):
     """One quoted figure as the text gives it.
 
     `value` is the stated figure, or the midpoint of a range whose ends are `low` and `high`
@@ -108,6 +115,7 @@ _AGE = re.compile(r"[-\s](?P<unit>years?|months?|weeks?)[-\s]olds?\b")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b")
 _RATIO = re.compile(r"[\s-]in[\s-](?:every\s+)?")
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>million|billion)\b")
+_NO_UNIT = frozenset(",.;:)!?'\"”’")  # a unit never starts with these
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _RICHTER = re.compile(r"\s+on\s+the\s+richter\s+scale\b")
 _TENS_OF = re.compile(r"\s+of\s+(?P<scale>thousands|millions|billions)\b")
@@ -119,9 +127,13 @@ def find_statistics(text: str) -> list[Statistic]:
     found: list[Statistic] = []
     seen: set[tuple[Any, ...]] = set()
     for sentence in sentences(text):
-        in_sentence = _sentence_statistics(sentence)
-        found.extend(s for s in in_sentence if s.key() not in seen)
-        seen.update(s.key() for s in in_sentence)
+        keys = []
+        for stat in _sentence_statistics(sentence):
+            key = stat.key()
+            if key not in seen:
+                found.append(stat)
+            keys.append(key)
+        seen.update(keys)
     return found
 
 
@@ -137,16 +149,33 @@ def _sentence_statistics(sentence: str) -> list[Statistic]:
     found: list[Statistic] = []
     consumed = 0
     previous: tuple[int, str] | None = None  # (end, direction) of the last figure
-    for m in NUMBER.finditer(lower):
-        if m.start() < consumed or m.group("phone"):
-            consumed = max(consumed, m.end())
+    for candidate in CANDIDATE.finditer(lower):
+        if candidate.start() < consumed:
+            continue
+        m = NUMBER.match(lower, candidate.start())
+        if m is None:
+            continue
+        if m.group("phone"):
+            consumed = m.end()
             continue
         stat, end = _statistic(sentence, lower, m, previous)
-        consumed = end
         if stat:
+            if found and previous and _shares_unit(found[-1], stat, lower, previous[0], m):
+                found[-1] = found[-1]._replace(kind=stat.kind, unit=stat.unit, counted=None)
             found.append(stat)
             previous = (end, stat.direction)
+        consumed = end
     return found
+
+
+def _shares_unit(first: Statistic, then: Statistic, lower: str, end: int, m) -> bool:
+    """ "3,000 and 6,000 mAh": a bare number before a unit it shares."""
+    return (
+        first.kind == "count"
+        and first.counted is None
+        and then.kind in ("measure", "percent", "money", "duration")
+        and _SHARED_UNIT.fullmatch(lower, end, m.start()) is not None
+    )
 
 
 @dataclass
@@ -157,7 +186,8 @@ class _Number:
     currency: str | None
     unit: str | None
     kind: str | None
-    end: int  # after the unit
+    number_end: int  # after the number and its scale
+    end: int  # after its unit
 
 
 def _read(sentence: str, lower: str, m: re.Match[str]) -> _Number:
@@ -166,68 +196,76 @@ def _read(sentence: str, lower: str, m: re.Match[str]) -> _Number:
     if m.group("sign"):
         value = -value
     currency = currency_of(m, sentence)
-    end = m.end()
+    number_end = end = number_end_of(m)
     unit = kind = None
-    scale = (m.group("scale") or "").strip()
+    scale = m.group("scale")
     if scale == "m" and not currency:
         # "the 100m race", "100m in 17 seconds" are distances; "5m people", "to 28.28m" counts
         next_word = _NEXT_WORD.match(lower, end)
         if next_word and next_word.group(1) in METRE_CUES:
             value, unit, kind = value / 1e6, "metre", "measure"
-    if m.group("mag"):
+    elif m.group("mag"):
         unit, kind = "magnitude", "measure"
-    if unit is None:
-        written = unit_after(sentence, lower, end)
+    if unit is None and end != m.end():
+        written = unit_of(m, sentence)
         if written and not (written.kind == "money" and currency):
             unit, kind, end = written.name, written.kind, written.end
             if kind == "money":
                 currency, unit, kind = written.name, None, None
-    return _Number(m, value, bool(scale), currency, unit, kind, end)
+    return _Number(m, value, bool(scale), currency, unit, kind, number_end, end)
 
 
 def _statistic(
     sentence: str, lower: str, m: re.Match[str], previous: tuple[int, str] | None
 ) -> tuple[Statistic | None, int]:
     """The figure starting at `m` (or None) and where the scan goes on from."""
+    if _year_before_a_year_word(lower, m):
+        return None, m.end()  # "in 2017", "since 2008": the commonest number, read cheaply
     context = leading_context(sentence, lower, m.start())
     number = _read(sentence, lower, m)
+    if number.currency is None and context.previous_word.lower() in CURRENCY_CODES:
+        if context.previous_word.isupper() or context.previous_word == "Rs":  # "HKD 129.0m"
+            number.currency = CURRENCY_CODES[context.previous_word.lower()]
+            context.phrase_start = context.previous_start
     spelled = bool(m.group("words") or m.group("article") or m.group("frac"))
-    if is_not_an_amount(sentence, lower, m, number.unit, number.currency, context):
+    if is_not_an_amount(sentence, lower, m, number, context):
         return None, m.end()
 
     qualifier, low, high, end = context.qualifier, None, None, number.end
     value, unit, kind, currency = number.value, number.unit, number.kind, number.currency
-    direction = direction_before(lower, context, money=bool(number.currency))
-    if not direction and previous and _INHERIT.fullmatch(lower, previous[0], m.start()):
+    direction = direction_before(context, money=bool(number.currency))
+    near = previous and m.start() - previous[0] < 8
+    if not direction and near and _INHERIT.fullmatch(lower, previous[0], m.start()):
         if lower[previous[0] : m.start()].strip() != "(" or _closes(lower, m):
             direction = previous[1]  # "fell 5% or 119p", "down 125p (6.6%)"
     second = range_end(sentence, lower, number, context, direction)
-    if second == "score":
-        return None, lower.find(" ", m.end()) if " " in lower[m.end() :] else len(lower)
+    if isinstance(second, int):
+        return None, second  # a score or a period: neither number is a figure
     if second is not None:
-        other: _Number = second  # type: ignore[assignment]
+        other = second
         if not number.scaled and other.scaled and abs(value) < abs(other.value):
             value *= scale_of(other.match)
         unit, kind = unit or other.unit, kind or other.kind
         currency = currency or other.currency
         low, high, end = value, other.value, other.end
         value = (low + high) / 2
-    after_qualifier = _QUALIFIER_AFTER.match(lower, end)
+    after_qualifier = _QUALIFIER_AFTER.match(lower, end) if lower[end : end + 1] in " +" else None
     if after_qualifier and qualifier == "exact":
         qualifier = QUALIFIERS_AFTER[" ".join(after_qualifier.group("q").split())]
         end = after_qualifier.end()
-    if _BELOW_ZERO.match(lower, end):
+    below = _BELOW_ZERO.match(lower, end) if "below" in lower[end : end + 8] else None
+    if below:  # "5 to 10 degrees below zero"
         value, low, high = -value, *((-high, -low) if low is not None else (None, None))
-        end = _BELOW_ZERO.match(lower, end).end()
+        end = below.end()
 
     counted: str | None = None
-    age = _AGE.match(lower, m.end())
+    age = _AGE.match(lower, number.number_end) if "old" in lower[end : end + 8] else None
     if m.group("frac") or m.group("slash"):
-        kind, end, value, counted = _fraction(sentence, lower, m, value, context, end)
+        kind, end, value, counted = _fraction(sentence, lower, m, value, context, end, number.number_end)
         if kind is None:
             return None, m.end()
     elif m.group("vague"):
-        tens = _TENS_OF.match(lower, m.end())
+        tens = _TENS_OF.match(lower, number.number_end)
         if tens:
             value, end = 10 * {"thousands": 1e3, "millions": 1e6}.get(tens["scale"], 1e9), tens.end()
         qualifier = "at_least" if qualifier == "exact" else qualifier
@@ -243,11 +281,12 @@ def _statistic(
             end = old.end() if old else end
         elif number.kind == "duration":
             unit = number.unit
-    elif kind is None and (context.magnitude or _RICHTER.match(lower, end)):
+    elif kind is None and (context.magnitude or "richter" in lower[end : end + 20]):
         unit, kind = "magnitude", "measure"
-        end = _RICHTER.match(lower, end).end() if _RICHTER.match(lower, end) else end
+        richter = _RICHTER.match(lower, end)
+        end = richter.end() if richter else end
     elif kind is None:
-        ratio = _RATIO.match(lower, end) if not m.group("slash") else None
+        ratio = _RATIO.match(lower, end) if lower[end + 1 : end + 3] == "in" else None
         denominator = NUMBER_AT.match(lower, ratio.end()) if ratio else None
         if denominator and denominator.group("digits") or denominator and denominator["words"]:
             bottom = number_value_of(denominator)
@@ -302,6 +341,16 @@ def _statistic(
     )
 
 
+def _year_before_a_year_word(lower: str, m: re.Match[str]) -> bool:
+    digits = m.group("digits")
+    if not digits or len(digits) != 4 or m.end() != m.end("digits") or not digits.isdigit():
+        return False
+    if m.group("cur") or m.group("sign") or not 1500 <= int(digits) <= 2300:
+        return False
+    before = lower[max(0, m.start() - 9) : m.start()].split()
+    return bool(before) and before[-1] in YEAR_WORDS
+
+
 def _closes(lower: str, m: re.Match[str]) -> bool:
     """The figure in brackets is the whole bracket: "(6.6%)", "(£5.65bn)"."""
     close = lower.find(")", m.end())
@@ -309,10 +358,16 @@ def _closes(lower: str, m: re.Match[str]) -> bool:
 
 
 def _fraction(
-    sentence: str, lower: str, m: re.Match[str], value: float, context: Context, end: int
+    sentence: str,
+    lower: str,
+    m: re.Match[str],
+    value: float,
+    context: Context,
+    end: int,
+    number_end: int,
 ) -> tuple[str | None, int, float, str | None]:
     """ "a third of local authorities" -> proportion; "a quarter of a million" -> a count."""
-    scale = _OF_A_SCALE.match(lower, m.end())
+    scale = _OF_A_SCALE.match(lower, number_end)
     if scale:
         return "count", scale.end(), value * (1e6 if scale["scale"] == "million" else 1e9), None
     if m.group("slash"):
@@ -322,16 +377,16 @@ def _fraction(
     if not context.qualifier_text and context.previous_word.lower() in ORDINAL_WORDS:
         return None, end, value, None  # "the second quarter of the year", "first half"
     written = m.group("frac") or ""
-    of = lower.startswith(" of ", m.end())
+    of = lower.startswith(" of ", number_end)
     hyphenated = "-" in written or (written.split()[0] not in ("a", "half") and " " in written)
     if not (of or hyphenated or context.qualifier != "exact" or context.after_by):
-        if not lower.startswith(" (", m.end()):
+        if not lower.startswith(" (", number_end):
             return None, end, value, None
     counted = None
     if of:
-        counted, end = counted_after(sentence, m.end() + 3)
+        counted, end = counted_after(sentence, number_end + 3)
         if counted is None:
-            end = m.end()
+            end = number_end
     return "proportion", end, value, counted
 
 

@@ -8,6 +8,7 @@ tells a name ("Windows 11") or a month ("May 5") from an ordinary word.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,46 +57,93 @@ PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 NEXT_WORDS = re.compile(r"[\s-]*[A-Za-z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){0,3}")
 HYPHENATED = re.compile(r"-(?P<word>[A-Za-z]+)\b")
 
-_QUALIFIER = re.compile(
-    rf"(?<![\w’'-])(?P<q>{trie_pattern(sorted(QUALIFIERS)).replace(chr(92) + ' ', chr(92) + 's+')})"
-    r"\s+$"
-)
-_RANGE_LEAD = re.compile(r"(?<![\w’'-])(?P<w>between|from)\s+$")
+_WORD_OPENERS = "(“\"‘—–"  # what a word before a figure starts after, besides a space
+_AFTER_WORD = frozenset(",;:)!?\"”")  # "Telford, 1,000": a word ending so is not a name
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_BOUNDARY = frozenset(",;:()—–")
 _TOKEN = re.compile(r"[a-z][a-z’'-]*|[\d][\d.,%]*|[,;:()—–]")
-_PREVIOUS_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z&’'.-]*)\s*$")
 _CLOCK = re.compile(
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?::\d\d)?)?\s?(?:{'|'.join(map(re.escape, CLOCK_WORDS))})"
     r"(?![a-z])"
 )
-_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
 _STREET = re.compile(
     r"\s+block\b|(?:\s+(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th)|[NSEW]\.)){1,3}\s+(?P<street>[A-Z][a-z]*)\b"
 )
+_DASHES = frozenset("-–—")
+_RANGE_WORDS = frozenset(("to ", "and", "thr"))
 _RANGE_SEP = re.compile(r"\s?(?P<dash>[-–—])\s?|\s+(?P<word>to|and|through)\s+")
 _DIRECTION_AFTER = re.compile(
     rf"[\s-]+(?:(?P<between>[a-z]+)[\s-]+)?(?P<d>{'|'.join(sorted(DIRECTION_AFTER))})\b"
 )
 _FOLLOWING_WORD = re.compile(r"\s+(?:of\s+)?(?P<w>[A-Za-z]+)")
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:in|for|within|over|under)\s+(?:just\s+|only\s+)?$")
 _NOT_A_SPAN = re.compile(r"\s+(?:ago|earlier|later|before|after|previously|since|on|from)\b")
 _AGO = re.compile(r"\s+ago\b")
+_NOUNS_OF_CHANGE = DIRECTION_AFTER - {"lower", "higher"}
 _CHANGE_OF_MONEY = {w: d for w, d in DIRECTION_WORDS.items() if w not in COLLECTING}
 
 
-@dataclass
 class Context:
-    """What stands before a number."""
+    """What stands before a number: its qualifier and the word before it."""
 
-    qualifier: str  # one of schema.STAT_QUALIFIERS
-    qualifier_text: str  # as written, lower case: "more than"
-    phrase_start: int  # where the figure's phrase begins (its qualifier, "between")
-    lead_end: int  # where the text before the figure and its qualifier ends
-    range_word: str  # "between", "from" or ""
-    previous_word: str  # the word just before, as written ("Windows", "Nov.")
-    previous_initial: bool  # that word opens the sentence
-    after_by: bool  # "… by a third"
-    age_word: bool  # "aged 11", "before they turn 18"
-    magnitude: bool  # "a magnitude 5.8 earthquake", "a magnitude of 6.3"
+    __slots__ = (
+        "_tokens",
+        "lead_end",
+        "lower",
+        "phrase_start",
+        "previous_start",
+        "previous_word",
+        "qualifier",
+        "qualifier_text",
+        "range_word",
+        "sentence",
+    )
+
+    def __init__(
+        self,
+        sentence: str,
+        lower: str,
+        qualifier_text: str,
+        lead_end: int,
+        previous_word: str,
+        previous_start: int,
+    ) -> None:
+        self.sentence, self.lower = sentence, lower
+        self.qualifier_text = qualifier_text  # as written, lower case: "more than"
+        self.qualifier = QUALIFIERS.get(qualifier_text, "exact")  # schema.STAT_QUALIFIERS
+        self.lead_end = lead_end  # where the text before the figure and its qualifier ends
+        self.previous_word = previous_word  # the word just before, as written: "Windows"
+        self.previous_start = previous_start
+        word = previous_word.lower()
+        self.range_word = word if word in ("between", "from") else ""
+        # where the figure's phrase begins: its qualifier, or "between"
+        self.phrase_start = previous_start if self.range_word == "between" else lead_end
+        self._tokens: list[str] | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        """The words before the figure's phrase, lower case, with their punctuation."""
+        if self._tokens is None:
+            self._tokens = self.lower[max(0, self.lead_end - 70) : self.lead_end].split()
+        return self._tokens
+
+    @property
+    def previous_initial(self) -> bool:
+        """The word before opens the sentence."""
+        return not self.sentence[: self.previous_start].strip(" \"“‘'(")
+
+    @property
+    def after_by(self) -> bool:
+        return self.previous_word.lower() == "by"  # "… up by a third"
+
+    @property
+    def age_word(self) -> bool:
+        return self.previous_word.lower() in AGE_WORDS  # "aged 11", "before they turn 18"
+
+    @property
+    def magnitude(self) -> bool:
+        """ "a magnitude 5.8 earthquake", "a magnitude of 6.3"."""
+        return self.tokens[-1:] == ["magnitude"] or self.tokens[-2:] == ["magnitude", "of"]
 
     def is_year(self, m: re.Match[str], counted: str | None, sentence: str) -> bool:
         """ "in 2017", "the 2018 report", "above 2000 levels"; not "2000 victims"."""
@@ -117,75 +165,73 @@ class Context:
             return False
         if lower.startswith(" of ", end):
             return True
-        return bool(_ARTICLE_BEFORE.search(lower[max(0, self.lead_end - 20) : self.lead_end]))
+        return self.tokens[-1:] in (["in"], ["for"], ["within"], ["over"], ["under"])
 
 
 def leading_context(sentence: str, lower: str, start: int) -> Context:
-    window = max(0, start - 40)
-    q = _QUALIFIER.search(lower, window, start)
-    qualifier_text = " ".join(q.group("q").split()) if q else ""
-    lead_end = q.start() if q else start
-    phrase_start = lead_end
-    lead = _RANGE_LEAD.search(lower, max(0, lead_end - 10), lead_end)
-    range_word = lead.group("w") if lead else ""
-    if range_word == "between":
-        phrase_start = lead.start()
-    previous = _PREVIOUS_WORD.search(sentence, max(0, lead_end - 30), lead_end)
-    previous_word = previous.group("w") if previous else ""
-    initial = bool(previous) and not sentence[: previous.start()].strip(" \"“‘'(")
-    after_by = lower[max(0, lead_end - 4) : lead_end] == " by " or lower.endswith("by ", 0, lead_end)
-    before = lower[max(0, lead_end - 14) : lead_end]
-    return Context(
-        age_word=previous_word.lower() in AGE_WORDS,
-        magnitude=before.endswith(("magnitude ", "magnitude of ")),
-        qualifier=QUALIFIERS.get(qualifier_text, "exact"),
-        qualifier_text=qualifier_text,
-        phrase_start=phrase_start,
-        lead_end=lead_end,
-        range_word=range_word,
-        previous_word=previous_word,
-        previous_initial=initial,
-        after_by=after_by,
-    )
+    """The qualifier and the word before the figure starting at `start`."""
+    head_start = max(0, start - 48)
+    head = lower[head_start:start]
+    if not head[-1:].isspace():  # glued to what precedes: "(6.6%)", or the sentence's start
+        return Context(sentence, lower, "", start, "", start)
+    words = head.split()[-5:]
+    starts, pos = [], len(head)
+    for word in reversed(words):
+        pos = head.rfind(word, 0, pos)
+        starts.append(head_start + pos)
+    starts.reverse()
+    for i, word in enumerate(words):
+        if word[0] in _WORD_OPENERS:  # "(up to 5%)", "“more than"
+            stripped = word.lstrip(_WORD_OPENERS)
+            starts[i] += len(word) - len(stripped)
+            words[i] = stripped
+    qualifier_text, lead_end = "", start
+    if words and words[-1] in _QUALIFIER_ENDS:
+        for k in (4, 3, 2, 1):  # the longest qualifier ending here: "in the neighbourhood of"
+            if len(words) >= k and " ".join(words[-k:]) in QUALIFIERS:
+                qualifier_text, lead_end = " ".join(words[-k:]), starts[-k]
+                del words[-k:], starts[-k:]
+                break
+    previous_word, previous_start = "", lead_end
+    if words and words[-1]:
+        written = sentence[starts[-1] : starts[-1] + len(words[-1])]
+        if written[:1].isalpha() and written[-1] not in _AFTER_WORD:
+            previous_word, previous_start = written, starts[-1]
+    return Context(sentence, lower, qualifier_text, lead_end, previous_word, previous_start)
 
 
-def direction_before(lower: str, context: Context, money: bool = False) -> str:
+def direction_before(context: Context, money: bool = False) -> str:
     """ "rose 4%", "fell by 2,500", "an increase of 80,000"; "" for "rose to 4.5%" and for
     money raised ("raised £15 million" is a total)."""
-    tokens = _TOKEN.findall(lower, max(0, context.lead_end - 90), context.lead_end)
-    if not tokens or context.qualifier_text.rsplit(" ", 1)[-1] in LEVEL_QUALIFIERS:
+    tokens = context.tokens
+    change = _CHANGE_OF_MONEY if money else DIRECTION_WORDS
+    if change.keys().isdisjoint(tokens[-11:]):
+        return ""  # no word of change nearby: most figures
+    if context.qualifier_text.rsplit(" ", 1)[-1] in LEVEL_QUALIFIERS:
         return ""  # "had fallen below 6%": a level
-    words_of_change = _CHANGE_OF_MONEY if money else DIRECTION_WORDS
     adjacent = tokens[-1]
     if adjacent in PARTICLES:  # "up 9%"; not "signed up 106,000", not "145 off 65 balls"
         before = tokens[-2] if len(tokens) > 1 else ""
-        if before in PHRASAL or before[:1].isdigit():
-            return ""
-        return words_of_change.get(adjacent, "")
+        return "" if before in PHRASAL or before[:1].isdigit() else change.get(adjacent, "")
     if adjacent in ("at", "was", "is", "were", "of", "remained"):
         # a noun of change: "an increase of 80,000", "price growth at 1.2%"
-        nouns = [t for t in tokens[-6:-1] if t not in ",;:"]
-        for token in reversed(nouns):
-            if token in DIRECTION_AFTER and token in words_of_change:
-                return words_of_change[token]
-        if adjacent != "of":
-            return ""
-    if adjacent == "by":
+        for token in reversed(tokens[-6:-1]):
+            word = token.rstrip(",;:")
+            if word in _NOUNS_OF_CHANGE and word in change:
+                return change[word]
+        return ""
+    if adjacent == "by":  # "fell by 2,500", "reduce the risk of dying from the disease by 33%"
         for token in reversed(tokens[-11:-1]):
-            if token in words_of_change:
-                return words_of_change[token]
-            if token in ",;:()":
+            if token in change:
+                return change[token]
+            if token[-1:] in _BOUNDARY:
                 break
         return ""
-    if adjacent == "of":
-        return words_of_change.get(tokens[-2], "") if len(tokens) > 1 else ""
-    for token in reversed(tokens[-4:]):
-        if token in PARTICLES:
-            continue  # particles count only when adjacent
-        if token in words_of_change:
-            return words_of_change[token]
-        if token in LEVEL_WORDS or token in ",;:()—–" or token[0].isdigit():
+    for token in reversed(tokens[-4:]):  # "rose 4%", "cut oil output 10 million barrels"
+        if token[-1:] in _BOUNDARY or token in LEVEL_WORDS or token[:1].isdigit():
             break
+        if token in change and token not in PARTICLES:  # particles count only when adjacent
+            return change[token]
     return ""
 
 
@@ -197,6 +243,11 @@ def direction_after(lower: str, end: int) -> str:
     return DIRECTION_WORDS.get(m.group("d"), "")
 
 
+def _clock_near(lower: str, end: int) -> bool:
+    near = lower[end : end + 14]
+    return any(w in near for w in ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "o'c"))
+
+
 def _is_month(word: str) -> bool:
     return word[:1].isupper() and word.lower().rstrip(".") in MONTHS
 
@@ -206,20 +257,15 @@ def _title_case(sentence: str) -> bool:
     return len(letters) >= 4 and sum(w[0].isupper() for w in letters) > 0.7 * len(letters)
 
 
-def is_not_an_amount(
-    sentence: str,
-    lower: str,
-    m: re.Match[str],
-    unit: str | None,
-    currency: str | None,
-    context: Context,
-) -> bool:
+def is_not_an_amount(sentence: str, lower: str, m: re.Match[str], number, context: Context) -> bool:
     """A date, a clock time, an ordinal, a name, an address, a citation: not a figure."""
-    end = m.end()
+    end, unit, currency = number.number_end, number.unit, number.currency
     following = lower[end : end + 1]
     digits = m.group("digits")
     if digits:
-        if _ORDINAL.match(lower, end) or following in ("/", ":") or lower[end : end + 2] == "’s":
+        if lower[end : end + 2] in _ORDINALS and not lower[end + 2 : end + 3].isalpha():
+            return True  # "17th", "2nd"
+        if following in ("/", ":") or lower[end : end + 2] == "’s":
             return True
         if following.isalpha() and unit is None and not currency:
             return True  # "22H2", "1990s", "4G"
@@ -229,14 +275,15 @@ def is_not_an_amount(
             return True  # a citation mark
     if m.group("words") and following.isdigit():
         return True  # "Twenty20"
-    if unit is None and not currency and _CLOCK.match(lower, end):
+    if unit is None and not currency and _clock_near(lower, end) and _CLOCK.match(lower, end):
         return True
     previous = context.previous_word
     if _is_month(previous):
         return True  # "October 18", "Nov. 12"
-    next_word = _FOLLOWING_WORD.match(sentence, end)
+    capital_next = sentence[end + 1 : end + 2].isupper() or sentence[end + 4 : end + 5].isupper()
+    next_word = _FOLLOWING_WORD.match(sentence, end) if capital_next else None
     if next_word and _is_month(next_word.group("w")) and not currency:
-        return True  # "18 October"
+        return True  # "18 October", "18 of May"
     if currency or unit in ("percent",):
         return False
     if previous.lower().rstrip(".") in NAMED and (unit is None or previous[:1].isupper()):
@@ -248,7 +295,7 @@ def is_not_an_amount(
         capital_word = not context.previous_initial or (previous.isupper() and len(previous) > 1)
         if capital_word and previous.lower() not in QUALIFIERS and not _title_case(sentence):
             return True  # "Windows 11", "FTSE 100", "Boost 2"
-    if unit is None:
+    if unit is None and (capital_next or lower.startswith(" block", end)):
         street = _STREET.match(sentence, end)
         if street and (street.group("street") or "block").lower().rstrip(".") in STREET_WORDS | {
             "block"
@@ -259,9 +306,12 @@ def is_not_an_amount(
 
 def range_end(sentence, lower, number, context: Context, direction: str):
     """The second end of a range after `number` ("10 to 15", "between 3 and 4 per cent",
-    "4%-5%"), "score" for a score or a period ("won 2-1", "2012-13"), else None."""
+    "4%-5%"); for a score or a period ("won 2-1", "2012-13") where it ends; else None."""
     from insights.enrich.statistics import _read  # the reader of one number
 
+    after = lower[number.end : number.end + 5]
+    if not (after[:1] in _DASHES or after[1:2] in _DASHES or after[1:4] in _RANGE_WORDS):
+        return None
     sep = _RANGE_SEP.match(lower, number.end)
     if not sep:
         return None
@@ -272,13 +322,13 @@ def range_end(sentence, lower, number, context: Context, direction: str):
         return None
     first = number.match
     other = _read(sentence, lower, m2)
-    if other.unit is None and lower.startswith("+", m2.end()):  # "40-50+ hours"
-        after_plus = unit_after(sentence, lower, m2.end() + 1)
+    if other.unit is None and lower.startswith("+", other.number_end):  # "40-50+ hours"
+        after_plus = unit_after(sentence, lower, other.number_end + 1)
         if after_plus:
             other.unit, other.kind, other.end = after_plus.name, after_plus.kind, after_plus.end
     year = _year_like(first) and (_year_like(m2) or len(m2.group("digits") or "") == 2)
     if year:
-        return "score"  # a period: "2012-13", "from 2011 to 2019"
+        return other.end  # a period: "2012-13", "from 2011 to 2019"
     if number.unit and other.unit and number.unit != other.unit:
         return None
     if number.currency and other.currency and number.currency != other.currency:
@@ -288,11 +338,11 @@ def range_end(sentence, lower, number, context: Context, direction: str):
         plain = not (number.unit or other.unit or number.currency or other.currency)
         whole = _integer(first) and _integer(m2)
         if plain and whole and (low >= high or _score_context(lower, first.start(), other.end)):
-            return "score"
+            return other.end  # a score: "won 2-1", "from 2-0 down"
         if low >= high and not (low < 0 and high < 0):
             return None
         return other
-    if direction or (context.range_word == "from" and _changed_from(lower, context)):
+    if direction or (context.range_word == "from" and _changed_from(context)):
         return None  # "fell 14,800 to 760,200", "rose from 5.5% to 6.2%": two figures
     next_word = _FOLLOWING_WORD.match(sentence, other.end)
     if next_word and _is_month(next_word.group("w")):
@@ -304,9 +354,8 @@ def range_end(sentence, lower, number, context: Context, direction: str):
     return other
 
 
-def _changed_from(lower: str, context: Context) -> bool:
-    tokens = _TOKEN.findall(lower, max(0, context.lead_end - 40), context.lead_end)
-    return any(t in DIRECTION_WORDS for t in tokens[-4:-1])
+def _changed_from(context: Context) -> bool:
+    return any(t in DIRECTION_WORDS for t in context.tokens[-4:-1])  # "rose from 5.5% to"
 
 
 def _year_like(m: re.Match[str]) -> bool:
@@ -336,34 +385,35 @@ def noun_phrase(text: str, start: int) -> tuple[str | None, int]:
     " other experts from across" -> "other experts"; " children may" -> "children";
     "-run win" -> "run" (a hyphenated word counts alone).
     """
-    hyphen = HYPHENATED.match(text, start)
-    if hyphen:
-        return hyphen.group("word"), hyphen.end()
+    if text[start : start + 1] == "-":
+        hyphen = HYPHENATED.match(text, start)
+        if hyphen:
+            return hyphen.group("word"), hyphen.end()
     m = NEXT_WORDS.match(text, start)
     if not m:
         return None, start
+    chunk = m.group()
     found: list[str] = []
-    end = start
-    for w in PHRASE_WORD.finditer(m.group()):
-        word = w.group().lower()
-        not_a_noun = word.endswith(("ed", "ly")) and word not in NOUNS_ED_LY
+    end = cursor = 0
+    for written in chunk.replace("-", " ", 1 if chunk[:1] == "-" else 0).split():
+        cursor = chunk.find(written, cursor) + len(written)
+        word = written.lower()
+        not_a_noun = word[-2:] in ("ed", "ly") and word not in NOUNS_ED_LY and "-" not in word
         if not found and (not_a_noun or word in NUMBER_NOUNS):
             break  # "263 powered", "17 needed", "at least one party favorably", "the 2% target"
-        if not_a_noun and found:
-            break
-        if (not found and word in LEADING) or word in STOP:
-            if found:
+        if not_a_noun or word in STOP or (not found and word in LEADING):
+            if found or word not in LEADING:
                 break
-            if word in LEADING:
-                continue
-            break
-        found.append(w.group())
-        end = start + w.end()
-        if len(found) == 3 or _is_plural(word):
+            continue  # "the", "all", "of", "most" before the noun
+        found.append(written)
+        end = cursor
+        if len(found) == 3 or word in PLURAL_NOUNS or (
+            word[-1] == "s" and word[-2:] not in ("ss", "us", "is")
+        ):
             break
     if not found:
         return None, start
-    return " ".join(found), end
+    return " ".join(found), start + end
 
 
 def counted_after(text: str, end: int, kind: str = "count") -> tuple[str | None, int]:
