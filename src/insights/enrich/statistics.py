@@ -378,7 +378,8 @@ def _fraction(
         return None, end, value, None  # "the second quarter of the year", "first half"
     written = m.group("frac") or ""
     of = lower.startswith(" of ", number_end)
-    hyphenated = "-" in written or (written.split()[0] not in ("a", "half") and " " in written)
+    # "two-thirds", "three quarters", but not "a third" or "half" on their own
+    hyphenated = "-" in written or (" " in written and written.split()[0] not in ("a", "half"))
     if not (of or hyphenated or context.qualifier != "exact" or context.after_by):
         if not lower.startswith(" (", number_end):
             return None, end, value, None

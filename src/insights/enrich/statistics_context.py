@@ -333,6 +333,8 @@ def range_end(sentence, lower, number, context: Context, direction: str):
         return None
     if number.currency and other.currency and number.currency != other.currency:
         return None
+    if (number.unit and other.currency) or (number.currency and other.unit):
+        return None  # "up 17% to £141.7m"
     low, high = number.value, other.value
     if sep.group("dash"):
         plain = not (number.unit or other.unit or number.currency or other.currency)
@@ -342,7 +344,10 @@ def range_end(sentence, lower, number, context: Context, direction: str):
         if low >= high and not (low < 0 and high < 0):
             return None
         return other
-    if direction or (context.range_word == "from" and _changed_from(context)):
+    shared_scale = not number.scaled and other.scaled and abs(low) < abs(other.value)
+    if not shared_scale and (
+        direction or (context.range_word == "from" and _changed_from(context))
+    ):
         return None  # "fell 14,800 to 760,200", "rose from 5.5% to 6.2%": two figures
     next_word = _FOLLOWING_WORD.match(sentence, other.end)
     if next_word and _is_month(next_word.group("w")):
@@ -395,10 +400,15 @@ def noun_phrase(text: str, start: int) -> tuple[str | None, int]:
     chunk = m.group()
     found: list[str] = []
     end = cursor = 0
-    for written in chunk.replace("-", " ", 1 if chunk[:1] == "-" else 0).split():
+    parts = chunk.replace("-", " ", 1 if chunk[:1] == "-" else 0).split()
+    for i, written in enumerate(parts):
         cursor = chunk.find(written, cursor) + len(written)
         word = written.lower()
+        # a verb or an adverb ("263 powered the visitors", "one party favorably"), not an
+        # adjective before a noun ("unaccompanied children", "advanced storage batteries")
         not_a_noun = word[-2:] in ("ed", "ly") and word not in NOUNS_ED_LY and "-" not in word
+        if not_a_noun and word[-2:] == "ed" and i + 1 < len(parts):
+            not_a_noun = parts[i + 1].lower() in STOP
         if not found and (not_a_noun or word in NUMBER_NOUNS):
             break  # "263 powered", "17 needed", "at least one party favorably", "the 2% target"
         if not_a_noun or word in STOP or (not found and word in LEADING):
