@@ -121,9 +121,7 @@ def _from_quantulum(q: dict) -> Quantity:
     return Quantity(value=q["value"], low=low, high=high, unit=unit, per=per or None)
 
 
-def score_table(
-    sentences: list[Sentence], runs: dict[str, list[list[Quantity]]]
-) -> list[str]:
+def score_table(sentences: list[Sentence], runs: dict[str, list[list[Quantity]]]) -> list[str]:
     lines = [
         "| part | sentences | figures | extractor | "
         + " | ".join(f"{c} P / R / F1" for c in CRITERIA)
@@ -163,7 +161,7 @@ def print_errors(sentences: list[Sentence], found: list[list[Quantity]]) -> None
         if sentence.held_out:
             continue
         for criterion in CRITERIA:
-            pairs, missed, extra = match(sentence.quantities, got, _criterion(criterion))
+            _, missed, extra = match(sentence.quantities, got, _criterion(criterion))
             if missed or extra:
                 print(f"\n[{criterion}] {sentence.text}")
                 for g in missed:
@@ -185,19 +183,27 @@ def _show(q: Quantity) -> str:
 
 
 def _baseline_module():
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{BASELINE}:src/insights/enrich/statistics.py"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    path = BENCH_DIR / "out" / f"statistics_{BASELINE}.py"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(f"statistics_{BASELINE}", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
+    """The statistics step as it was at BASELINE, with the sentence splitter of that time."""
+    out = BENCH_DIR / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    names = {}
+    for name in ("text", "statistics"):
+        source = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{BASELINE}:src/insights/enrich/{name}.py"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        source = source.replace(
+            "from insights.enrich.text import", f"from {names.get('text')} import"
+        )
+        names[name] = f"{name}_{BASELINE}"
+        path = out / f"{names[name]}.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(names[name], path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+        spec.loader.exec_module(module)
     return module
 
 

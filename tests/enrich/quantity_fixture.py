@@ -108,7 +108,7 @@ def same_value(a: Quantity, b: Quantity) -> bool:
 
 
 def unit_key(unit: str | None) -> str:
-    """"Charities" and "charity", "square_foot" and "square foot" are one unit."""
+    """ "Charities" and "charity", "square_foot" and "square foot" are one unit."""
     if not unit or unit == "-":
         return ""
     words = unit.lower().replace("_", " ").split()

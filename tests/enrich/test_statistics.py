@@ -144,7 +144,10 @@ FIGURES = [
     ("between $40 and $45 a share", [(42.5, 40, 45, "USD", "share", "", "money", "exact")]),
     ("from 200 to 250 miles away", [(225, 200, 250, "mile", None, "", "measure", "exact")]),
     ("warming of 2-2.5 degrees", [(2.25, 2, 2.5, "degree", None, "", "measure", "exact")]),
-    ("cut by 0.5 to 1.5 million barrels", [(1e6, 0.5e6, 1.5e6, "barrel", None, "down", "measure", "exact")]),
+    (
+        "cut by 0.5 to 1.5 million barrels",
+        [(1e6, 0.5e6, 1.5e6, "barrel", None, "down", "measure", "exact")],
+    ),
     ("lows of -10 to -20 degrees", [(-15, -10, -20, "degree", None, "", "measure", "exact")]),
     # numbers glued to units: a decimal is never cut before the unit
     ("a 128GB phone", [(128, None, None, "GB", None, "", "measure", "exact")]),

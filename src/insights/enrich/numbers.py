@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from insights.enrich.figure_words import METRE_CUES
 from insights.enrich.text import trie_pattern
 from insights.enrich.units import (
     CURRENCY_CODES,
@@ -45,7 +46,7 @@ _SPELLED = [
     *TENS,
     *(f"{tens}{sep}{one}" for tens in TENS for one in ONES for sep in "- "),
 ]
-_SPELLED_SCALE = "|".join(SPELLED_SCALES + ("dozen",))
+_SPELLED_SCALE = "|".join((*SPELLED_SCALES, "dozen"))
 _FRACTION = _alternation(list(FRACTION_WORDS))
 _FRACTION_COUNT = "|".join(("a", "one", "two", "three", "four", "five", "six", "seven", "nine"))
 _TIME = "dozen|hundred|thousand|million|billion|trillion|week|month|year|day|hour|minute"
@@ -134,7 +135,9 @@ def value_of(m: re.Match[str]) -> float:
         return float(sum(NUMBER_WORDS[w] for w in _FIRST.split(m.group("words"))))
     if m.group("frac"):
         *count, fraction = _FIRST.split(m.group("frac"))
-        return NUMBER_WORDS[count[0]] * FRACTION_WORDS[fraction] if count else FRACTION_WORDS[fraction]
+        return (
+            NUMBER_WORDS[count[0]] * FRACTION_WORDS[fraction] if count else FRACTION_WORDS[fraction]
+        )
     if m.group("slash"):
         top, bottom = m.group("slash").split("/")
         return int(top) / int(bottom)
@@ -223,3 +226,43 @@ def currency_of(m: re.Match[str], sentence: str) -> str | None:
         written = sentence[m.start("code") : m.end("code")]
         return CURRENCY_CODES[m.group("code")] if written[:1].isupper() else None
     return CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@dataclass
+class Number:
+    match: re.Match[str]
+    value: float
+    scaled: bool
+    currency: str | None
+    unit: str | None
+    kind: str | None
+    number_end: int  # after the number and its scale
+    end: int  # after its unit
+
+
+def read_number(sentence: str, lower: str, m: re.Match[str]) -> Number:
+    """The number at `m` with its scale, sign, currency and unit."""
+    value = value_of(m) * scale_of(m)
+    if m.group("sign"):
+        value = -value
+    currency = currency_of(m, sentence)
+    after_number = end = number_end(m)
+    unit = kind = None
+    scale = m.group("scale")
+    if scale == "m" and not currency:
+        # "the 100m race", "100m in 17 seconds" are distances; "5m people", "to 28.28m" counts
+        next_word = _NEXT_WORD.match(lower, end)
+        if next_word and next_word.group(1) in METRE_CUES:
+            value, unit, kind = value / 1e6, "metre", "measure"
+    elif m.group("mag"):
+        unit, kind = "magnitude", "measure"
+    if unit is None and end != m.end():
+        written = unit_of(m, sentence)
+        if written and not (written.kind == "money" and currency):
+            unit, kind, end = written.name, written.kind, written.end
+            if kind == "money":
+                currency, unit, kind = written.name, None, None
+    return Number(m, value, bool(scale), currency, unit, kind, after_number, end)

@@ -28,27 +28,26 @@ children", "hundreds of victims").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
+from insights.enrich.counted import counted_after
+from insights.enrich.figure_words import ORDINAL_WORDS, QUALIFIERS_AFTER, YEAR_WORDS
 from insights.enrich.numbers import (
     CANDIDATE,
     NUMBER,
     NUMBER_AT,
-    currency_of,
+    Number,
     per_after,
+    read_number,
     scale_of,
-    unit_of,
 )
-from insights.enrich.numbers import number_end as number_end_of
 from insights.enrich.numbers import value_of as number_value_of
 from insights.enrich.statistics_context import (
     Context,
-    counted_after,
     direction_after,
     direction_before,
     is_not_an_amount,
@@ -56,13 +55,7 @@ from insights.enrich.statistics_context import (
     range_end,
 )
 from insights.enrich.text import article_texts, sentences
-from insights.enrich.units import (
-    CURRENCY_CODES,
-    METRE_CUES,
-    ORDINAL_WORDS,
-    QUALIFIERS_AFTER,
-    YEAR_WORDS,
-)
+from insights.enrich.units import CURRENCY_CODES, SLASH_DENOMINATORS
 
 
 class Statistic(NamedTuple):
@@ -115,8 +108,6 @@ _AGE = re.compile(r"[-\s](?P<unit>years?|months?|weeks?)[-\s]olds?\b")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b")
 _RATIO = re.compile(r"[\s-]in[\s-](?:every\s+)?")
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>million|billion)\b")
-_NO_UNIT = frozenset(",.;:)!?'\"”’")  # a unit never starts with these
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _RICHTER = re.compile(r"\s+on\s+the\s+richter\s+scale\b")
 _TENS_OF = re.compile(r"\s+of\s+(?P<scale>thousands|millions|billions)\b")
 
@@ -178,167 +169,147 @@ def _shares_unit(first: Statistic, then: Statistic, lower: str, end: int, m) -> 
     )
 
 
-@dataclass
-class _Number:
-    match: re.Match[str]
-    value: float
-    scaled: bool
-    currency: str | None
-    unit: str | None
-    kind: str | None
-    number_end: int  # after the number and its scale
-    end: int  # after its unit
-
-
-def _read(sentence: str, lower: str, m: re.Match[str]) -> _Number:
-    """The number at `m` with its scale, sign, currency and unit."""
-    value = number_value_of(m) * scale_of(m)
-    if m.group("sign"):
-        value = -value
-    currency = currency_of(m, sentence)
-    number_end = end = number_end_of(m)
-    unit = kind = None
-    scale = m.group("scale")
-    if scale == "m" and not currency:
-        # "the 100m race", "100m in 17 seconds" are distances; "5m people", "to 28.28m" counts
-        next_word = _NEXT_WORD.match(lower, end)
-        if next_word and next_word.group(1) in METRE_CUES:
-            value, unit, kind = value / 1e6, "metre", "measure"
-    elif m.group("mag"):
-        unit, kind = "magnitude", "measure"
-    if unit is None and end != m.end():
-        written = unit_of(m, sentence)
-        if written and not (written.kind == "money" and currency):
-            unit, kind, end = written.name, written.kind, written.end
-            if kind == "money":
-                currency, unit, kind = written.name, None, None
-    return _Number(m, value, bool(scale), currency, unit, kind, number_end, end)
+def _form(m: re.Match[str]) -> str:
+    """Which way the number is written: "digits" (the commonest), "words", "frac", …"""
+    if m.group("digits"):
+        return "digits"
+    for form in ("words", "frac", "slash", "article", "half", "vague", "bare"):
+        if m.group(form) is not None:
+            return form
+    return "digits"
 
 
 def _statistic(
     sentence: str, lower: str, m: re.Match[str], previous: tuple[int, str] | None
 ) -> tuple[Statistic | None, int]:
     """The figure starting at `m` (or None) and where the scan goes on from."""
-    if _year_before_a_year_word(lower, m):
+    form = _form(m)
+    if form == "digits" and _year_before_a_year_word(lower, m):
         return None, m.end()  # "in 2017", "since 2008": the commonest number, read cheaply
     context = leading_context(sentence, lower, m.start())
-    number = _read(sentence, lower, m)
-    if number.currency is None and context.previous_word.lower() in CURRENCY_CODES:
-        if context.previous_word.isupper() or context.previous_word == "Rs":  # "HKD 129.0m"
-            number.currency = CURRENCY_CODES[context.previous_word.lower()]
-            context.phrase_start = context.previous_start
-    spelled = bool(m.group("words") or m.group("article") or m.group("frac"))
+    number = read_number(sentence, lower, m)
+    previous_word = context.previous_word
+    code = previous_word.lower() in CURRENCY_CODES and number.currency is None
+    if code and (previous_word.isupper() or previous_word == "Rs"):  # "HKD 129.0 million"
+        number.currency = CURRENCY_CODES[previous_word.lower()]
+        context.phrase_start = context.previous_start
     if is_not_an_amount(sentence, lower, m, number, context):
         return None, m.end()
 
-    qualifier, low, high, end = context.qualifier, None, None, number.end
-    value, unit, kind, currency = number.value, number.unit, number.kind, number.currency
     direction = direction_before(context, money=bool(number.currency))
-    near = previous and m.start() - previous[0] < 8
-    if not direction and near and _INHERIT.fullmatch(lower, previous[0], m.start()):
-        if lower[previous[0] : m.start()].strip() != "(" or _closes(lower, m):
-            direction = previous[1]  # "fell 5% or 119p", "down 125p (6.6%)"
+    if not direction and previous and _inherits(lower, previous[0], m):
+        direction = previous[1]  # "fell 5% or 119p", "down 125p (6.6%)"
+    value, low, high = number.value, None, None
+    unit, kind, currency, end = number.unit, number.kind, number.currency, number.end
     second = range_end(sentence, lower, number, context, direction)
     if isinstance(second, int):
         return None, second  # a score or a period: neither number is a figure
-    if second is not None:
-        other = second
-        if not number.scaled and other.scaled and abs(value) < abs(other.value):
-            value *= scale_of(other.match)
-        unit, kind = unit or other.unit, kind or other.kind
-        currency = currency or other.currency
-        low, high, end = value, other.value, other.end
+    if second is not None:  # a range: the scale, unit and currency belong to both ends
+        if not number.scaled and second.scaled and abs(value) < abs(second.value):
+            value *= scale_of(second.match)
+        unit, kind = unit or second.unit, kind or second.kind
+        currency = currency or second.currency
+        low, high, end = value, second.value, second.end
         value = (low + high) / 2
-    after_qualifier = _QUALIFIER_AFTER.match(lower, end) if lower[end : end + 1] in " +" else None
-    if after_qualifier and qualifier == "exact":
-        qualifier = QUALIFIERS_AFTER[" ".join(after_qualifier.group("q").split())]
-        end = after_qualifier.end()
-    below = _BELOW_ZERO.match(lower, end) if "below" in lower[end : end + 8] else None
-    if below:  # "5 to 10 degrees below zero"
-        value, low, high = -value, *((-high, -low) if low is not None else (None, None))
-        end = below.end()
+    qualifier = context.qualifier
+    if lower[end : end + 1] in (" ", "+"):
+        after = _QUALIFIER_AFTER.match(lower, end)  # "$33bn or less", "$1,000+"
+        if after and qualifier == "exact":
+            qualifier, end = QUALIFIERS_AFTER[" ".join(after.group("q").split())], after.end()
+        if "below" in lower[end : end + 8]:
+            below = _BELOW_ZERO.match(lower, end)  # "5 to 10 degrees below zero"
+            if below:
+                value, end = -value, below.end()
+                low, high = (-high, -low) if low is not None else (None, None)
 
     counted: str | None = None
-    age = _AGE.match(lower, number.number_end) if "old" in lower[end : end + 8] else None
-    if m.group("frac") or m.group("slash"):
-        kind, end, value, counted = _fraction(sentence, lower, m, value, context, end, number.number_end)
+    if form in ("frac", "slash"):
+        found = _fraction(sentence, lower, m, value, context, end, number.number_end)
+        kind, end, value, counted = found
         if kind is None:
             return None, m.end()
-    elif m.group("vague"):
+    elif form == "vague":  # "dozens of", "tens of thousands of"
         tens = _TENS_OF.match(lower, number.number_end)
         if tens:
-            value, end = 10 * {"thousands": 1e3, "millions": 1e6}.get(tens["scale"], 1e9), tens.end()
-        qualifier = "at_least" if qualifier == "exact" else qualifier
-        kind = "count"
+            value, end = 10 * _TENS[tens.group("scale")], tens.end()
+        qualifier, kind = ("at_least" if qualifier == "exact" else qualifier), "count"
     if currency:
         kind, unit = "money", currency
-    elif age or context.qualifier_text in ("as young as", "aged") or context.age_word:
-        kind, unit = "age", "year"
-        if age:
-            end, unit = age.end(), age.group("unit").rstrip("s")
-        elif number.unit in (None, "year"):
-            old = _YEARS_OLD.match(lower, end)
-            end = old.end() if old else end
-        elif number.kind == "duration":
-            unit = number.unit
+    elif _is_age(lower, context, number):
+        kind, unit, end = _age(lower, number, end)
     elif kind is None and (context.magnitude or "richter" in lower[end : end + 20]):
         unit, kind = "magnitude", "measure"
         richter = _RICHTER.match(lower, end)
         end = richter.end() if richter else end
     elif kind is None:
-        ratio = _RATIO.match(lower, end) if lower[end + 1 : end + 3] == "in" else None
-        denominator = NUMBER_AT.match(lower, ratio.end()) if ratio else None
-        if denominator and denominator.group("digits") or denominator and denominator["words"]:
-            bottom = number_value_of(denominator)
-            if bottom > abs(value) and bottom <= 1000:
-                kind, value, end = "ratio", value / bottom, denominator.end()
-        kind = kind or "count"
+        kind = "count"
+        if lower[end + 1 : end + 3] == "in" and form != "slash":
+            ratio = _ratio(lower, value, end)  # "one in five", "Seven-in-ten"
+            if ratio:
+                kind, value, end = "ratio", *ratio
     if kind == "duration":
         counted = sentence[end - len(lower[:end].split()[-1].split("-")[-1]) : end]
-    if m.group("article") and kind in ("duration", "count") and not number.scaled:
-        if not context.allows_article(lower, end):
-            return None, end
+    article = form == "article" and kind in ("duration", "count") and not number.scaled
+    if article and not context.allows_article(lower, end):
+        return None, end  # "a year ago"
+    per = None
     rate = per_after(lower, end)
     if rate:
         per, end = rate
-    else:
-        per = None
     if kind in ("count", "percent", "ratio") and counted is None:
         counted, end = counted_after(sentence, end, kind)
         if kind == "count":
             unit = counted.split()[-1].lower() if counted else None
-            if spelled and not m.group("frac") and (counted is None or value == 1):
-                if value == 1 and counted and qualifier != "exact":
-                    pass  # "at least one party", "more than one type"
-                else:
-                    return None, end
+            if form == "words" or form == "article":
+                if counted is None or (value == 1 and qualifier == "exact"):
+                    return None, end  # "the two of them", "one size"; not "at least one party"
+            elif form == "digits" and context.is_year(m, counted):
+                return None, end
         if per is None and counted:
             rate = per_after(lower, end)
             if rate:
                 per, end = rate
-    if kind == "count" and context.is_year(m, counted, sentence):
-        return None, end
     if not direction:
         direction = direction_after(lower, number.end if second is None else end)
-    if not direction and per:
-        direction = direction_after(lower, end)  # "the 100,000 barrel per day increase"
+        if not direction and per:
+            direction = direction_after(lower, end)  # "the 100,000 barrel per day increase"
     phrase = sentence[context.phrase_start : end].strip()
-    return (
-        Statistic(
-            value=value,
-            kind=kind,
-            qualifier=qualifier,
-            counted=counted,
-            phrase=phrase,
-            sentence=sentence,
-            low=low,
-            high=high,
-            unit=unit,
-            per=per,
-            direction=direction,
-        ),
-        end,
+    statistic = Statistic(
+        value, kind, qualifier, counted, phrase, sentence, low, high, unit, per, direction
     )
+    return statistic, end
+
+
+_TENS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+
+def _is_age(lower: str, context: Context, number: Number) -> bool:
+    """ "15-year-old", "as young as 11", "aged 3-13", "before they turn 18"."""
+    if context.qualifier_text in ("as young as", "aged") or context.age_word:
+        return True
+    return "old" in lower[number.end : number.end + 8] and bool(
+        _AGE.match(lower, number.number_end)
+    )
+
+
+def _age(lower: str, number: Number, end: int) -> tuple[str, str, int]:
+    age = _AGE.match(lower, number.number_end)
+    if age:
+        return "age", age.group("unit").rstrip("s"), age.end()
+    if number.unit in (None, "year"):
+        old = _YEARS_OLD.match(lower, end)
+        return "age", "year", old.end() if old else end
+    return "age", number.unit if number.kind == "duration" else "year", end
+
+
+def _ratio(lower: str, value: float, end: int) -> tuple[float, int] | None:
+    ratio = _RATIO.match(lower, end)
+    bottom = NUMBER_AT.match(lower, ratio.end()) if ratio else None
+    if bottom and (bottom.group("digits") or bottom.group("words")):
+        denominator = number_value_of(bottom)
+        if abs(value) < denominator <= 1000:
+            return value / denominator, bottom.end()
+    return None
 
 
 def _year_before_a_year_word(lower: str, m: re.Match[str]) -> bool:
@@ -351,9 +322,13 @@ def _year_before_a_year_word(lower: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1] in YEAR_WORDS
 
 
-def _closes(lower: str, m: re.Match[str]) -> bool:
-    """The figure in brackets is the whole bracket: "(6.6%)", "(£5.65bn)"."""
-    close = lower.find(")", m.end())
+def _inherits(lower: str, previous_end: int, m: re.Match[str]) -> bool:
+    """The figure restates the one before: "down 125p (6.6%)", "fell 5% or 119p"."""
+    if m.start() - previous_end >= 8 or not _INHERIT.fullmatch(lower, previous_end, m.start()):
+        return False
+    if lower[previous_end : m.start()].strip() != "(":
+        return True
+    close = lower.find(")", m.end())  # the bracket holds only the figure, not "(90% credible…"
     return close != -1 and close - m.end() <= 4
 
 
@@ -372,7 +347,7 @@ def _fraction(
         return "count", scale.end(), value * (1e6 if scale["scale"] == "million" else 1e9), None
     if m.group("slash"):
         top, bottom = (int(x) for x in m.group("slash").split("/"))
-        if top >= bottom or bottom not in (2, 3, 4, 5, 8, 10):
+        if top >= bottom or bottom not in SLASH_DENOMINATORS:  # not "24/7", "9/11"
             return None, end, value, None
     if not context.qualifier_text and context.previous_word.lower() in ORDINAL_WORDS:
         return None, end, value, None  # "the second quarter of the year", "first half"
@@ -380,9 +355,9 @@ def _fraction(
     of = lower.startswith(" of ", number_end)
     # "two-thirds", "three quarters", but not "a third" or "half" on their own
     hyphenated = "-" in written or (" " in written and written.split()[0] not in ("a", "half"))
-    if not (of or hyphenated or context.qualifier != "exact" or context.after_by):
-        if not lower.startswith(" (", number_end):
-            return None, end, value, None
+    stated = of or hyphenated or context.qualifier != "exact" or context.after_by
+    if not stated and not lower.startswith(" (", number_end):
+        return None, end, value, None  # "the first half", "added a third"
     counted = None
     if of:
         counted, end = counted_after(sentence, number_end + 3)

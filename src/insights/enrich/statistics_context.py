@@ -8,57 +8,31 @@ tells a name ("Windows 11") or a month ("May 5") from an ordinary word.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
-from insights.enrich.numbers import NUMBER, NUMBER_AT, currency_of, scale_of, unit_after
-from insights.enrich.numbers import value_of as number_value_of
-from insights.enrich.text import trie_pattern
-from insights.enrich.units import (
+from insights.enrich.counted import STOP, is_plural
+from insights.enrich.figure_words import (
     AGE_WORDS,
     CLOCK_WORDS,
     COLLECTING,
-    NUMBER_NOUNS,
-    PARTICLES,
-    PHRASAL,
     DIRECTION_AFTER,
     DIRECTION_WORDS,
     LEVEL_QUALIFIERS,
     LEVEL_WORDS,
     MONTHS,
     NAMED,
-    NUMBER_WORDS,
+    PARTICLES,
+    PHRASAL,
     QUALIFIERS,
     SCORE_WORDS,
     STREET_WORDS,
     YEAR_NOUNS,
     YEAR_WORDS,
-    words,
 )
+from insights.enrich.numbers import NUMBER_AT, Number, read_number, scale_of, unit_after
 
-# Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
-STOP = words(
-    """a an the of in into on at to for from by with and or but nor who whom that which this
-    these those their its our his her it they we he she as than across since after before
-    during while when where is are was were be been being am have has had may might will
-    would could can should must do does did not no per each every more less said say says
-    believe believes told found find finds including such there here so if then also them us
-    you me him whom off up down over under about around between out against via like based
-    compared according given expected seen made used left taken reported estimated now then
-    today yesterday tomorrow early late last next ago respectively"""
-) | frozenset(NUMBER_WORDS)
-NOUNS_ED_LY = words("hundred seed bed shed speed need feed family ally supply assembly")
-PLURAL_NOUNS = {"people", "children", "men", "women", "staff", "police", "youth", "cattle"}
-LEADING = {"the", "all", "these", "those", "our", "their", "its", "of", "most"}
-CHANGE = DIRECTION_AFTER
-NUMBER_OF = re.compile(r"\s+in\s+(?:the\s+)?(?:number|numbers|proportion)?\s*(?:of\s+)?")
-PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-NEXT_WORDS = re.compile(r"[\s-]*[A-Za-z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){0,3}")
-HYPHENATED = re.compile(r"-(?P<word>[A-Za-z]+)\b")
-
-_WORD_OPENERS = "(“\"‘—–"  # what a word before a figure starts after, besides a space
-_AFTER_WORD = frozenset(",;:)!?\"”")  # "Telford, 1,000": a word ending so is not a name
+_WORD_OPENERS = '(“"‘—–'  # what a word before a figure starts after, besides a space
+_AFTER_WORD = frozenset(',;:)!?"”')  # "Telford, 1,000": a word ending so is not a name
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 _BOUNDARY = frozenset(",;:()—–")
 _TOKEN = re.compile(r"[a-z][a-z’'-]*|[\d][\d.,%]*|[,;:()—–]")
@@ -145,7 +119,7 @@ class Context:
         """ "a magnitude 5.8 earthquake", "a magnitude of 6.3"."""
         return self.tokens[-1:] == ["magnitude"] or self.tokens[-2:] == ["magnitude", "of"]
 
-    def is_year(self, m: re.Match[str], counted: str | None, sentence: str) -> bool:
+    def is_year(self, m: re.Match[str], counted: str | None) -> bool:
         """ "in 2017", "the 2018 report", "above 2000 levels"; not "2000 victims"."""
         digits = m.group("digits") or ""
         if not (digits.isdigit() and len(digits) == 4 and 1500 <= int(digits) <= 2300):
@@ -153,7 +127,7 @@ class Context:
         if m.group("cur") or m.group("sign") or m.group("scale"):
             return False
         head = counted.split()[0] if counted else ""
-        plural = _is_plural(counted) and not head[:1].isupper()
+        plural = is_plural(counted) and not head[:1].isupper()
         last = counted.split()[-1].lower() if counted else ""
         return not plural or last in YEAR_NOUNS or self.previous_word.lower() in YEAR_WORDS
 
@@ -168,35 +142,40 @@ class Context:
         return self.tokens[-1:] in (["in"], ["for"], ["within"], ["over"], ["under"])
 
 
+def _last_word(text: str, end: int) -> tuple[int, int]:
+    """The span of the word before `end` (spaces and an opening bracket or quote skipped)."""
+    stop = len(text[:end].rstrip())
+    begin = text.rfind(" ", 0, stop) + 1
+    while begin < stop and text[begin] in _WORD_OPENERS:  # "(up to 5%)", "“more than"
+        begin += 1
+    return begin, stop
+
+
 def leading_context(sentence: str, lower: str, start: int) -> Context:
     """The qualifier and the word before the figure starting at `start`."""
-    head_start = max(0, start - 48)
-    head = lower[head_start:start]
-    if not head[-1:].isspace():  # glued to what precedes: "(6.6%)", or the sentence's start
+    if start == 0 or not lower[start - 1].isspace():  # "(6.6%)", or the sentence's start
         return Context(sentence, lower, "", start, "", start)
-    words = head.split()[-5:]
-    starts, pos = [], len(head)
-    for word in reversed(words):
-        pos = head.rfind(word, 0, pos)
-        starts.append(head_start + pos)
-    starts.reverse()
-    for i, word in enumerate(words):
-        if word[0] in _WORD_OPENERS:  # "(up to 5%)", "“more than"
-            stripped = word.lstrip(_WORD_OPENERS)
-            starts[i] += len(word) - len(stripped)
-            words[i] = stripped
+    begin, stop = _last_word(lower, start)
     qualifier_text, lead_end = "", start
-    if words and words[-1] in _QUALIFIER_ENDS:
-        for k in (4, 3, 2, 1):  # the longest qualifier ending here: "in the neighbourhood of"
-            if len(words) >= k and " ".join(words[-k:]) in QUALIFIERS:
-                qualifier_text, lead_end = " ".join(words[-k:]), starts[-k]
-                del words[-k:], starts[-k:]
+    if lower[begin:stop] in _QUALIFIER_ENDS:
+        words, first = [lower[begin:stop]], begin
+        for _ in range(4):  # the longest qualifier ending here: "in the neighbourhood of"
+            candidate = " ".join(words)
+            if candidate in QUALIFIERS:
+                qualifier_text, lead_end = candidate, first
+            if first == 0 or not lower[first - 1].isspace():
                 break
+            first, last = _last_word(lower, first)
+            if first == last:
+                break
+            words.insert(0, lower[first:last])
+        if qualifier_text:
+            begin, stop = _last_word(lower, lead_end) if lead_end else (0, 0)
     previous_word, previous_start = "", lead_end
-    if words and words[-1]:
-        written = sentence[starts[-1] : starts[-1] + len(words[-1])]
+    if begin < stop and (not qualifier_text or lower[stop:lead_end].isspace()):
+        written = sentence[begin:stop]
         if written[:1].isalpha() and written[-1] not in _AFTER_WORD:
-            previous_word, previous_start = written, starts[-1]
+            previous_word, previous_start = written, begin
     return Context(sentence, lower, qualifier_text, lead_end, previous_word, previous_start)
 
 
@@ -257,7 +236,9 @@ def _title_case(sentence: str) -> bool:
     return len(letters) >= 4 and sum(w[0].isupper() for w in letters) > 0.7 * len(letters)
 
 
-def is_not_an_amount(sentence: str, lower: str, m: re.Match[str], number, context: Context) -> bool:
+def is_not_an_amount(
+    sentence: str, lower: str, m: re.Match[str], number: Number, context: Context
+) -> bool:
     """A date, a clock time, an ordinal, a name, an address, a citation: not a figure."""
     end, unit, currency = number.number_end, number.unit, number.currency
     following = lower[end : end + 1]
@@ -304,11 +285,11 @@ def is_not_an_amount(sentence: str, lower: str, m: re.Match[str], number, contex
     return False
 
 
-def range_end(sentence, lower, number, context: Context, direction: str):
+def range_end(
+    sentence: str, lower: str, number: Number, context: Context, direction: str
+) -> Number | int | None:
     """The second end of a range after `number` ("10 to 15", "between 3 and 4 per cent",
     "4%-5%"); for a score or a period ("won 2-1", "2012-13") where it ends; else None."""
-    from insights.enrich.statistics import _read  # the reader of one number
-
     after = lower[number.end : number.end + 5]
     if not (after[:1] in _DASHES or after[1:2] in _DASHES or after[1:4] in _RANGE_WORDS):
         return None
@@ -321,7 +302,7 @@ def range_end(sentence, lower, number, context: Context, direction: str):
     if not m2 or m2.group("phone") or not (m2.group("digits") or m2.group("words")):
         return None
     first = number.match
-    other = _read(sentence, lower, m2)
+    other = read_number(sentence, lower, m2)
     if other.unit is None and lower.startswith("+", other.number_end):  # "40-50+ hours"
         after_plus = unit_after(sentence, lower, other.number_end + 1)
         if after_plus:
@@ -373,89 +354,6 @@ def _integer(m: re.Match[str]) -> bool:
 
 
 def _score_context(lower: str, start: int, end: int) -> bool:
-    around = _TOKEN.findall(lower, max(0, start - 50), start) [-5:]
+    around = _TOKEN.findall(lower, max(0, start - 50), start)[-5:]
     around += _TOKEN.findall(lower, end, end + 30)[:2]
     return any(t in SCORE_WORDS for t in around)
-
-
-def _is_plural(noun: str | None) -> bool:
-    last = noun.split()[-1].lower() if noun else ""
-    return last in PLURAL_NOUNS or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
-
-
-def noun_phrase(text: str, start: int) -> tuple[str | None, int]:
-    """The counted noun phrase starting at `start`, and where it ends.
-
-    Up to three words; stops before a function word and after a plural noun:
-    " other experts from across" -> "other experts"; " children may" -> "children";
-    "-run win" -> "run" (a hyphenated word counts alone).
-    """
-    if text[start : start + 1] == "-":
-        hyphen = HYPHENATED.match(text, start)
-        if hyphen:
-            return hyphen.group("word"), hyphen.end()
-    m = NEXT_WORDS.match(text, start)
-    if not m:
-        return None, start
-    chunk = m.group()
-    found: list[str] = []
-    end = cursor = 0
-    parts = chunk.replace("-", " ", 1 if chunk[:1] == "-" else 0).split()
-    for i, written in enumerate(parts):
-        cursor = chunk.find(written, cursor) + len(written)
-        word = written.lower()
-        # a verb or an adverb ("263 powered the visitors", "one party favorably"), not an
-        # adjective before a noun ("unaccompanied children", "advanced storage batteries")
-        not_a_noun = word[-2:] in ("ed", "ly") and word not in NOUNS_ED_LY and "-" not in word
-        if not_a_noun and word[-2:] == "ed" and i + 1 < len(parts):
-            not_a_noun = parts[i + 1].lower() in STOP
-        if not found and (not_a_noun or word in NUMBER_NOUNS):
-            break  # "263 powered", "17 needed", "at least one party favorably", "the 2% target"
-        if not_a_noun or word in STOP or (not found and word in LEADING):
-            if found or word not in LEADING:
-                break
-            continue  # "the", "all", "of", "most" before the noun
-        found.append(written)
-        end = cursor
-        if len(found) == 3 or word in PLURAL_NOUNS or (
-            word[-1] == "s" and word[-2:] not in ("ss", "us", "is")
-        ):
-            break
-    if not found:
-        return None, start
-    return " ".join(found), start + end
-
-
-def counted_after(text: str, end: int, kind: str = "count") -> tuple[str | None, int]:
-    """What a figure counts: "120,535 people", "a 120,535 strong petition", "66% rise in the
-    number of children"."""
-    counted, stop = noun_phrase(text, end)
-    if counted is None:
-        return None, end
-    head = counted.split()[0].lower()
-    if head == "strong":  # "a 120,535 strong petition": the people who signed it
-        rest = counted.split(maxsplit=1)[1:]
-        noun = rest[0] if rest else None
-        return (f"{noun} signatures" if noun == "petition" else noun), stop
-    if kind == "percent" and head in CHANGE:
-        # "66% rise in the number of children" counts children
-        after = NUMBER_OF.match(text, stop)
-        inner, inner_stop = noun_phrase(text, after.end()) if after else (None, stop)
-        if inner:
-            return inner, inner_stop
-    return counted, stop
-
-
-__all__ = [
-    "NUMBER",
-    "Context",
-    "counted_after",
-    "currency_of",
-    "direction_after",
-    "direction_before",
-    "is_not_an_amount",
-    "leading_context",
-    "noun_phrase",
-    "number_value_of",
-    "range_end",
-]

@@ -45,7 +45,26 @@ NOT_WORDS = frozenset(
 )
 # A full stop, question or exclamation mark (and a closing quote), space, then a capital;
 # not after an abbreviated month, a title or an initial ("Nov. 12", "Dr. Patel", "J. Smith").
-_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St No".split()
+_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "No",
+]
 SENTENCE_BREAK = re.compile(
     r"[.!?]"
     + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
