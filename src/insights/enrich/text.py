@@ -45,30 +45,9 @@ NOT_WORDS = frozenset(
 )
 # A full stop, question or exclamation mark (and a closing quote), space, then a capital;
 # not after an abbreviated month, a title or an initial ("Nov. 12", "Dr. Patel", "J. Smith").
-_ABBREVIATIONS = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "St",
-    "No",
-]
-SENTENCE_BREAK = re.compile(
-    r"[.!?]"
-    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"(?<!\b[A-Z]\.)[’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])"
+SENTENCE_BREAK = re.compile(r"[.!?][’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])")
+NO_BREAK_AFTER = frozenset(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St No".split()
 )
 
 
@@ -78,6 +57,10 @@ def sentences(text: str) -> list[str]:
     for line in text.splitlines():
         start = 0
         for m in SENTENCE_BREAK.finditer(line):
+            if line[m.start()] == ".":
+                word = line[line.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip("(“\"‘'")
+                if word in NO_BREAK_AFTER or (len(word) == 1 and word.isupper()):
+                    continue
             found.append(line[start : m.start(1)])
             start = m.end(1)
         found.append(line[start:])
