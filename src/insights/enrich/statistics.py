@@ -37,7 +37,6 @@ from insights.enrich import EnrichContext
 from insights.enrich.counted import counted_after
 from insights.enrich.figure_words import ORDINAL_WORDS, QUALIFIERS_AFTER, YEAR_WORDS
 from insights.enrich.numbers import (
-    CANDIDATE,
     NUMBER,
     NUMBER_AT,
     Number,
@@ -140,11 +139,8 @@ def _sentence_statistics(sentence: str) -> list[Statistic]:
     found: list[Statistic] = []
     consumed = 0
     previous: tuple[int, str] | None = None  # (end, direction) of the last figure
-    for candidate in CANDIDATE.finditer(lower):
-        if candidate.start() < consumed:
-            continue
-        m = NUMBER.match(lower, candidate.start())
-        if m is None:
+    for m in NUMBER.finditer(lower):
+        if m.start() < consumed:
             continue
         if m.group("phone"):
             consumed = m.end()

@@ -47,7 +47,8 @@ NOT_WORDS = frozenset(
 # not after an abbreviated month, a title or an initial ("Nov. 12", "Dr. Patel", "J. Smith").
 SENTENCE_BREAK = re.compile(r"[.!?][’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])")
 NO_BREAK_AFTER = frozenset(
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St No".split()
+    {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+    | {"Mr", "Mrs", "Ms", "Dr", "St", "No"}
 )
 
 
