@@ -117,12 +117,11 @@ def find_statistics(text: str) -> list[Statistic]:
     found: list[Statistic] = []
     seen: set[tuple[Any, ...]] = set()
     for sentence in sentences(text):
-        keys = []
-        for stat in _sentence_statistics(sentence):
-            key = stat.key()
-            if key not in seen:
-                found.append(stat)
-            keys.append(key)
+        in_sentence = _sentence_statistics(sentence)
+        if not in_sentence:
+            continue
+        keys = [s.key() for s in in_sentence]
+        found.extend(s for s, key in zip(in_sentence, keys, strict=True) if key not in seen)
         seen.update(keys)
     return found
 
@@ -147,7 +146,8 @@ def _sentence_statistics(sentence: str) -> list[Statistic]:
             continue
         stat, end = _statistic(sentence, lower, m, previous)
         if stat:
-            if found and previous and _shares_unit(found[-1], stat, lower, previous[0], m):
+            near = previous is not None and m.start() - previous[0] <= 6
+            if near and _shares_unit(found[-1], stat, lower, previous[0], m):
                 found[-1] = found[-1]._replace(kind=stat.kind, unit=stat.unit, counted=None)
             found.append(stat)
             previous = (end, stat.direction)
