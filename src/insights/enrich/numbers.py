@@ -75,7 +75,7 @@ _BODY = rf"""
         (?P<scale>(?:\s?(?:{_SPELLED_SCALE})(?![a-z])
                    |(?<=[\d.])(?:{"|".join(GLUED_SCALES)})(?![a-z/]))
                   (?:\s(?:{_SPELLED_SCALE})(?![a-z]))*)?
-        (?:(?P<gap>\s?-\s?|\s|)(?P<unit>{_alternation(sorted(UNITS, key=len, reverse=True))})
+        (?P<tail>(?P<gap>\s?-\s?|\s|)(?P<unit>{_alternation(sorted(UNITS, key=len, reverse=True))})
            (?![a-z0-9²])
          | \s(?:malaysian\s+)?(?P<money>{_alternation(sorted(CURRENCY_WORDS))})(?![a-z])
          | (?P<subunit>[pc])(?![a-z0-9]))?                  # "125p", "45c"
@@ -149,8 +149,11 @@ def value_of(m: re.Match[str]) -> float:
 
 def scale_of(m: re.Match[str]) -> float:
     """The product of the scale words: "3 hundred million" -> 1e8."""
+    words = m.group("scale")
+    if not words:
+        return 1.0
     scale = 1.0
-    for word in (m.group("scale") or "").split():
+    for word in words.split():
         scale *= SCALES.get(word, 12.0)  # the one scale word not in SCALES is "dozen"
     return scale
 
@@ -178,10 +181,8 @@ def unit_of(m: re.Match[str], sentence: str) -> Unit | None:
 
 def number_end(m: re.Match[str]) -> int:
     """Where the number and its scale end, before any unit."""
-    for group in ("unit", "money", "subunit"):
-        if m.group(group):
-            return m.start("gap") if group == "unit" else m.start(group) - (group == "money")
-    return m.end()
+    tail = m.start("tail")
+    return m.end() if tail == -1 else tail
 
 
 def unit_after(sentence: str, lower: str, pos: int) -> Unit | None:

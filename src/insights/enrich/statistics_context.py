@@ -145,7 +145,9 @@ class Context:
 
 def _last_word(text: str, end: int) -> tuple[int, int]:
     """The span of the word before `end` (spaces and an opening bracket or quote skipped)."""
-    stop = len(text[:end].rstrip())
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
     begin = text.rfind(" ", 0, stop) + 1
     while begin < stop and text[begin] in _WORD_OPENERS:  # "(up to 5%)", "“more than"
         begin += 1
