@@ -27,6 +27,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/scale.py $(ARGS)
+	$(BIN)/python bench/quantities.py $(QUANTITIES_ARGS)
 
 # The dataset is rebuilt when the listing, the taxonomy or the pipeline's code changes.
 $(DATASET): $(VENV)/.installed $(LISTING) $(TAXONOMY) $(CODE)

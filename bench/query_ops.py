@@ -124,9 +124,15 @@ def synthetic_dataset(n: int, out: Path, seed: int = 0) -> Path:
     kinds = pa.array(list(schema.STAT_KINDS)).take(pa.array(rng.integers(0, 3, figures)))
     qualifiers = pa.array(list(schema.STAT_QUALIFIERS)).take(pa.array(rng.integers(0, 5, figures)))
     phrases = pc.binary_join_element_wise(value_text, pa.scalar(" children"), "")
+    missing = pa.nulls(figures)
     statistics_ = pa.StructArray.from_arrays(
         [
             pa.array(values),
+            missing.cast(pa.float64()),  # low and high: no ranges in the drawn figures
+            missing.cast(pa.float64()),
+            pa.array(np.full(figures, "children", dtype=object), pa.string()),  # unit
+            missing.cast(pa.string()),  # per
+            pa.array(np.full(figures, "", dtype=object), pa.string()),  # direction
             kinds,
             qualifiers,
             pa.array(np.full(figures, "children", dtype=object), pa.string()),

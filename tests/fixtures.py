@@ -52,6 +52,11 @@ def theme_evidence(**phrases: list[str]) -> list[dict[str, Any]]:
 def statistic(value: float, kind: str, phrase: str, sentence: str, **extra: Any) -> dict:
     return {
         schema.STAT_VALUE: value,
+        schema.STAT_LOW: extra.get("low"),
+        schema.STAT_HIGH: extra.get("high"),
+        schema.STAT_UNIT: extra.get("unit"),
+        schema.STAT_PER: extra.get("per"),
+        schema.STAT_DIRECTION: extra.get("direction", ""),
         schema.STAT_KIND: kind,
         schema.STAT_QUALIFIER: extra.get("qualifier", "exact"),
         schema.STAT_COUNTED: extra.get("counted"),

@@ -5,9 +5,12 @@ One row is one article; nested columns hold the enrichment results:
 
     themes          ["Child trafficking", "County lines"]
     theme_evidence  [{"theme": "County lines", "phrases": ["county lines"]}, …]
-    statistics      [{"value": 1000.0, "kind": "count", "qualifier": "up_to",
+    statistics      [{"value": 1000.0, "low": None, "high": None, "unit": "children",
+                      "per": None, "direction": "", "kind": "count", "qualifier": "up_to",
                       "counted": "children", "phrase": "Up to 1,000 children",
-                      "sentence": "Up to 1,000 children may have been abused in Telford, …"}]
+                      "sentence": "Up to 1,000 children may have been abused in Telford, …"},
+                     {"value": 12.5, "low": 10.0, "high": 15.0, "unit": "USD", "per": "share",
+                      "direction": "up", "kind": "money", …}]   # "rose $10 to $15 a share"
     entities        [{"name": "Telford", "type": "place"}]
 """
 
@@ -49,7 +52,12 @@ WORD_COUNT = "word_count"
 # Struct fields
 EVIDENCE_THEME = "theme"
 EVIDENCE_PHRASES = "phrases"
-STAT_VALUE = "value"
+STAT_VALUE = "value"  # the stated figure, or the midpoint of a range
+STAT_LOW = "low"  # a range's lower end; null for a single figure
+STAT_HIGH = "high"  # a range's upper end; null for a single figure
+STAT_UNIT = "unit"  # normalised unit ("percent", "GBP", "kilometre"), or the counted noun
+STAT_PER = "per"  # a rate's denominator: "barrel" in "$70 a barrel"; null if not a rate
+STAT_DIRECTION = "direction"  # "up"/"down" when the figure is the size of a change, else ""
 STAT_KIND = "kind"
 STAT_QUALIFIER = "qualifier"
 STAT_COUNTED = "counted"
@@ -66,8 +74,8 @@ DATE_PRECISIONS = (DAY, WEEK, MONTH, YEAR, UNKNOWN)
 STATED, INFERRED, CURATED = "stated", "inferred", "curated"
 DATE_BASES = (STATED, INFERRED, CURATED)
 KNOWN_BASES = (STATED, CURATED)  # the date is known, not estimated
-# statistics.kind
-COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO = (
+# statistics.kind; MEASURE is a physical or other unit: "50 mph", "128GB", "1.49 points"
+COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO, MEASURE = (
     "count",
     "percent",
     "proportion",
@@ -75,8 +83,9 @@ COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO = (
     "age",
     "duration",
     "ratio",
+    "measure",
 )
-STAT_KINDS = (COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO)
+STAT_KINDS = (COUNT, PERCENT, PROPORTION, MONEY, AGE, DURATION, RATIO, MEASURE)
 # statistics.qualifier: "up to 1,000" is UP_TO; a bare "1,000" is EXACT
 EXACT, MORE_THAN, LESS_THAN, UP_TO, AT_LEAST, ABOUT, AS_YOUNG_AS = (
     "exact",
@@ -88,6 +97,9 @@ EXACT, MORE_THAN, LESS_THAN, UP_TO, AT_LEAST, ABOUT, AS_YOUNG_AS = (
     "as_young_as",
 )
 STAT_QUALIFIERS = (EXACT, MORE_THAN, LESS_THAN, UP_TO, AT_LEAST, ABOUT, AS_YOUNG_AS)
+# statistics.direction: the figure is the size of a rise or a fall; "" for a level
+UP, DOWN, NO_DIRECTION = "up", "down", ""
+STAT_DIRECTIONS = (UP, DOWN, NO_DIRECTION)
 # entities.type
 ORGANISATION, PLACE, PERSON = "organisation", "place", "person"
 ENTITY_TYPES = (ORGANISATION, PLACE, PERSON)
@@ -104,6 +116,11 @@ THEME_EVIDENCE_TYPE = pa.struct(
 STATISTIC_TYPE = pa.struct(
     [
         pa.field(STAT_VALUE, pa.float64(), nullable=False),
+        pa.field(STAT_LOW, pa.float64()),
+        pa.field(STAT_HIGH, pa.float64()),
+        pa.field(STAT_UNIT, pa.string()),
+        pa.field(STAT_PER, pa.string()),
+        pa.field(STAT_DIRECTION, pa.string(), nullable=False),
         pa.field(STAT_KIND, pa.string(), nullable=False),
         pa.field(STAT_QUALIFIER, pa.string(), nullable=False),
         pa.field(STAT_COUNTED, pa.string()),
@@ -149,7 +166,13 @@ COLUMNS: tuple[Column, ...] = (
     Column(DATE_EVIDENCE, pa.string(), False, "Where the date came from, in one line."),
     Column(THEMES, pa.list_(pa.string()), False, "Themes from the taxonomy."),
     Column(THEME_EVIDENCE, pa.list_(THEME_EVIDENCE_TYPE), False, "Phrases behind each theme."),
-    Column(STATISTICS, pa.list_(STATISTIC_TYPE), False, "Quoted figures."),
+    Column(
+        STATISTICS,
+        pa.list_(STATISTIC_TYPE),
+        False,
+        "Quoted figures: value (a range's midpoint, with low and high), unit, per, direction "
+        "(up, down or empty), kind, qualifier, what is counted, the phrase and its sentence.",
+    ),
     Column(ENTITIES, pa.list_(ENTITY_TYPE_STRUCT), False, "Organisations, places, people."),
     Column(WORD_COUNT, pa.int32(), False, "Words in title and summary."),
 )
@@ -208,6 +231,7 @@ def validate(table: pa.Table) -> pa.Table:
     _check_allowed(table, DATE_BASIS, DATE_BASES)
     _check_nested_allowed(table, STATISTICS, STAT_KIND, STAT_KINDS)
     _check_nested_allowed(table, STATISTICS, STAT_QUALIFIER, STAT_QUALIFIERS)
+    _check_nested_allowed(table, STATISTICS, STAT_DIRECTION, STAT_DIRECTIONS)
     _check_nested_allowed(table, ENTITIES, ENTITY_TYPE, ENTITY_TYPES)
     earliest = table.column(PUBLISHED_EARLIEST)
     latest = table.column(PUBLISHED_LATEST)

@@ -15,6 +15,10 @@ from enrich_frames import frame
         ("Headline\nOne. Two!", ["Headline", "One.", "Two!"]),
         ("Up to 1,000 children. The U.K. too.", ["Up to 1,000 children.", "The U.K. too."]),
         ("He said “yes.” Then left.", ["He said “yes.”", "Then left."]),
+        # an abbreviated month, a title or an initial does not end a sentence
+        ("It met on Nov. 12, 2018. Prices rose.", ["It met on Nov. 12, 2018.", "Prices rose."]),
+        ("Dr. Patel and J. Smith spoke.", ["Dr. Patel and J. Smith spoke."]),
+        ("At 2300 N. 13th Street.", ["At 2300 N. 13th Street."]),
     ],
 )
 def test_sentences(given, expected):

@@ -12,8 +12,13 @@ import pandas as pd
 
 from insights import schema
 
-# A full stop, question or exclamation mark (and a closing quote), space, then a capital.
+# A full stop, question or exclamation mark (and a closing quote), space, then a capital;
+# not after an abbreviated month, a title or an initial ("Nov. 12", "Dr. Patel", "J. Smith").
 SENTENCE_BREAK = re.compile(r"[.!?][’”\"]?(\s+)(?=[‘“\"'(]?[A-Z0-9£$])")
+NO_BREAK_AFTER = frozenset(
+    {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+    | {"Mr", "Mrs", "Ms", "Dr", "St", "No"}
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -22,6 +27,10 @@ def sentences(text: str) -> list[str]:
     for line in text.splitlines():
         start = 0
         for m in SENTENCE_BREAK.finditer(line):
+            if line[m.start()] == ".":
+                word = line[line.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip("(“\"‘'")
+                if word in NO_BREAK_AFTER or (len(word) == 1 and word.isupper()):
+                    continue
             found.append(line[start : m.start(1)])
             start = m.end(1)
         found.append(line[start:])

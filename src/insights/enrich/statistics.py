@@ -1,170 +1,70 @@
-"""Quoted statistics: a hand-written grammar for the figures charities quote.
+"""Quoted statistics: a hand-written grammar for the figures news and charities quote.
 
     "Up to 1,000 children may have been abused in Telford, with victims as young as 11 years old"
         -> Statistic(1000.0, "count", "up_to", "children", "Up to 1,000 children", …)
         -> Statistic(11.0, "age", "as_young_as", None, "as young as 11 years old", …)
+    "Shares fell 5% or 119p to 2103p"      -> 5 percent down, 119 pence down, 2103 pence
+    "between $40 and $45 a share"          -> 42.5 USD (low 40, high 45) per share
+    "OPEC cut output by 1.2m barrels a day" -> 1.2e6 barrel per day, down
 
-A figure is [qualifier] number [unit] [counted noun]. Numbers are digits with separators
-("120,535", "1.5 million", "£2m") or spelled out ("fifty", "twenty-one", "a dozen"); fractions
-"half of", "a third of" are proportions; "one in five" is a ratio (0.2).
+A figure is [qualifier] [currency] number [scale] [unit] [– second number: a range]
+[per …] [counted noun]. Numbers are digits ("120,535", "-2.1", "41 000"), spelled ("twenty-
+one", "a dozen", "3 hundred million"), fractions ("a third of", "two-thirds", "1/8 of a"),
+ratios ("one in five" = 0.2) and vague amounts ("dozens of" = at least 12). The vocabulary
+(currencies, units, scales, qualifiers, words of change) is data in units.py; reading a
+number and what is glued to it is numbers.py; this module decides what the number is.
 
-Left out on purpose: years ("2017", "Anti-Slavery Day 2018", "… in the UK 2018"), dates and
-ordinals ("17th October 2018", "18 October"), numbered things ("Article 3", "Year 9"), spelled-
-out numbers with no counted noun ("the two of them", "one size"), and vague amounts with no
-value ("thousands of children", "hundreds of victims").
+Direction is "up" or "down" when the figure is the size of a change ("rose 4%", "a 9% fall",
+"cut by 500,000 barrels"); a level reached or left ("rose to 4.5%", "from 5.5%") has none.
+
+Left out on purpose: years ("2017", "the 2018 report"), dates ("18 October", "Nov. 12"),
+clock times ("9:35 PM", "11 a.m."), ordinals, numbers that name things ("Windows 11", "FTSE
+100", "Article 50", "rule 36.2"), street addresses ("2300 block of", "10 Downing Street"),
+scores ("won 2-1"), phone numbers, citation marks ("[12]"), spelled-out numbers with no
+counted noun ("the two of them", "one size"), and vague amounts with no value ("thousands of
+children", "hundreds of victims").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from insights import schema
 from insights.enrich import EnrichContext
+from insights.enrich.counted import counted_after
+from insights.enrich.figure_words import ORDINAL_WORDS, QUALIFIERS_AFTER, YEAR_WORDS
+from insights.enrich.numbers import (
+    NUMBER,
+    NUMBER_AT,
+    Number,
+    per_after,
+    read_number,
+    scale_of,
+)
+from insights.enrich.numbers import value_of as number_value_of
 from insights.enrich.sentences import article_texts, sentences
-from insights.lexicon import trie_pattern
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """A set written as one string of words, so long vocabularies stay readable."""
-    return frozenset(text.split())
-
-
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES: dict[str, int] = {
-    **{w: i for i, w in enumerate(_UNITS, start=1)},
-    **{w: i for i, w in enumerate(_TEENS, start=10)},
-    **{w: i for w, i in zip(_TENS, range(20, 100, 10), strict=True)},
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
-SCALES |= {"billion": 1e9, "bn": 1e9}
-FRACTIONS = {
-    "half": 0.5,
-    "third": 1 / 3,
-    "quarter": 0.25,
-    "fifth": 0.2,
-    "thirds": 2 / 3,
-    "quarters": 0.75,
-    "majority": 0.5,
-}
-QUALIFIERS = {
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "in excess of": "more_than",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "below": "less_than",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "at least": "at_least",
-    "a minimum of": "at_least",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "nearly": "about",
-    "almost": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "as young as": "as_young_as",
-    "aged": "exact",
-}
-MONTHS = _word_set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
+from insights.enrich.statistics_context import (
+    Context,
+    direction_after,
+    direction_before,
+    is_not_an_amount,
+    leading_context,
+    range_end,
 )
-
-# Alternations factored by prefix (text.trie_pattern): the scan reads each character once.
-_NUMBER_WORDS = [
-    *_UNITS,
-    *_TEENS,
-    *_TENS,
-    *(f"{tens}{sep}{unit}" for tens in _TENS for unit in _UNITS for sep in "- "),
-    "a dozen",
-    "a hundred",
-    "a thousand",
-    "a million",
-]
-_WORD_NUMBER = trie_pattern(_NUMBER_WORDS).replace(r"\ ", r"\s+")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_QUALIFIER = trie_pattern(list(QUALIFIERS)).replace(r"\ ", r"\s+")
-_FIRST_LETTERS = "".join(sorted({w[0] for w in [*QUALIFIERS, *_NUMBER_WORDS, "half", "the"]}))
-
-_FIGURE = rf"""
-    (?=[0-9£$€{_FIRST_LETTERS}])                # a cheap first check that speeds the scan
-    (?<![\w£$€.,'’-])                        # not inside a word or another number
-    (?:(?P<qual>{_QUALIFIER})\s+)?
-    (?:
-        (?P<frac>half|(?:a|one|two|three)[-\s](?:third|quarter|fifth)s?|(?:the|a)\s+majority)
-        \s+of\b
-      |
-        (?P<cur>£|\$|€)?\s?
-        (?P<num>{_DIGITS}|{_WORD_NUMBER})
-        (?:\s?(?P<scale>hundred|thousand|million|billion|bn|m|k))?\b
-        (?:
-            \s*(?P<pct>%|per\s?cent\b|percent\b)
-          | \s+in\s+(?:every\s+)?(?P<den>\d{{1,3}}|{_WORD_NUMBER})\b
-          | [-\s](?P<age>years?[-\s]olds?)\b
-          | \s+(?P<unit>years?|months?|weeks?|days?|hours?|decades?)\b
-        )?
-    )
-"""
-# Matched against the lower-cased sentence (about twice as fast as IGNORECASE); offsets are
-# the same as in the sentence unless lower-casing changed its length, then FIGURE_ANY_CASE.
-FIGURE = re.compile(_FIGURE, re.VERBOSE)
-FIGURE_ANY_CASE = re.compile(_FIGURE, re.VERBOSE | re.IGNORECASE)
-# Numbered things, not amounts: "Article 3", "Year 9", "Day 2018" (case as written).
-NUMBERED = _word_set(
-    "Article Section Clause Chapter Part Level Stage Year Day Page Figure Table No"
-)
-NEXT_WORD = re.compile(r"\s+(?:of\s+)?([a-z]+)", re.IGNORECASE)  # "18 October", "18 of May"
-YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
-PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-NUMBER_PARTS = re.compile(r"[-\s]+")
-NEXT_WORDS = re.compile(r"[\s-]*[A-Za-z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){0,3}")
-
-# Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
-STOP = _word_set(
-    """a an the of in into on at to for from by with and or but nor who whom that which this
-    these those their its our his her it they we he she as than across since after before
-    during while when where is are was were be been being am have has had may might will
-    would could can should must do does did not no per each every more less said say says
-    believe believes told found find finds including such there here so if then also them us
-    you me him whom"""
-)
-YEAR_WORDS = _word_set("in since from by until of during to and between before after")
-PLURAL_NOUNS = {"people", "children", "men", "women", "staff", "police", "youth", "cattle"}
-LEADING = {"the", "all", "these", "those", "our", "their", "its", "of"}
-CHANGE = {"rise", "increase", "fall", "drop", "decrease", "reduction", "jump", "growth"}
-NUMBER_OF = re.compile(r"\s+in\s+(?:the\s+)?(?:number|numbers|proportion)?\s*(?:of\s+)?")
+from insights.enrich.units import CURRENCY_CODES, SLASH_DENOMINATORS
 
 
-@dataclass(frozen=True)
-class Statistic:
-    """One quoted figure as the text gives it."""
+class Statistic(NamedTuple):
+    """One quoted figure as the text gives it.
+
+    `value` is the stated figure, or the midpoint of a range whose ends are `low` and `high`
+    (both None for a single figure). `unit` is normalised ("percent", "GBP", "kilometre",
+    "year") or, for a count, the counted noun ("children"); `per` is a rate's denominator
+    ("barrel", "day", "share"); `direction` is "up", "down" or "" (see the module docstring).
+    """
 
     value: float
     kind: str  # one of schema.STAT_KINDS
@@ -172,10 +72,20 @@ class Statistic:
     counted: str | None  # what is counted: "children", "frontline workers"
     phrase: str  # the words as in the text: "Up to 1,000 children"
     sentence: str
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    per: str | None = None
+    direction: str = ""  # one of schema.STAT_DIRECTIONS
 
     def as_record(self) -> dict[str, Any]:
         return {
             schema.STAT_VALUE: self.value,
+            schema.STAT_LOW: self.low,
+            schema.STAT_HIGH: self.high,
+            schema.STAT_UNIT: self.unit,
+            schema.STAT_PER: self.per,
+            schema.STAT_DIRECTION: self.direction,
             schema.STAT_KIND: self.kind,
             schema.STAT_QUALIFIER: self.qualifier,
             schema.STAT_COUNTED: self.counted,
@@ -183,138 +93,273 @@ class Statistic:
             schema.STAT_SENTENCE: self.sentence,
         }
 
-
-def _is_plural(noun: str | None) -> bool:
-    last = noun.split()[-1].lower() if noun else ""
-    return last in PLURAL_NOUNS or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+    def key(self) -> tuple[Any, ...]:
+        return (self.value, self.kind, self.low, self.high)
 
 
-def _is_month(word: str) -> bool:
-    return word[:1].isupper() and word.lower() in MONTHS
-
-
-def number_value(text: str) -> float:
-    """ "120,535" -> 120535.0; "twenty-one" -> 21.0; "a dozen" -> 12.0."""
-    text = text.lower()
-    if text[0].isdigit():
-        return float(text.replace(",", ""))
-    return float(sum(WORD_VALUES.get(word, 0) for word in NUMBER_PARTS.split(text)))
-
-
-def _noun_phrase(text: str, start: int) -> tuple[str | None, int]:
-    """The counted noun phrase starting at `start`, and where it ends.
-
-    Up to three words; stops before a function word and after a plural noun:
-    " other experts from across" -> "other experts"; " children may" -> "children".
-    """
-    m = NEXT_WORDS.match(text, start)
-    if not m:
-        return None, start
-    words: list[str] = []
-    end = start
-    for w in PHRASE_WORD.finditer(m.group()):
-        word = w.group().lower()
-        if (not words and word in LEADING) or word in STOP:
-            if words:
-                break
-            if word in LEADING:
-                continue
-            break
-        words.append(w.group())
-        end = start + w.end()
-        if len(words) == 3 or _is_plural(word):
-            break
-    if not words:
-        return None, start
-    return " ".join(words), end
-
-
-def _counted(text: str, end: int, kind: str) -> tuple[str | None, int]:
-    counted, stop = _noun_phrase(text, end)
-    if counted is None:
-        return None, end
-    head = counted.split()[0].lower()
-    if head == "strong":  # "a 120,535 strong petition": the people who signed it
-        rest = counted.split(maxsplit=1)[1:]
-        noun = rest[0] if rest else None
-        return (f"{noun} signatures" if noun == "petition" else noun), stop
-    if kind == "percent" and head in CHANGE:
-        # "66% rise in the number of children" counts children
-        after = NUMBER_OF.match(text, stop)
-        inner, inner_stop = _noun_phrase(text, after.end()) if after else (None, stop)
-        if inner:
-            return inner, inner_stop
-    return counted, stop
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?P<q>\+|\s(?:or\s+(?:less|fewer|under|below|more|over|above)|plus))(?![a-z])"
+)
+_BELOW_ZERO = re.compile(r"\s+below\s+(?:zero|freezing)\b")
+_INHERIT = re.compile(r"\s*(?:\(|(?:[,–—-]\s*)?or)\s*")  # "down 125p (6.6%)", "5% or 119p"
+_SHARED_UNIT = re.compile(r"\s*(?:,|and|or)\s*")  # "3,000 and 6,000 mAh"
+_AGE = re.compile(r"[-\s](?P<unit>years?|months?|weeks?)[-\s]olds?\b")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b")
+_RATIO = re.compile(r"[\s-]in[\s-](?:every\s+)?")
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>million|billion)\b")
+_RICHTER = re.compile(r"\s+on\s+the\s+richter\s+scale\b")
+_TENS_OF = re.compile(r"\s+of\s+(?P<scale>thousands|millions|billions)\b")
 
 
 def find_statistics(text: str) -> list[Statistic]:
-    """Every figure quoted in `text`, in order; a repeated value and kind is kept once."""
+    """Every figure quoted in `text`, in order; a figure repeated in a later sentence (a
+    headline and its summary) is kept once, repeats within a sentence are kept."""
     found: list[Statistic] = []
-    seen: set[tuple[float, str]] = set()
+    seen: set[tuple[Any, ...]] = set()
     for sentence in sentences(text):
-        lower = sentence.lower()
-        matches = (
-            FIGURE.finditer(lower)
-            if len(lower) == len(sentence)
-            else FIGURE_ANY_CASE.finditer(sentence)
-        )
-        for m in matches:
-            stat = _statistic(sentence, m)
-            if stat and (stat.value, stat.kind) not in seen:
-                seen.add((stat.value, stat.kind))
-                found.append(stat)
+        in_sentence = _sentence_statistics(sentence)
+        if not in_sentence:
+            continue
+        keys = [s.key() for s in in_sentence]
+        found.extend(s for s, key in zip(in_sentence, keys, strict=True) if key not in seen)
+        seen.update(keys)
     return found
 
 
-def _statistic(sentence: str, m: re.Match[str]) -> Statistic | None:
-    qual_text = (m.group("qual") or "").lower()
-    qualifier = QUALIFIERS.get(" ".join(qual_text.split()), "exact")
-    start, end = m.start(), m.end()
-    if m.group("frac"):
-        words = m.group("frac").lower().replace("-", " ").split()
-        value = FRACTIONS[words[-1]] * (WORD_VALUES.get(words[0], 1) if len(words) > 1 else 1)
-        counted, end = _noun_phrase(sentence, end)
-        return Statistic(
-            value, "proportion", qualifier, counted, sentence[start:end].strip(), sentence
-        )
+def _lower(sentence: str) -> str:
+    lower = sentence.lower()
+    if len(lower) != len(sentence):  # "İ" lower-cases to two characters: keep offsets
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
+    return lower
 
-    number = m.group("num")
-    spelled = not number[0].isdigit()
-    value = number_value(number) * SCALES.get((m.group("scale") or "").lower(), 1)
-    before, after = sentence[: m.start("num")], sentence[m.end() :]
-    next_word = NEXT_WORD.match(after)
-    previous = before[-12:].split()
-    previous_word = previous[-1].rstrip(".") if previous and before[-1:].isspace() else ""
-    if _is_month(next_word.group(1) if next_word else "") or _is_month(previous_word):
-        return None  # a date: "18 October", "October 18"; but "1,000 may have been" counts
-    if not m.group("qual") and previous_word in NUMBERED:
-        return None
-    if m.group("cur"):
-        kind = "money"
-    elif m.group("pct"):
-        kind = "percent"
-    elif m.group("den"):
-        kind, value = "ratio", value / number_value(m.group("den"))
-    elif m.group("age") or qualifier == "as_young_as" or qual_text == "aged":
-        kind = "age"
-        if not m.group("age"):
-            old = YEARS_OLD.match(after)
-            end += old.end() if old else 0
-    elif m.group("unit"):
-        kind = "duration"
-    else:
-        kind = "count"
+
+def _sentence_statistics(sentence: str) -> list[Statistic]:
+    lower = _lower(sentence)
+    found: list[Statistic] = []
+    consumed = 0
+    previous: tuple[int, str] | None = None  # (end, direction) of the last figure
+    for m in NUMBER.finditer(lower):
+        if m.start() < consumed:
+            continue
+        if m.group("phone"):
+            consumed = m.end()
+            continue
+        stat, end = _statistic(sentence, lower, m, previous)
+        if stat:
+            near = previous is not None and m.start() - previous[0] <= 6
+            if near and _shares_unit(found[-1], stat, lower, previous[0], m):
+                found[-1] = found[-1]._replace(kind=stat.kind, unit=stat.unit, counted=None)
+            found.append(stat)
+            previous = (end, stat.direction)
+        consumed = end
+    return found
+
+
+def _shares_unit(first: Statistic, then: Statistic, lower: str, end: int, m) -> bool:
+    """ "3,000 and 6,000 mAh": a bare number before a unit it shares."""
+    return (
+        first.kind == "count"
+        and first.counted is None
+        and then.kind in ("measure", "percent", "money", "duration")
+        and _SHARED_UNIT.fullmatch(lower, end, m.start()) is not None
+    )
+
+
+def _form(m: re.Match[str]) -> str:
+    """Which way the number is written: "digits" (the commonest), "words", "frac", …"""
+    if m.group("digits"):
+        return "digits"
+    for form in ("words", "frac", "slash", "article", "half", "vague", "bare"):
+        if m.group(form) is not None:
+            return form
+    return "digits"
+
+
+def _statistic(
+    sentence: str, lower: str, m: re.Match[str], previous: tuple[int, str] | None
+) -> tuple[Statistic | None, int]:
+    """The figure starting at `m` (or None) and where the scan goes on from."""
+    form = _form(m)
+    if form == "digits" and _year_before_a_year_word(lower, m):
+        return None, m.end()  # "in 2017", "since 2008": the commonest number, read cheaply
+    context = leading_context(sentence, lower, m.start())
+    number = read_number(sentence, lower, m)
+    previous_word = context.previous_word
+    code = previous_word.lower() in CURRENCY_CODES and number.currency is None
+    if code and (previous_word.isupper() or previous_word == "Rs"):  # "HKD 129.0 million"
+        number.currency = CURRENCY_CODES[previous_word.lower()]
+        context.phrase_start = context.previous_start
+    if is_not_an_amount(sentence, lower, m, number, context):
+        return None, m.end()
+
+    direction = direction_before(context, money=bool(number.currency))
+    if not direction and previous and _inherits(lower, previous[0], m):
+        direction = previous[1]  # "fell 5% or 119p", "down 125p (6.6%)"
+    value, low, high = number.value, None, None
+    unit, kind, currency, end = number.unit, number.kind, number.currency, number.end
+    second = range_end(sentence, lower, number, context, direction)
+    if isinstance(second, int):
+        return None, second  # a score or a period: neither number is a figure
+    if second is not None:  # a range: the scale, unit and currency belong to both ends
+        if not number.scaled and second.scaled and abs(value) < abs(second.value):
+            value *= scale_of(second.match)
+        unit, kind = unit or second.unit, kind or second.kind
+        currency = currency or second.currency
+        low, high, end = value, second.value, second.end
+        value = (low + high) / 2
+    qualifier = context.qualifier
+    if lower[end : end + 1] in (" ", "+"):
+        after = _QUALIFIER_AFTER.match(lower, end)  # "$33bn or less", "$1,000+"
+        if after and qualifier == "exact":
+            qualifier, end = QUALIFIERS_AFTER[" ".join(after.group("q").split())], after.end()
+        if "below" in lower[end : end + 8]:
+            below = _BELOW_ZERO.match(lower, end)  # "5 to 10 degrees below zero"
+            if below:
+                value, end = -value, below.end()
+                low, high = (-high, -low) if low is not None else (None, None)
+
     counted: str | None = None
-    if kind in ("count", "percent", "ratio"):
-        counted, end = _counted(sentence, end, kind)
-        if kind == "count" and spelled and (counted is None or value == 1):
-            return None  # "the two of them", "one size doesn't fit all"
-    year_like = kind == "count" and number.isdigit() and 1800 <= value <= 2100
-    if year_like and not (_is_plural(counted) and previous_word.lower() not in YEAR_WORDS):
-        return None  # a year: "in 2017", "Anti-Slavery Day 2018", "the 2018 report"
-    elif kind == "duration":
-        counted = m.group("unit").lower()
-    return Statistic(value, kind, qualifier, counted, sentence[start:end].strip(), sentence)
+    if form in ("frac", "slash"):
+        found = _fraction(sentence, lower, m, value, context, end, number.number_end)
+        kind, end, value, counted = found
+        if kind is None:
+            return None, m.end()
+    elif form == "vague":  # "dozens of", "tens of thousands of"
+        tens = _TENS_OF.match(lower, number.number_end)
+        if tens:
+            value, end = 10 * _TENS[tens.group("scale")], tens.end()
+        qualifier, kind = ("at_least" if qualifier == "exact" else qualifier), "count"
+    if currency:
+        kind, unit = "money", currency
+    elif _is_age(lower, context, number):
+        kind, unit, end = _age(lower, number, end)
+    elif kind is None and (context.magnitude or "richter" in lower[end : end + 20]):
+        unit, kind = "magnitude", "measure"
+        richter = _RICHTER.match(lower, end)
+        end = richter.end() if richter else end
+    elif kind is None:
+        kind = "count"
+        if lower[end + 1 : end + 3] == "in" and form != "slash":
+            ratio = _ratio(lower, value, end)  # "one in five", "Seven-in-ten"
+            if ratio:
+                kind, value, end = "ratio", *ratio
+    if kind == "duration":
+        counted = sentence[end - len(lower[:end].split()[-1].split("-")[-1]) : end]
+    article = form == "article" and kind in ("duration", "count") and not number.scaled
+    if article and not context.allows_article(lower, end):
+        return None, end  # "a year ago"
+    per = None
+    rate = per_after(lower, end)
+    if rate:
+        per, end = rate
+    if kind in ("count", "percent", "ratio") and counted is None:
+        counted, end = counted_after(sentence, end, kind)
+        if kind == "count":
+            unit = counted.split()[-1].lower() if counted else None
+            if form == "words" or form == "article":
+                if counted is None or (value == 1 and qualifier == "exact"):
+                    return None, end  # "the two of them", "one size"; not "at least one party"
+            elif form == "digits" and context.is_year(m, counted):
+                return None, end
+        if per is None and counted:
+            rate = per_after(lower, end)
+            if rate:
+                per, end = rate
+    if not direction:
+        direction = direction_after(lower, number.end if second is None else end)
+        if not direction and per:
+            direction = direction_after(lower, end)  # "the 100,000 barrel per day increase"
+    phrase = sentence[context.phrase_start : end].strip()
+    statistic = Statistic(
+        value, kind, qualifier, counted, phrase, sentence, low, high, unit, per, direction
+    )
+    return statistic, end
+
+
+_TENS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+
+def _is_age(lower: str, context: Context, number: Number) -> bool:
+    """ "15-year-old", "as young as 11", "aged 3-13", "before they turn 18"."""
+    if context.qualifier_text in ("as young as", "aged") or context.age_word:
+        return True
+    return "old" in lower[number.end : number.end + 8] and bool(
+        _AGE.match(lower, number.number_end)
+    )
+
+
+def _age(lower: str, number: Number, end: int) -> tuple[str, str, int]:
+    age = _AGE.match(lower, number.number_end)
+    if age:
+        return "age", age.group("unit").rstrip("s"), age.end()
+    if number.unit in (None, "year"):
+        old = _YEARS_OLD.match(lower, end)
+        return "age", "year", old.end() if old else end
+    return "age", number.unit if number.kind == "duration" else "year", end
+
+
+def _ratio(lower: str, value: float, end: int) -> tuple[float, int] | None:
+    ratio = _RATIO.match(lower, end)
+    bottom = NUMBER_AT.match(lower, ratio.end()) if ratio else None
+    if bottom and (bottom.group("digits") or bottom.group("words")):
+        denominator = number_value_of(bottom)
+        if abs(value) < denominator <= 1000:
+            return value / denominator, bottom.end()
+    return None
+
+
+def _year_before_a_year_word(lower: str, m: re.Match[str]) -> bool:
+    digits = m.group("digits")
+    if not digits or len(digits) != 4 or m.end() != m.end("digits") or not digits.isdigit():
+        return False
+    if m.group("cur") or m.group("sign") or not 1500 <= int(digits) <= 2300:
+        return False
+    before = lower[max(0, m.start() - 9) : m.start()].split()
+    return bool(before) and before[-1] in YEAR_WORDS
+
+
+def _inherits(lower: str, previous_end: int, m: re.Match[str]) -> bool:
+    """The figure restates the one before: "down 125p (6.6%)", "fell 5% or 119p"."""
+    if m.start() - previous_end >= 8 or not _INHERIT.fullmatch(lower, previous_end, m.start()):
+        return False
+    if lower[previous_end : m.start()].strip() != "(":
+        return True
+    close = lower.find(")", m.end())  # the bracket holds only the figure, not "(90% credible…"
+    return close != -1 and close - m.end() <= 4
+
+
+def _fraction(
+    sentence: str,
+    lower: str,
+    m: re.Match[str],
+    value: float,
+    context: Context,
+    end: int,
+    number_end: int,
+) -> tuple[str | None, int, float, str | None]:
+    """ "a third of local authorities" -> proportion; "a quarter of a million" -> a count."""
+    scale = _OF_A_SCALE.match(lower, number_end)
+    if scale:
+        return "count", scale.end(), value * (1e6 if scale["scale"] == "million" else 1e9), None
+    if m.group("slash"):
+        top, bottom = (int(x) for x in m.group("slash").split("/"))
+        if top >= bottom or bottom not in SLASH_DENOMINATORS:  # not "24/7", "9/11"
+            return None, end, value, None
+    if not context.qualifier_text and context.previous_word.lower() in ORDINAL_WORDS:
+        return None, end, value, None  # "the second quarter of the year", "first half"
+    written = m.group("frac") or ""
+    of = lower.startswith(" of ", number_end)
+    # "two-thirds", "three quarters", but not "a third" or "half" on their own
+    hyphenated = "-" in written or (" " in written and written.split()[0] not in ("a", "half"))
+    stated = of or hyphenated or context.qualifier != "exact" or context.after_by
+    if not stated and not lower.startswith(" (", number_end):
+        return None, end, value, None  # "the first half", "added a third"
+    counted = None
+    if of:
+        counted, end = counted_after(sentence, number_end + 3)
+        if counted is None:
+            end = number_end
+    return "proportion", end, value, counted
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
