@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from insights.ingest import read_source
-from insights.ingest.text import FURNITURE, NO_SUMMARY, read_text
+from insights.ingest.plaintext import FURNITURE, NO_SUMMARY, read_text
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "ecpat-uk-news-2017-10_to_2018-10.txt"
 
@@ -175,7 +175,10 @@ We use cookies to improve your experience. Accept
         ("First headline", "First summary."),
         ("Second headline", "Second summary."),
     ]
-    assert listing.rejections == []
+    # Every line around the items is in the report as furniture, numbered with no item.
+    assert {r.reason for r in listing.rejections} == {FURNITURE}
+    assert {r.position for r in listing.rejections} == {None}
+    assert "Privacy policy" in [r.excerpt for r in listing.rejections]
     assert [i.position for i in listing.items] == [1, 2]
 
 
@@ -332,7 +335,10 @@ def test_dates_after_summaries_with_a_menu_below():
         ("Headline one", date(2015, 6, 3)),
         ("Headline two", date(2015, 6, 1)),
     ]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [
+        (FURNITURE, "About us"),
+        (FURNITURE, "Contact"),
+    ]
 
 
 def test_copied_page_with_marker_lines_dates_and_a_pager():
@@ -368,7 +374,11 @@ Read more
         ("Third headline?", "Third summary without a stop", False),
     ]
     assert [i.date_line for i in listing.items] == ["18 Oct 2018", "16 Oct 2018", "10 Oct 2018"]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [
+        (FURNITURE, "News"),
+        (FURNITURE, "Home > News"),
+        (FURNITURE, "1 2 3 … Next ›"),
+    ]
     assert listing.order == "newest_first"
 
 
@@ -384,4 +394,4 @@ def test_paragraph_listing_under_a_page_heading_with_a_cut_off_end():
         ("The government announced reforms today", True, False),
         ("A third paragraph that stops", True, True),
     ]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [(FURNITURE, "Latest news")]

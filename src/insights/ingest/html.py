@@ -21,9 +21,9 @@ from functools import cached_property
 from html.parser import HTMLParser
 
 from insights.ingest import teasers
-from insights.ingest.dates import date_line, detect_order, find_date, parse_date
+from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
-from insights.ingest.text import FURNITURE, NO_SUMMARY
+from insights.ingest.records import FURNITURE, NO_SUMMARY
 
 
 def _set(words: str) -> frozenset[str]:

@@ -26,6 +26,8 @@ class RawItem:
     listed_date: date | None = None
     date_line: str | None = None
     url: str | None = None
+    author: str | None = None
+    categories: tuple[str, ...] = ()  # a feed's or export's own categories or tags
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Rejection:
     source: str
     reason: str
     excerpt: str = ""
-    position: int | None = None  # None when the whole source was unusable
+    position: int | None = None  # None for page furniture (not an item) or a whole source
 
 
 @dataclass
@@ -47,6 +49,10 @@ class Listing:
     rejections: list[Rejection] = field(default_factory=list)
     order: Order = "unknown"  # detected from listed dates where the source has them
     format: str = "text"
+    publisher: str | None = None  # the site's own name, a CSV column's, or --publisher
+    captured: date | None = None  # no item on the listing was published after this day
+    captured_from: str | None = None  # what said so: "--captured", "archive address …"
+    url: str | None = None  # where the listing itself was seen
 
 
 class SourceError(Exception):

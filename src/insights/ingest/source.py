@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from insights.ingest import html, tabular, text
+from insights.ingest import html, plaintext, tabular
 from insights.ingest.decoding import decode
 from insights.ingest.items import Listing, SourceError
 
@@ -16,7 +16,7 @@ MAX_BYTES = 512 * 1024 * 1024
 Reader = Callable[[str, str], Listing]
 
 READERS: dict[str, Reader] = {
-    "text": text.read_text,
+    "text": plaintext.read_text,
     "html": html.read_html,
     "csv": tabular.read_csv,
     "json": tabular.read_json,

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from insights.ingest import teasers
-from insights.ingest.dates import detect_order, from_timestamp, parse_date
+from insights.ingest.datelines import detect_order, from_timestamp, parse_date
 from insights.ingest.html import to_plain_text
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 
