@@ -33,7 +33,6 @@ CAPTION = "an image caption or label, not a headline"
 _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
 _RUNNING_WORDS = 8  # a cut-off line this long is running text, not the start of a headline
-_HEADING_WORDS = 2  # "News", "Latest news"
 _TEXT = "HSPA"
 
 
@@ -181,7 +180,7 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
             current.dates.append(block)
             phase = {"start": "dated", "body": "ended", "closed": "ended"}.get(phase, phase)
         elif kind in "HA" or (kind == "S" and _s_is_head(phase, current, ahead, blocks, i)):
-            if phase in ("head", "dated") and current.dates and not current.body and ahead in "M":
+            if kind != "A" and _h_is_body(phase, current, ahead):
                 current.body.append(block)  # a cut or marked line under a dated headline
                 phase = "body"
             else:
@@ -196,6 +195,14 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
     if pending:  # labels, rules or a pager after the last item: furniture of their own
         records.append(Record(others=pending))
     return [r for r in records if r.blocks]
+
+
+def _h_is_body(phase: str, current: Record, ahead: str) -> bool:
+    """Under "Headline / 4 Oct 2018", a headline-shaped line is the summary when a marker,
+    the end of the source or the next headline follows it (a summary the site cut mid-word)."""
+    if phase != "head" or not current.dates or current.body:
+        return False
+    return ahead == "M" or (current.date_at != "start" and ahead == "H")
 
 
 def _s_is_head(phase: str, current: Record, ahead: str, blocks: list[Block], i: int) -> bool:
@@ -236,13 +243,11 @@ def _starts_record(
         # Under a dated headline, a headline-like line followed by a date opens the next
         # record; one followed by a marker (or nothing) is this one's summary. Under a date
         # that opened the record, more headline-like lines are its heads.
-        if phase != "head" or not current.dates or ahead in "M":
+        if phase != "head" or not current.dates or _h_is_body(phase, current, ahead) or not ahead:
             return False
-        return ahead == "D" or current.date_at != "start"
+        return ahead == "D" or (current.date_at != "start" and ahead in "SP")
     if kind == "S":
-        if phase == "body":
-            return ahead == "D" and not dates_close
-        return phase == "head" and bool(current.dates) and ahead == "D"
+        return phase == "body" and ahead == "D" and not dates_close
     # A paragraph: in a listing without headlines or dates, each paragraph is an item.
     return phase == "body" and not headed and not current.dates
 
@@ -362,12 +367,14 @@ def _words(record: Record, template: Template) -> int:
 
 
 def _short_edge(record: Record, template: Template, others: list[Record]) -> bool:
-    """A page heading or a one-line intro at an edge: far shorter than the items."""
-    sizes = [_words(r, template) for r in others if r is not record]
-    if not sizes:
+    """A page heading with its intro above the items: a title shorter than any item's."""
+    sizes = [_words(r, template) for r in others if r is not record and (r.heads or r.body)]
+    if len(sizes) < 2:
         return False
     words = _words(record, template)
-    return words <= _HEADING_WORDS and words * 4 <= statistics.median(sizes)
+    return (
+        words <= _SHORT_EDGE_WORDS and words < min(sizes) and words * 2 <= statistics.median(sizes)
+    )
 
 
 def _cut_explains(record: Record, template: Template) -> bool:
@@ -385,8 +392,7 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
     if not fitting:
         return 0, -1
     first, last = fitting[0], fitting[-1]
-    kept = [records[i] for i in fitting]
-    while first < last and _short_edge(records[first], template, kept):
+    while first < last and _short_edge(records[first], template, records[first:]):
         first = next(i for i in fitting if i > first)
     final = records[-1]
     if cut and last < len(records) - 1 and _cut_explains(final, template):

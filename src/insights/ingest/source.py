@@ -40,8 +40,8 @@ EXTENSIONS = {
 def detect_format(suffix: str, content: str) -> str:
     """The reader for a file: its extension for HTML/CSV/JSON, else what the content looks like."""
     by_extension = EXTENSIONS.get(suffix.lower())
-    if by_extension in ("html", "csv", "json"):
-        return by_extension
+    if by_extension is not None:
+        return by_extension  # a .txt with markup in it is text: the markup stays text
     head = content[:4096].lstrip().lower()
     if head[:1] == "<" and (head[1:2].isalpha() or head[1:2] in ("!", "?")):
         return "html"  # "<!doctype html>", "<html>", "<div class=…>", "<?xml …?>"
