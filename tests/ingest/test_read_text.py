@@ -421,7 +421,7 @@ A new report calls for an end to frequent placement moves.
 
 Jane Smith, Policy Officer. 3 June 2015
 
-Children who move placement often do worse at school, the report finds, and it calls for a national plan.
+Children who move often do worse at school, the report finds, and it calls for a national plan.
 
 Read more...
 
