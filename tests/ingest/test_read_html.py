@@ -9,7 +9,7 @@ import pytest
 
 from insights.ingest import SourceError, read_source
 from insights.ingest.html import read_html, to_plain_text
-from insights.ingest.records import FURNITURE, NO_SUMMARY
+from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

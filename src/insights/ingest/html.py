@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from insights.ingest import teasers
 from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
-from insights.ingest.records import FURNITURE, NO_SUMMARY
+from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 
 def _set(words: str) -> frozenset[str]:

@@ -13,15 +13,15 @@ Markup in a text file stays text: "<b>" is four characters of the summary.
 
 from __future__ import annotations
 
-from insights.ingest import records, teasers
+from insights.ingest import records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
 from insights.ingest.datelines import detect_order
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.provenance import text_header
 
 # Rejection reasons, shared by the readers.
-FURNITURE = records.FURNITURE
-NO_SUMMARY = records.NO_SUMMARY
+FURNITURE = template.FURNITURE
+NO_SUMMARY = template.NO_SUMMARY
 
 
 def _ends_open(text: str) -> bool:
@@ -39,8 +39,8 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
         raise SourceError(f"no news items found in {source}: expected headlines and summaries")
     cut = records.open_last_line(blocks)
     found = records.read_records(blocks)
-    template = records.induce(found, records.is_headed(blocks))
-    entries = records.read(found, template, cut)
+    shape = template.induce(found, records.is_headed(blocks))
+    entries = template.read(found, shape, cut)
     items = [e for e in entries if e.reason is None]
     marked = sum(e.marker for e in items)
     whole = sum(teasers.ends_sentence(e.summary) for e in items)
