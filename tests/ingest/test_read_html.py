@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from insights.ingest import SourceError, read_source
-from insights.ingest.html import read_html, to_plain_text
+from insights.ingest.dom import to_plain_text
+from insights.ingest.html import read_html
 from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,7 +40,8 @@ def test_drupal_views_listing_without_the_page_around_it():
     ]
     assert [i.truncated for i in listing.items] == [False, True]
     assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
-        (NO_SUMMARY, "A headline with no teaser", 3)
+        (FURNITURE, "News", None),  # the page heading: reported, numbered with no item
+        (NO_SUMMARY, "A headline with no teaser", 3),
     ]
     assert listing.order == "newest_first"
 
@@ -68,7 +70,8 @@ def test_flat_page_of_headings_and_paragraphs():
         ("Second release", "Second release text.", None, "March 2016", "/press/2"),
     ]
     assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
-        (NO_SUMMARY, "Third release, no text", 3)
+        (FURNITURE, "Press releases", None),
+        (NO_SUMMARY, "Third release, no text", 3),
     ]
 
 

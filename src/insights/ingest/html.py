@@ -1,4 +1,4 @@
-"""Saved HTML listing pages, read with the standard library's `html.parser`.
+"""Saved HTML listing pages, parsed as a browser would (`ingest.dom`, Lexbor).
 
 The page becomes a small tree; page furniture (nav, header, footer, aside, script, style,
 cookie banners, menus, breadcrumbs) is set aside. An item is the largest element holding
@@ -15,13 +15,12 @@ them (a "news-item highlight" among "news-item"s).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from html.parser import HTMLParser
 
 from insights.ingest import teasers
 from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
+from insights.ingest.dom import Node, parse, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.template import FURNITURE, NO_SUMMARY
 
@@ -30,141 +29,13 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_VOID = _set("area base br col embed hr img input link meta param source track wbr")
-_SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
-_PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
-_PAGE_ROOTS = _set("html body main")
-_ITEM_TAGS = _set("article li section")
-_SKIP_WORDS = _set(
-    "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
-)
-_SKIP_ROLES = _set("navigation banner contentinfo search complementary")
 _HEADINGS = _set("h1 h2 h3 h4 h5 h6")
 _LEAD_TAGS = _set("a strong b")
 _HEADING_WORDS = _set("title headline heading")
 _DATE_WORDS = _set("date dates time posted published submitted created meta byline dateline")
 _SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
-_BLOCKS = _set(
-    "p div li ul ol section article header footer h1 h2 h3 h4 h5 h6 table tr td th "
-    "blockquote dl dt dd figure figcaption main br hr"
-)
-# Classes that say nothing about a block's shape: "views-row-3", "odd", "first".
-_NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
-
-
-@dataclass(eq=False)
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    parent: Node | None = None
-    children: list[Node | str] = field(default_factory=list)
-    skip: bool = False
-
-    @cached_property
-    def words(self) -> set[str]:
-        """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
-        return _words(f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}")
-
-    def shape(self) -> str:
-        """Tag and class words, less numbering and striping: 'div.row.views'."""
-        kept = {
-            w
-            for w in _words(self.attrs.get("class", ""))
-            if w not in _NOISE_CLASSES and not any(c.isdigit() for c in w)
-        }
-        return ".".join([self.tag, *sorted(kept)])
-
-
-def _words(names: str) -> set[str]:
-    return set(names.lower().replace("-", " ").replace("_", " ").split())
-
-
-class _TreeBuilder(HTMLParser):
-    """A forgiving tree: unclosed <p>/<li> end at the next block; stray end tags are ignored."""
-
-    def __init__(self, by_class: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
-        self.stack = [self.root]
-        self.by_class = by_class
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        top = self.stack[-1]
-        if (top.tag == "p" and tag in _BLOCKS) or (top.tag == "li" and tag == "li"):
-            self.stack.pop()
-            top = self.stack[-1]
-        if tag == "br":
-            top.children.append(" ")
-            return
-        node = Node(tag, {k: v or "" for k, v in attrs}, parent=top)
-        node.skip = top.skip or _is_furniture(node, self.by_class)
-        top.children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def _inside_item(node: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in _ITEM_TAGS:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _is_furniture(node: Node, by_class: bool) -> bool:
-    if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
-        return True
-    if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
-        return True
-    if node.tag in _PAGE_LEVEL and not _inside_item(node):
-        return True
-    # <body class="sidebar-first"> is the page, not a sidebar.
-    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
-
-
-def parse(markup: str, by_class: bool = True) -> Node:
-    """The page as a tree; furniture is marked `skip`, by tag and role, and by class if asked."""
-    builder = _TreeBuilder(by_class)
-    builder.feed(markup)
-    builder.close()
-    return builder.root
-
-
-def text_of(node: Node | str, leave_out: frozenset[int] = frozenset()) -> str:
-    """The visible text under a node, whitespace collapsed, block elements kept apart."""
-    parts: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, str):
-            parts.append(current)
-        elif not current.skip and id(current) not in leave_out:
-            if current.tag in _BLOCKS:
-                parts.append(" ")
-            stack.extend(reversed(current.children))
-    return " ".join("".join(parts).split())
-
-
-def to_plain_text(markup: str) -> str:
-    """HTML in a CSV/JSON field as plain text: '<p>A &amp; B</p>' -> 'A & B'."""
-    return text_of(parse(markup))
 
 
 def _walk(node: Node):
@@ -391,7 +262,9 @@ def read_html(markup: str, source: str) -> Listing:
             id(block.parent) in parents and tag == main_tag and bool(set(words) & set(main_words))
         )
         if not belongs and (not parts.summary or block.heading.tag == "h1"):
-            continue  # a page heading, or a heading with nothing under it outside the listing
+            # A page heading, or a heading with nothing under it outside the listing.
+            listing.rejections.append(Rejection(source, FURNITURE, parts.title[:200]))
+            continue
         position += 1
         if not belongs or not parts.summary:
             reason = FURNITURE if not belongs else NO_SUMMARY

@@ -53,6 +53,7 @@ class Listing:
     captured: date | None = None  # no item on the listing was published after this day
     captured_from: str | None = None  # what said so: "--captured", "archive address …"
     url: str | None = None  # where the listing itself was seen
+    dropped_links: list[Rejection] = field(default_factory=list)  # items kept, links not
 
 
 class SourceError(Exception):

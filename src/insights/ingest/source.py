@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from insights.ingest import html, plaintext, tabular
+from insights.ingest import html, links, plaintext, tabular
 from insights.ingest.decoding import decode
 from insights.ingest.items import Listing, SourceError
 
@@ -86,4 +86,6 @@ def read_source(path: str | os.PathLike[str]) -> Listing:
     del data  # a large export need not be held twice
     if not content.strip():
         raise SourceError(f"{source} has no text")
-    return READERS[detect_format(file.suffix, content)](content, source)
+    listing = READERS[detect_format(file.suffix, content)](content, source)
+    links.keep_web_links(listing)
+    return listing

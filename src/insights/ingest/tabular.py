@@ -24,7 +24,7 @@ from typing import Any
 
 from insights.ingest import teasers
 from insights.ingest.datelines import detect_order, from_timestamp, parse_date
-from insights.ingest.html import to_plain_text
+from insights.ingest.dom import to_plain_text
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -65,6 +65,7 @@ _TEXT_KEYS = ("rendered", "value", "text", "html")
 _DELIMITERS = (",", "\t", ";", "|")
 # Large article bodies in one cell are normal in CMS exports; csv's default limit is 128 KB.
 _FIELD_LIMIT = 64 * 1024 * 1024
+_REREAD_BUDGET = 1_000_000  # lines read again after broken quotes, before quotes go literal
 
 
 def _normalise(name: str) -> str:
@@ -206,17 +207,50 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
+class _Lines:
+    """The lines of a text for csv.reader, remembering those the current row used, so that a
+    row the reader cannot finish can be set aside and the lines after it read again."""
+
+    def __init__(self, text: str) -> None:
+        self.source = _lines(text)
+        self.again: list[str] = []  # lines to read again, last first
+        self.used: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            line = self.again.pop() if self.again else next(self.source, None)
+            if line is None:
+                return
+            self.used.append(line)
+            yield line
+
+    def set_aside_first(self) -> str:
+        """The first line of the unfinished row; the rest are read again."""
+        first, rest = self.used[0], self.used[1:]
+        self.again.extend(reversed(rest))
+        self.used = []
+        return first
+
+
 def read_csv(text: str, source: str) -> Listing:
     """Read a CSV (or TSV/semicolon) export with a header row.
 
+    A row the CSV rules cannot finish (an unterminated quote would swallow the rows after it)
+    is left out with its reason and the rows after it are read on their own.
+
     Raises:
-        SourceError: no header with a title or summary column, a malformed file, or no rows.
+        SourceError: no header with a title or summary column, or no rows.
     """
     header_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=header_line.count)
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    rows = csv.reader(_lines(text), delimiter=delimiter)
-    header = next(rows, [])
+    lines = _Lines(text)
+    rows = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        header = next(rows, [])
+    except csv.Error as exc:
+        raise SourceError(f"{source} has no readable header row: {exc}") from None
+    lines.used.clear()
     fields = match_fields(header).indexed(header)
     if not fields.usable:
         names = _names(header) or "none"
@@ -225,19 +259,36 @@ def read_csv(text: str, source: str) -> Listing:
     width = len(header)
     # Absent roles read an empty cell appended at index `width`.
     pick = operator.itemgetter(*(width if i is None else i for i in fields.roles()))
-    try:
-        # Row numbers as a spreadsheet shows them: the header is row 1.
-        for number, row in enumerate(rows, start=2):
-            if len(row) != width:
-                if not "".join(row).strip():
-                    continue  # a blank line, not an item
-                row = (row + [""] * width)[:width]
-            elif not any(row):
-                continue
-            row.append("")
-            collect.add("CSV row", number, *pick(row))
-    except csv.Error as exc:
-        raise SourceError(f"{source} is not valid CSV near line {rows.line_num}: {exc}") from None
+    number = 1  # rows as a spreadsheet numbers them: the header is row 1
+    reread = 0
+    while True:
+        try:
+            for row in rows:
+                number += 1
+                lines.used.clear()
+                if len(row) != width:
+                    if not "".join(row).strip():
+                        continue  # a blank line, not an item
+                    row = (row + [""] * width)[:width]
+                elif not any(row):
+                    continue
+                row.append("")
+                collect.add("CSV row", number, *pick(row))
+            break
+        except csv.Error as exc:
+            number += 1
+            reread += len(lines.used) - 1
+            first = lines.set_aside_first()
+            collect.reject(f"CSV row {number} is not valid CSV ({exc}): left out", first.strip())
+            # Many broken quotes would read the rest of the file again each time: past a
+            # budget of lines read again, quotes are read as plain characters.
+            literal = reread > _REREAD_BUDGET
+            rows = csv.reader(
+                lines,
+                delimiter=delimiter,
+                strict=not literal,
+                quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL,
+            )
     return collect.finish()
 
 
@@ -283,6 +334,8 @@ def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError:
             collect.reject(f"JSON line {number} is not valid JSON", line)
+        except RecursionError:
+            collect.reject(f"JSON line {number} is nested too deeply", line)
 
 
 def read_json(text: str, source: str) -> Listing:
@@ -295,6 +348,8 @@ def read_json(text: str, source: str) -> Listing:
     try:
         records: Iterable[tuple[int, Any]] = enumerate(_records(json.loads(text), source), 1)
         label = "JSON record"
+    except RecursionError:
+        raise SourceError(f"{source} nests its JSON too deeply to be a list of articles") from None
     except json.JSONDecodeError as exc:
         # JSON Lines: objects one per line; a broken line is one rejection, not a failed file.
         if not (text.lstrip().startswith("{") and "\n" in text.strip()):
@@ -316,7 +371,12 @@ def read_json(text: str, source: str) -> Listing:
             fields = fields_by_keys[keys] = match_fields(keys)
             seen_keys.update(map(str, keys))
         usable = usable or fields.usable
-        collect.add(label, number, *(None if k is None else record.get(k) for k in fields.roles()))
+        try:
+            collect.add(
+                label, number, *(None if k is None else record.get(k) for k in fields.roles())
+            )
+        except RecursionError:
+            collect.reject(f"{label} {number} nests its fields too deeply")
     if seen_keys and not usable:
         names = _names(sorted(seen_keys))
         raise SourceError(f"{source} has no title or summary field (fields found: {names})")
