@@ -28,6 +28,7 @@ class RawItem:
     url: str | None = None
     author: str | None = None
     categories: tuple[str, ...] = ()  # a feed's or export's own categories or tags
+    publisher: str | None = None  # who published this item, where the source says per item
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from insights.ingest import html, links, plaintext, tabular
+from insights.ingest import feeds, html, links, plaintext, tabular
 from insights.ingest.decoding import decode
 from insights.ingest.items import Listing, SourceError
 
@@ -20,6 +20,7 @@ READERS: dict[str, Reader] = {
     "html": html.read_html,
     "csv": tabular.read_csv,
     "json": tabular.read_json,
+    "feed": feeds.read_feed,
 }
 EXTENSIONS = {
     ".txt": "text",
@@ -34,6 +35,10 @@ EXTENSIONS = {
     ".json": "json",
     ".jsonl": "json",
     ".ndjson": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".xml": "feed",
 }
 
 
@@ -43,6 +48,8 @@ def detect_format(suffix: str, content: str) -> str:
     if by_extension is not None:
         return by_extension  # a .txt with markup in it is text: the markup stays text
     head = content[:4096].lstrip().lower()
+    if feeds.looks_like_feed(head):
+        return "feed"  # RSS, RDF, Atom or a WordPress export
     if head[:1] == "<" and (head[1:2].isalpha() or head[1:2] in ("!", "?")):
         return "html"  # "<!doctype html>", "<html>", "<div class=…>", "<?xml …?>"
     if head[:1] in ("[", "{") and content[-4096:].rstrip()[-1:] in ("]", "}"):

@@ -17,12 +17,13 @@ from __future__ import annotations
 import csv
 import json
 import operator
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from insights.ingest import teasers
+from insights.ingest import feeds, teasers
 from insights.ingest.datelines import detect_order, from_timestamp, parse_date
 from insights.ingest.dom import to_plain_text
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -59,12 +60,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "datetime",
     ),
     "url": ("url", "link", "permalink", "href", "uri"),
+    "author": ("author", "byline", "creator", "authorname", "postauthor"),
+    "categories": ("categories", "category", "tags", "tag", "topics", "keywords"),
+    "publisher": ("publisher", "publishedby", "organisation", "organization", "sitename"),
 }
 _CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
 _TEXT_KEYS = ("rendered", "value", "text", "html")
 _DELIMITERS = (",", "\t", ";", "|")
 # Large article bodies in one cell are normal in CMS exports; csv's default limit is 128 KB.
 _FIELD_LIMIT = 64 * 1024 * 1024
+_SPLIT_TAGS = re.compile(r"\s*[;|,]\s*")
 _REREAD_BUDGET = 1_000_000  # lines read again after broken quotes, before quotes go literal
 
 
@@ -81,13 +86,24 @@ class Fields:
     summary: Any = None
     date: Any = None
     url: Any = None
+    author: Any = None
+    categories: Any = None
+    publisher: Any = None
 
     @property
     def usable(self) -> bool:
         return self.title is not None or self.summary is not None
 
-    def roles(self) -> tuple[Any, Any, Any, Any]:
-        return self.title, self.summary, self.date, self.url
+    def roles(self) -> tuple[Any, ...]:
+        return (
+            self.title,
+            self.summary,
+            self.date,
+            self.url,
+            self.author,
+            self.categories,
+            self.publisher,
+        )
 
     def indexed(self, header: list[str]) -> Fields:
         """The same fields as column positions in `header`."""
@@ -135,6 +151,15 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _categories(value: Any) -> tuple[str, ...]:
+    """["Policy", "News"] from a list, or from "Policy; News" / "Policy|News" / "Policy, News"."""
+    if isinstance(value, list):
+        names = [_text(v) for v in value]
+    else:
+        names = _SPLIT_TAGS.split(_text(value))
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
 def _date(value: Any) -> tuple[date | None, str | None]:
     if value is None or value == "":
         return None, None
@@ -157,7 +182,18 @@ class _Collector:
             Rejection(self.listing.source, reason, excerpt[:200], self.position)
         )
 
-    def add(self, where: str, number: int, title: Any, summary: Any, when: Any, url: Any) -> None:
+    def add(
+        self,
+        where: str,
+        number: int,
+        title: Any,
+        summary: Any,
+        when: Any,
+        url: Any,
+        author: Any = None,
+        categories: Any = None,
+        publisher: Any = None,
+    ) -> None:
         """One row or record; `where` and `number` name it in a rejection ('CSV row', 7)."""
         title, summary = _text(title), _text(summary)
         if not title and not summary:
@@ -180,6 +216,9 @@ class _Collector:
                 listed_date=listed,
                 date_line=line,
                 url=_text(url) or None,
+                author=_text(author) or None,
+                categories=_categories(categories),
+                publisher=_text(publisher) or None,
             )
         )
 
@@ -345,6 +384,8 @@ def read_json(text: str, source: str) -> Listing:
         SourceError: invalid JSON, no list of records, no title or summary field, or no items.
     """
     collect = _Collector(source, "json")
+    if (feed := feeds.load_json_feed(text)) is not None:
+        return feeds.read_json_feed(feed, source)
     try:
         records: Iterable[tuple[int, Any]] = enumerate(_records(json.loads(text), source), 1)
         label = "JSON record"
