@@ -29,6 +29,7 @@ _MAGIC = (
 
 _SAMPLE = 65536
 _MAX_NUL_SHARE = 0.01  # binary files are full of NUL bytes; a text file may carry a stray one
+_STRAY_NULS = 4
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
@@ -80,7 +81,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if data.startswith(magic):
                 raise SourceError(f"{name} is {kind}, not a text listing")
         sample = data[:_SAMPLE]
-        if sample.count(0) > _MAX_NUL_SHARE * len(sample) or _mostly_control(sample):
+        nuls = sample.count(0)
+        if (nuls > _MAX_NUL_SHARE * len(sample) and nuls > _STRAY_NULS) or _mostly_control(sample):
             raise SourceError(f"{name} looks like a binary file, not a text listing")
     try:
         text = data.decode(encoding or "utf-8")

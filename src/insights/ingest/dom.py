@@ -25,6 +25,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 MAX_DEPTH = 256
+_MAX_WRAPPERS = 8  # identical empty wrappers in a row kept before the rest are left out
 VOID = _set("area base br col embed hr img input link meta param source track wbr")
 # Elements the parser closes by itself (<li> ends at the next <li>): they never nest deeply.
 _SELF_CLOSING = _set("li p dt dd option optgroup tr td th tbody thead tfoot rb rt rp")
@@ -75,42 +76,68 @@ def _words(names: str) -> set[str]:
 
 
 def cap_depth(markup: str, limit: int = MAX_DEPTH) -> str:
-    """The markup with start tags nested deeper than `limit` (and their end tags) left out.
+    """The markup with needless nesting taken out, so that no element is deeper than `limit`.
 
-    One pass over the tags; comments and script, style, textarea and title bodies are
-    skipped whole. Elements the parser closes by itself do not count towards the depth.
+    One pass over the tags. A run of more than `_MAX_WRAPPERS` identical start tags with
+    nothing between them ("<div><div><div>…") keeps only its first ones, and their surplus
+    end tags go too, so what they wrap keeps its structure. When `limit` elements are open,
+    the innermost half are closed there (their own end tags, later, close nothing and go),
+    so deep content keeps the structure it has within the last levels. End tags that close
+    nothing are left out. Comments and script, style, textarea and title bodies are skipped
+    whole; elements the parser closes by itself (<li>, <p>, <td>) do not count.
     """
-    depth = 0
-    open_: dict[str, int] = {}  # kept open elements by name
-    dropped: dict[str, int] = {}  # start tags left out, by name, still waiting for an end tag
+    stack: list[str] = []  # kept open elements, outermost first
+    open_: dict[str, int] = {}
+    dropped: dict[str, int] = {}  # surplus wrappers left out, waiting for their end tags
     out: list[str] = []
     last = 0
+    run_name, run, run_end = "", 0, -1  # the run of identical start tags being read
+
+    def emit(up_to: int, text: str = "") -> None:
+        nonlocal last
+        out.append(markup[last:up_to])
+        out.append(text)
+
     for match in _TAG.finditer(markup):
         closing, name = match.group(2), match.group(3)
         if name is None:
+            run = 0
             continue
         name = name.lower()
         if name in VOID or name in _SELF_CLOSING or match.group(4).rstrip().endswith("/"):
+            run = 0
             continue
-        drop = False
         if closing:
+            run = 0
             if dropped.get(name):
                 dropped[name] -= 1
-                drop = True
             elif open_.get(name):
-                open_[name] -= 1
-                depth -= 1
-            else:
-                drop = True  # an end tag with nothing open to close
-        elif depth >= limit:
-            dropped[name] = dropped.get(name, 0) + 1
-            drop = True
-        else:
-            open_[name] = open_.get(name, 0) + 1
-            depth += 1
-        if drop:
-            out.append(markup[last : match.start()])
+                while stack:  # the parser closes what is open inside it
+                    inner = stack.pop()
+                    open_[inner] -= 1
+                    if inner == name:
+                        break
+                continue
+            emit(match.start())  # an end tag with nothing open to close
             last = match.end()
+            continue
+        adjacent = run_end >= 0 and not markup[run_end : match.start()].strip()
+        run = run + 1 if adjacent and name == run_name else 1
+        run_name, run_end = name, match.end()
+        if run > _MAX_WRAPPERS:
+            dropped[name] = dropped.get(name, 0) + 1
+            emit(match.start())
+            last = match.end()
+            continue
+        if len(stack) >= limit:
+            closed = stack[limit // 2 :]
+            del stack[limit // 2 :]
+            for inner in closed:
+                open_[inner] -= 1
+            emit(match.start(), "".join(f"</{inner}>" for inner in reversed(closed)))
+            last = match.start()
+        stack.append(name)
+        open_[name] = open_.get(name, 0) + 1
     if not out:
         return markup
     out.append(markup[last:])
