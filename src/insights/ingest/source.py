@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from insights.ingest import feeds, html, links, plaintext, tabular
+from insights.ingest import feeds, html, jsonfile, links, plaintext, tabular
 from insights.ingest.decoding import decode
 from insights.ingest.items import Listing, SourceError
 
@@ -19,7 +19,7 @@ READERS: dict[str, Reader] = {
     "text": plaintext.read_text,
     "html": html.read_html,
     "csv": tabular.read_csv,
-    "json": tabular.read_json,
+    "json": jsonfile.read_json,
     "feed": feeds.read_feed,
 }
 EXTENSIONS = {

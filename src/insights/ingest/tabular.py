@@ -1,4 +1,4 @@
-"""CSV and JSON exports from a CMS: one row or record per article.
+"""CSV exports from a CMS, and what CSV and JSON exports share: one row or record per article.
 
 Columns and keys are matched case-insensitively, ignoring spaces, '-' and '_', through aliases:
 
@@ -15,7 +15,6 @@ such as {"rendered": "<p>…</p>"} are read through their text.
 from __future__ import annotations
 
 import csv
-import json
 import operator
 import re
 from collections.abc import Iterable, Iterator
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from insights.ingest import feeds, teasers
+from insights.ingest import teasers
 from insights.ingest.datelines import detect_order, from_timestamp, parse_date
 from insights.ingest.dom import to_plain_text
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -64,7 +63,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "categories": ("categories", "category", "tags", "tag", "topics", "keywords"),
     "publisher": ("publisher", "publishedby", "organisation", "organization", "sitename"),
 }
-_CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
+CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
 _TEXT_KEYS = ("rendered", "value", "text", "html")
 _DELIMITERS = (",", "\t", ";", "|")
 # Large article bodies in one cell are normal in CMS exports; csv's default limit is 128 KB.
@@ -121,7 +120,7 @@ def match_fields(names: Iterable[Any]) -> Fields:
     )
 
 
-def _names(names: Iterable[Any]) -> str:
+def names_of(names: Iterable[Any]) -> str:
     """Column or key names for a one-line message: 'id, colour, size'."""
     return ", ".join(" ".join(str(n).split()) for n in names if str(n).strip())[:200]
 
@@ -169,7 +168,7 @@ def _date(value: Any) -> tuple[date | None, str | None]:
     return (parse_date(raw) if raw else None), (raw or None)
 
 
-class _Collector:
+class Collector:
     """Builds the listing: every row ends as an item or a rejection, in source order."""
 
     def __init__(self, source: str, format_: str) -> None:
@@ -292,9 +291,9 @@ def read_csv(text: str, source: str) -> Listing:
     lines.used.clear()
     fields = match_fields(header).indexed(header)
     if not fields.usable:
-        names = _names(header) or "none"
+        names = names_of(header) or "none"
         raise SourceError(f"{source} has no title or summary column (columns found: {names})")
-    collect = _Collector(source, "csv")
+    collect = Collector(source, "csv")
     width = len(header)
     # Absent roles read an empty cell appended at index `width`.
     pick = operator.itemgetter(*(width if i is None else i for i in fields.roles()))
@@ -328,97 +327,4 @@ def read_csv(text: str, source: str) -> Listing:
                 strict=not literal,
                 quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL,
             )
-    return collect.finish()
-
-
-def _records(data: Any, source: str) -> list[Any]:
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        keys = {str(k).lower(): k for k in data}
-        for name in _CONTAINER_KEYS:
-            if name in keys:
-                inner = data[keys[name]]
-                if isinstance(inner, list):
-                    return inner
-                if isinstance(inner, dict):
-                    return _records(inner, source)
-        if match_fields(data).usable:
-            return [data]
-        names = _names(data)
-        raise SourceError(
-            f"{source} has no list of articles (expected a list, or one under "
-            f"{', '.join(_CONTAINER_KEYS[:4])}; keys found: {names})"
-        )
-    raise SourceError(f"{source} holds a single JSON {type(data).__name__}, not a list of articles")
-
-
-def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
-    body = text.lstrip("\n")
-    first = len(text) - len(body) + 1  # the line number of the first record
-    body = body.rstrip("\n")
-    if "\n\n" not in body:
-        # One parse of the whole file is several times faster than one per line.
-        try:
-            records = json.loads(f"[{body.replace(chr(10), ',')}]")
-        except json.JSONDecodeError:
-            records = None
-        if records is not None and len(records) == body.count("\n") + 1:
-            yield from enumerate(records, first)
-            return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError:
-            collect.reject(f"JSON line {number} is not valid JSON", line)
-        except RecursionError:
-            collect.reject(f"JSON line {number} is nested too deeply", line)
-
-
-def read_json(text: str, source: str) -> Listing:
-    """Read a JSON export or JSON Lines.
-
-    Raises:
-        SourceError: invalid JSON, no list of records, no title or summary field, or no items.
-    """
-    collect = _Collector(source, "json")
-    if (feed := feeds.load_json_feed(text)) is not None:
-        return feeds.read_json_feed(feed, source)
-    try:
-        records: Iterable[tuple[int, Any]] = enumerate(_records(json.loads(text), source), 1)
-        label = "JSON record"
-    except RecursionError:
-        raise SourceError(f"{source} nests its JSON too deeply to be a list of articles") from None
-    except json.JSONDecodeError as exc:
-        # JSON Lines: objects one per line; a broken line is one rejection, not a failed file.
-        if not (text.lstrip().startswith("{") and "\n" in text.strip()):
-            raise SourceError(
-                f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            ) from None
-        records = _json_lines(text, collect)
-        label = "JSON line"
-    fields_by_keys: dict[tuple[Any, ...], Fields] = {}
-    seen_keys: set[str] = set()
-    usable = False
-    for number, record in records:
-        if not isinstance(record, dict):
-            collect.reject(f"{label} {number} is not an object", str(record))
-            continue
-        keys = tuple(record)
-        fields = fields_by_keys.get(keys)
-        if fields is None:
-            fields = fields_by_keys[keys] = match_fields(keys)
-            seen_keys.update(map(str, keys))
-        usable = usable or fields.usable
-        try:
-            collect.add(
-                label, number, *(None if k is None else record.get(k) for k in fields.roles())
-            )
-        except RecursionError:
-            collect.reject(f"{label} {number} nests its fields too deeply")
-    if seen_keys and not usable:
-        names = _names(sorted(seen_keys))
-        raise SourceError(f"{source} has no title or summary field (fields found: {names})")
     return collect.finish()
