@@ -151,3 +151,36 @@ def test_cli_bad_source_options_are_one_line(tmp_path, capsys, spec, message):
     code = main(["build", f"{path}{spec}", "--out", str(tmp_path / "o.parquet")])
     err = capsys.readouterr().err
     assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_publisher_and_captured_for_every_source_without_its_own(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(_listing("Alpha", "Beta"), encoding="utf-8")
+    second.write_text(_listing("Gamma", "Delta"), encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    code = main(
+        [
+            "build",
+            str(first),
+            f"{second}::publisher=Second Trust::captured=2015-06-01",
+            "--publisher",
+            "First Trust",
+            "--captured",
+            "2015-07-01",
+            "--out",
+            str(out),
+            "--taxonomy",
+            str(TAXONOMY),
+            "--quiet",
+        ]
+    )
+    assert code == 0
+    rows = {r[schema.TITLE]: r for r in store.read_dataset(out).table.to_pylist()}
+    assert (rows["Alpha"][schema.PUBLISHER], rows["Alpha"][schema.PUBLISHED_LATEST]) == (
+        "First Trust",
+        date(2015, 7, 1),
+    )
+    assert (rows["Gamma"][schema.PUBLISHER], rows["Gamma"][schema.PUBLISHED_LATEST]) == (
+        "Second Trust",
+        date(2015, 6, 1),
+    )
