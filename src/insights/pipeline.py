@@ -64,18 +64,22 @@ class BuildReport:
             )
         for failed in self.unreadable_sources:
             out.append(f"Skipped source {failed['source']}: {failed['reason']}")
-        if self.left_out:
-            out.append(f"Left out {len(self.left_out):,} item(s):")
+        items = [r for r in self.left_out if r.get("position")]
+        furniture = len(self.left_out) - len(items)
+        if items:
+            out.append(f"Left out {len(items):,} item(s):")
             out.extend(
-                f"  - {r['source']}"
-                + (f" item {r['position']}" if r.get("position") else "")
-                + f": {r['reason']}"
-                for r in self.left_out[:20]
+                f"  - {r['source']} item {r['position']}: {r['reason']}"
+                + (f" (“{r['excerpt'][:60]}”)" if r.get("excerpt") else "")
+                for r in items[:20]
             )
-            if len(self.left_out) > 20:
-                out.append(
-                    f"  … and {len(self.left_out) - 20:,} more (see the dataset's About page)."
-                )
+            if len(items) > 20:
+                out.append(f"  … and {len(items) - 20:,} more (see the dataset's About page).")
+        if furniture:
+            out.append(
+                f"Set aside {furniture:,} line(s) of page furniture around the items "
+                "(headings, intros, menus, footers): listed in the build report."
+            )
         if self.links_dropped:
             out.append(
                 f"Dropped {len(self.links_dropped):,} link(s) that were not http or https "
