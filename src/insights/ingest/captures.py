@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from insights.ingest.items import Listing
+from insights.ingest.provenance import original_address
 
 Bound = tuple[str, date, str]  # ("latest" | "earliest", day, what said so)
 
-_ARCHIVE_PREFIX = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/", re.IGNORECASE)
 _LATER_PAGE = re.compile(
     r"(?:[?&](?:page|paged|p|pg)=(?:[2-9]|\d{2,})\b)|(?:/page/(?:[2-9]|\d{2,})/?)"
 )
@@ -35,7 +35,7 @@ def listing_key(url: str | None) -> str | None:
     """The listing an address shows, archive prefix, scheme and trailing slash left out."""
     if not url:
         return None
-    bare = _ARCHIVE_PREFIX.sub("", url.strip())
+    bare = original_address(url) or ""
     bare = re.sub(r"^https?://", "", bare, flags=re.IGNORECASE).rstrip("/")
     host, _, rest = bare.partition("/")
     return f"{host.lower()}/{rest}" if rest else host.lower()

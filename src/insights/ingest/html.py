@@ -22,6 +22,7 @@ from insights.ingest import teasers
 from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
 from insights.ingest.dom import Node, parse, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+from insights.ingest.provenance import Provenance, html_comments, with_address
 from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 
@@ -36,6 +37,8 @@ _DATE_WORDS = _set("date dates time posted published submitted created meta byli
 _SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
+_INVISIBLE = _set("script style noscript template svg head iframe select button form")
+_SITE_NAMES = frozenset({"og:site_name", "application-name"})
 
 
 def _walk(node: Node):
@@ -217,7 +220,7 @@ def _read_block(block: _Block) -> _Parts:
     )
 
 
-def _read_blocks(markup: str) -> list[tuple[_Block, _Parts]]:
+def _read_blocks(markup: str) -> tuple[Node, list[tuple[_Block, _Parts]]]:
     """The page's blocks under the first reading that finds summaries.
 
     Linked headings are tried beside all headings, so that in <h2><a>Title</a></h2><h3>Topic
@@ -234,8 +237,8 @@ def _read_blocks(markup: str) -> list[tuple[_Block, _Parts]]:
             if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
                 best = parsed
         if best:
-            return best
-    return []
+            return root, best
+    return root, []
 
 
 def read_html(markup: str, source: str) -> Listing:
@@ -244,7 +247,7 @@ def read_html(markup: str, source: str) -> Listing:
     Raises:
         SourceError: when the page has no repeated blocks with a heading and a summary.
     """
-    parsed = _read_blocks(markup)
+    root, parsed = _read_blocks(markup)
     summarised = [block for block, parts in parsed if parts.summary]
     if not summarised:
         raise SourceError(
@@ -282,7 +285,76 @@ def read_html(markup: str, source: str) -> Listing:
                 url=parts.url,
             )
         )
+    listing.rejections.extend(
+        Rejection(source, FURNITURE, text[:200]) for text in _outside(root, parsed)
+    )
+    provenance = _page_provenance(root).merged(html_comments(markup))
+    listing.url, listing.publisher = provenance.url, provenance.publisher
+    listing.captured, listing.captured_from = provenance.captured, provenance.captured_from
     listing.order = detect_order(
         (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
     )
     return listing
+
+
+def _outside(root: Node, parsed: list[tuple[_Block, _Parts]]) -> list[str]:
+    """The visible text of the page around its blocks: each region set aside as furniture
+    (a nav, a footer) once, and each other paragraph, list item or cell of its own."""
+    covered: set[int] = set()
+    for block, _ in parsed:
+        stack = list(block.nodes)
+        while stack:
+            node = stack.pop()
+            covered.add(id(node))
+            stack.extend(c for c in node.children if isinstance(c, Node))
+    found: list[str] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in covered:
+            continue
+        if node.skip:
+            if node.tag not in _INVISIBLE and (text := _visible(node)):
+                found.append(text)
+            continue
+        children = [c for c in node.children if isinstance(c, Node)]
+        if any(isinstance(c, str) and c.strip() for c in node.children) and node.tag != "#root":
+            if text := text_of(node, frozenset(id(c) for c in children if id(c) in covered)):
+                found.append(text)
+            continue
+        stack.extend(reversed(children))
+    return found
+
+
+def _visible(region: Node) -> str:
+    """The text a furniture region shows (a menu, a footer), scripts and forms left out."""
+    parts: list[str] = []
+    stack: list[Node | str] = [region]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+        elif current is region or current.tag not in _INVISIBLE:
+            parts.append(" ")
+            stack.extend(reversed(current.children))
+    return " ".join("".join(parts).split())
+
+
+def _page_provenance(root: Node) -> Provenance:
+    """The site's name and the page's address from its metadata (og:site_name, canonical)."""
+    publisher = url = None
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag == "meta":
+            key = (node.attrs.get("property") or node.attrs.get("name") or "").lower()
+            content = " ".join(node.attrs.get("content", "").split())
+            if key in _SITE_NAMES and content and not publisher:
+                publisher = content
+            elif key == "og:url" and content and not url:
+                url = content
+        elif node.tag == "link" and "canonical" in node.attrs.get("rel", "").lower().split():
+            url = url or node.attrs.get("href", "").strip() or None
+        stack.extend(c for c in node.children if isinstance(c, Node))
+    found = Provenance(publisher=publisher[:120] if publisher else None)
+    return with_address(found, url) if url else found

@@ -13,6 +13,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from insights.ingest.items import Listing, Rejection
+from insights.ingest.provenance import original_address
 
 _KEPT = frozenset({"http", "https"})
 # Browsers strip control characters and spaces around an address, and tabs and newlines
@@ -39,7 +40,7 @@ def checked(value: str, base: str | None = None) -> tuple[str | None, str | None
 
 def keep_web_links(listing: Listing) -> None:
     """Drop every item link that is not http(s), recording each in `listing.dropped_links`."""
-    base = listing.url
+    base = original_address(listing.url)  # an archived page's links point at the site
     for index, item in enumerate(listing.items):
         if not item.url:
             continue

@@ -65,6 +65,19 @@ def _captured_text(value: str) -> date | None:
     return parse_date(value)
 
 
+_ARCHIVE_PREFIX = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/", re.IGNORECASE)
+
+
+def original_address(url: str | None) -> str | None:
+    """The page an archive address shows: '…/web/20181020123456/https://e.org/n' -> 'https://e.org/n'."""
+    return _ARCHIVE_PREFIX.sub("", url.strip()) if url else None
+
+
+def with_address(provenance: Provenance, url: str | None) -> Provenance:
+    """The provenance with the page's address, and the capture day an archive address gives."""
+    return _with_url(provenance, url)
+
+
 def _with_url(provenance: Provenance, url: str | None) -> Provenance:
     day = archive_date(url)
     if day and not provenance.captured:
