@@ -46,30 +46,36 @@ class Record:
         return shown[0].text if shown else ""
 
 
-def _next_content(blocks: list[Block], i: int) -> str:
-    for block in blocks[i + 1 :]:
-        if block.kind in _TEXT + "DM":
-            return block.kind
-    return ""
+def _following(blocks: list[Block], kinds: str) -> list[int]:
+    """For each block, the index of the next block of one of `kinds` (-1 for none): one pass
+    from the end, so that looking ahead stays linear however long the listing."""
+    found = [-1] * len(blocks)
+    nearest = -1
+    for i in range(len(blocks) - 1, -1, -1):
+        found[i] = nearest
+        if blocks[i].kind in kinds:
+            nearest = i
+    return found
+
+
+def _kind_at(blocks: list[Block], index: int) -> str:
+    return blocks[index].kind if index >= 0 else ""
 
 
 def is_headed(blocks: list[Block]) -> bool:
     """True when two headline-like blocks stand right above a body or a date, or one above a
     date line."""
+    following = _following(blocks, _TEXT + "DM")
     count = 0
     for i, block in enumerate(blocks):
-        ahead = _next_content(blocks, i)
+        ahead = _kind_at(blocks, following[i])
         if block.kind in "HA" and ahead and ahead in "SPD":
-            if ahead == "D" or _next_block(blocks, i).marker:
+            if ahead == "D" or blocks[following[i]].marker:
                 return True  # a headline above a date line, or above "….Read more"
             count += 1
-        elif block.kind == "S" and ahead == "P" and _next_block(blocks, i).marker:
+        elif block.kind == "S" and ahead == "P" and blocks[following[i]].marker:
             count += 1  # "Children first." above "A summary.Read more"
     return count >= 2
-
-
-def _next_block(blocks: list[Block], i: int) -> Block:
-    return next(b for b in blocks[i + 1 :] if b.kind in _TEXT + "DM")
 
 
 def open_last_line(blocks: list[Block]) -> bool:
@@ -112,12 +118,15 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
         return current
 
     start()
+    following = _following(blocks, _TEXT + "DM")
+    dates = _following(blocks, "D")
     for i, block in enumerate(blocks):
         kind = block.kind
         if kind in "LF":
             pending.append(block)
             continue
-        ahead = _next_content(blocks, i)
+        ahead = _kind_at(blocks, following[i])
+        after_date = _kind_at(blocks, following[dates[i]]) if dates[i] >= 0 else ""
         if kind == "M":
             if current.heads and not current.body and current.heads[-1].kind in "HS":
                 current.body.append(current.heads.pop())  # the line above a marker is a summary
@@ -154,7 +163,7 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
             )
             current.dates.append(block)
             phase = {"start": "dated", "body": "ended", "closed": "ended"}.get(phase, phase)
-        elif kind in "HA" or (kind == "S" and _s_is_head(phase, current, ahead, blocks, i)):
+        elif kind in "HA" or (kind == "S" and _s_is_head(phase, current, ahead, after_date)):
             if kind != "A" and _h_is_body(phase, current, ahead):
                 current.body.append(block)  # a cut or marked line under a dated headline
                 phase = "body"
@@ -180,16 +189,16 @@ def _h_is_body(phase: str, current: Record, ahead: str) -> bool:
     return ahead == "M" or (current.date_at != "start" and ahead == "H")
 
 
-def _s_is_head(phase: str, current: Record, ahead: str, blocks: list[Block], i: int) -> bool:
+def _s_is_head(phase: str, current: Record, ahead: str, after_date: str) -> bool:
     """A short sentence heads a record when a date or a body follows it and no body is open:
-    under "The latest updates", "Europe Ministers … forests." above a date and a summary."""
+    under "The latest updates", "Europe Ministers … forests." above a date and a summary.
+    `after_date` is the kind of block after the next date line."""
     if phase in ("start", "ended", "closed"):
         return ahead in "SPD" and ahead != ""
     if phase == "dated":
         return ahead in "SP" and ahead != ""
     if phase == "head" and ahead == "D" and not current.dates:
-        after = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "D"), None)
-        return after is not None and _next_content(blocks, after) in ("P", "S")
+        return after_date in ("P", "S") and after_date != ""
     return False
 
 

@@ -23,6 +23,7 @@ CAPTION = "an image caption or label, not a headline"
 
 _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
+_MAX_HEADINGS = 3
 
 
 @dataclass
@@ -141,7 +142,9 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
     if not fitting:
         return 0, -1
     first, last = fitting[0], fitting[-1]
-    while first < last and _short_edge(records[first], template, records[first:]):
+    for _ in range(_MAX_HEADINGS):  # a page heading or two above the listing, no more
+        if first >= last or not _short_edge(records[first], template, records[first:]):
+            break
         first = next(i for i in fitting if i > first)
     final = records[-1]
     if cut and last < len(records) - 1 and _cut_explains(final, template):
