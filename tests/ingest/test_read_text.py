@@ -561,3 +561,19 @@ def test_markup_in_a_text_listing_stays_text(tmp_path):
         "Second headline",
     ]
     assert "<script>alert(1)</script>" in listing.items[0].summary
+
+
+def test_summaries_cut_mid_word_without_dates_or_markers_pair_with_their_headlines():
+    listing = _read(
+        "Park reopens after repairs\n\nThe riverside park reopened on Saturday after six "
+        "months of work on its paths and brid\n\nLibrary hours extended\n\nFrom next month "
+        "the central library will open until 8pm on weekdays, the council sai\n\n"
+        "New homes plan published\n\nThe council has published a plan for 2,000 new homes "
+        "over ten years, with a third afford\n"
+    )
+    assert [(i.title, i.summary[:9]) for i in listing.items] == [
+        ("Park reopens after repairs", "The river"),
+        ("Library hours extended", "From next"),
+        ("New homes plan published", "The counc"),
+    ]
+    assert listing.items[-1].truncated

@@ -37,6 +37,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     """
     if not any(b.kind in "HSPA" for b in blocks):
         raise SourceError(f"no news items found in {source}: expected headlines and summaries")
+    records.pair_alternating_lines(blocks)
     cut = records.open_last_line(blocks)
     found = records.read_records(blocks)
     shape = template.induce(found, records.is_headed(blocks))

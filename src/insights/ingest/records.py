@@ -23,6 +23,9 @@ from insights.ingest.blocks import Block
 
 _RUNNING_WORDS = 8  # a cut-off line this long is running text, not the start of a headline
 _TEXT = "HSPA"
+_MIN_PAIRED_RUN = 4
+_LONGER = 1.5
+_MOST_PAIRS = 0.8
 
 
 @dataclass
@@ -101,6 +104,24 @@ def open_last_line(blocks: list[Block]) -> bool:
     elif before == "P":
         last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
     return True
+
+
+def pair_alternating_lines(blocks: list[Block]) -> None:
+    """In a run of headline-shaped lines that alternate short and long, the long ones are
+    summaries the site cut mid-word: "Park reopens" / "The riverside park reopened on Sat"."""
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].kind == "H":
+            end += 1
+        run = blocks[start:end]
+        if len(run) >= _MIN_PAIRED_RUN and len(run) % 2 == 0:
+            pairs = list(zip(run[0::2], run[1::2], strict=True))
+            longer = sum(len(b.text) >= _LONGER * len(a.text) for a, b in pairs)
+            if longer >= _MOST_PAIRS * len(pairs):
+                for _, summary in pairs:
+                    summary.kind = "P"
+        start = end + 1
 
 
 def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record]:
