@@ -177,6 +177,9 @@ def _info(args: argparse.Namespace) -> int:
     print(f"built {meta.get('built_at', '?')} from {', '.join(meta.get('sources', []))}")
     basis = dataset.table.column(schema.DATE_BASIS).value_counts().to_pylist()
     print("dates: " + ", ".join(f"{b['counts']} {b['values']}" for b in basis))
+    publishers = dataset.table.column(schema.PUBLISHER).value_counts().to_pylist()
+    named = [f"{p['values']} ({p['counts']:,})" for p in publishers if p["values"]]
+    print("publishers: " + (", ".join(named) if named else "none named"))
     return 0
 
 
