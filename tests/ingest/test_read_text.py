@@ -513,6 +513,27 @@ def test_headline_standfirst_byline_summary_marker_is_one_item_each():
     assert listing.rejections == []
 
 
+def test_an_item_whose_headline_is_missing_is_read_once():
+    # Most items have a headline and a standfirst; where the headline is missing, the
+    # standfirst stands in its place and is read as the title, once.
+    extra = (
+        "Volunteers plant a thousand trees\n\nThree hundred people came out over a weekend.\n\n"
+        "Ann Lee, Volunteer Lead. 20 May 2015\n\nThey planted trees in four parks across the "
+        "county, the largest planting the charity has organised.\n\nRead more...\n"
+    )
+    text = STANDFIRST_BYLINE.replace("Young carers speak out at parliament\n\n", "") + "\n" + extra
+    listing = _read(text)
+    assert [(i.title, i.listed_date) for i in listing.items] == [
+        ("Children in care need stable homes, report finds", date(2015, 6, 3)),
+        ("Six young carers told MPs what support they need.", date(2015, 6, 1)),
+        ("A new helpline opens for parents.", date(2015, 5, 28)),
+        ("Volunteers plant a thousand trees", date(2015, 5, 20)),
+    ]
+    assert listing.items[1].summary.startswith("The young carers met MPs")
+    assert listing.items[3].summary.startswith("Three hundred people came out")
+    assert listing.rejections == []
+
+
 def test_headline_date_line_and_summaries_cut_mid_word():
     listing = _read(DATE_LINES_CUT_SUMMARIES)
     assert [(i.title, i.listed_date) for i in listing.items] == [

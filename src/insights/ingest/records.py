@@ -70,6 +70,7 @@ def is_headed(blocks: list[Block]) -> bool:
     date line."""
     following = _following(blocks, _TEXT + "DM")
     count = 0
+    before = "M"  # what came before: the start of the source closes nothing, like a marker
     for i, block in enumerate(blocks):
         ahead = _kind_at(blocks, following[i])
         if block.kind in "HA" and ahead and ahead in "SPD":
@@ -78,6 +79,12 @@ def is_headed(blocks: list[Block]) -> bool:
             count += 1
         elif block.kind == "S" and ahead == "P" and blocks[following[i]].marker:
             count += 1  # "Children first." above "A summary.Read more"
+        elif block.kind == "S" and before == "M" and ahead == "D":
+            after = following[following[i]]
+            if _kind_at(blocks, after) in ("S", "P") and after >= 0:
+                count += 1  # after "Read more…": "A new helpline opens." above its byline
+        if block.kind in _TEXT + "DM":
+            before = block.kind
     return count >= 2
 
 
