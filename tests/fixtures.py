@@ -25,6 +25,8 @@ def article(title: str, summary: str = "", **overrides: Any) -> dict[str, Any]:
         schema.SOURCE: ["tests/listing.txt"],
         schema.POSITION: 1,
         schema.URL: None,
+        schema.PUBLISHER: None,
+        schema.CATEGORIES: [],
         schema.PUBLISHED: published,
         schema.PUBLISHED_EARLIEST: published,
         schema.PUBLISHED_LATEST: published,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from insights import schema, store
@@ -32,7 +33,24 @@ def _parser() -> argparse.ArgumentParser:
         "merge duplicates, add dates, themes, quoted figures and named entities, "
         "validate and write one Parquet file. Prints a build report.",
     )
-    build.add_argument("sources", nargs="+", metavar="SOURCE", help="listing files to read")
+    build.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="listing files to read; per file options follow its name after '::', as in "
+        "'news.txt::publisher=Example Trust::captured=2018-10-20'",
+    )
+    build.add_argument(
+        "--publisher",
+        metavar="NAME",
+        help="who published the sources that do not say (a source's own ::publisher= wins)",
+    )
+    build.add_argument(
+        "--captured",
+        metavar="YYYY-MM-DD",
+        help="the day the sources were captured: none of their items is later (a source's "
+        "own ::captured= wins)",
+    )
     build.add_argument("--out", required=True, type=Path, help="Parquet file to write")
     build.add_argument(
         "--taxonomy",
@@ -71,6 +89,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OPTION_KEYS = ("publisher", "captured")
+
+
+def _day(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{where}: {value!r} is not a date as YYYY-MM-DD") from None
+
+
+def source_options(specs: Sequence[str], publisher: str | None, captured: str | None):
+    """Paths and their options from 'news.txt::publisher=Example Trust::captured=2018-10-20'.
+
+    Raises:
+        ValueError: for an unknown option or a date that is not YYYY-MM-DD.
+    """
+    from insights.pipeline import SourceOptions
+
+    default_day = _day(captured, "--captured") if captured else None
+    paths: list[str] = []
+    options: dict[str, SourceOptions] = {}
+    for spec in specs:
+        path, *pairs = spec.split("::")
+        given: dict[str, str] = {}
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or key.strip() not in _OPTION_KEYS:
+                raise ValueError(
+                    f"{spec}: unknown source option {pair!r} (use publisher=NAME or "
+                    "captured=YYYY-MM-DD)"
+                )
+            given[key.strip()] = value.strip()
+        day = _day(given["captured"], spec) if "captured" in given else default_day
+        paths.append(path)
+        options[path] = SourceOptions(given.get("publisher") or publisher, day)
+    return paths, options
+
+
 def _build(args: argparse.Namespace) -> int:
     from insights.pipeline import build
 
@@ -78,12 +134,14 @@ def _build(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"  {message}", file=sys.stderr, flush=True)
 
+    sources, options = source_options(args.sources, args.publisher, args.captured)
     report = build(
-        args.sources,
+        sources,
         args.out,
         taxonomy_path=args.taxonomy,
         dates_path=args.dates,
-        progress=say if _large(args.sources) else None,
+        progress=say if _large(sources) else None,
+        options=options,
     )
     if not args.quiet:
         print("\n".join(report.lines()))
@@ -119,6 +177,9 @@ def _info(args: argparse.Namespace) -> int:
     print(f"built {meta.get('built_at', '?')} from {', '.join(meta.get('sources', []))}")
     basis = dataset.table.column(schema.DATE_BASIS).value_counts().to_pylist()
     print("dates: " + ", ".join(f"{b['counts']} {b['values']}" for b in basis))
+    publishers = dataset.table.column(schema.PUBLISHER).value_counts().to_pylist()
+    named = [f"{p['values']} ({p['counts']:,})" for p in publishers if p["values"]]
+    print("publishers: " + (", ".join(named) if named else "none named"))
     return 0
 
 

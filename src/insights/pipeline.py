@@ -11,7 +11,7 @@ import hashlib
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from insights import enrich, schema, serving, store
 from insights.ingest import read_source
+from insights.ingest.captures import capture_bounds
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.taxonomy import Taxonomy
 
@@ -43,6 +44,10 @@ class BuildReport:
     left_out: list[dict[str, Any]] = field(default_factory=list)
     unreadable_sources: list[dict[str, str]] = field(default_factory=list)
     orders: dict[str, str] = field(default_factory=dict)
+    # per source, what bounds its dates: {"captured": "2018-10-20", "from": "--captured"}
+    captures: dict[str, dict[str, str]] = field(default_factory=dict)
+    publishers: dict[str, str] = field(default_factory=dict)
+    links_dropped: list[dict[str, Any]] = field(default_factory=list)
     curated_unmatched: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -59,24 +64,53 @@ class BuildReport:
             )
         for failed in self.unreadable_sources:
             out.append(f"Skipped source {failed['source']}: {failed['reason']}")
-        if self.left_out:
-            out.append(f"Left out {len(self.left_out):,} item(s):")
+        items = [r for r in self.left_out if r.get("position")]
+        furniture = len(self.left_out) - len(items)
+        if items:
+            out.append(f"Left out {len(items):,} item(s):")
             out.extend(
-                f"  - {r['source']}"
-                + (f" item {r['position']}" if r.get("position") else "")
-                + f": {r['reason']}"
-                for r in self.left_out[:20]
+                f"  - {r['source']} item {r['position']}: {r['reason']}"
+                + (f" (“{r['excerpt'][:60]}”)" if r.get("excerpt") else "")
+                for r in items[:20]
             )
-            if len(self.left_out) > 20:
-                out.append(
-                    f"  … and {len(self.left_out) - 20:,} more (see the dataset's About page)."
-                )
+            if len(items) > 20:
+                out.append(f"  … and {len(items) - 20:,} more (see the dataset's About page).")
+        if furniture:
+            out.append(
+                f"Set aside {furniture:,} line(s) of page furniture around the items "
+                "(headings, intros, menus, footers): listed in the build report."
+            )
+        if self.links_dropped:
+            out.append(
+                f"Dropped {len(self.links_dropped):,} link(s) that were not http or https "
+                "(the articles are kept)."
+            )
+        for source, capture in self.captures.items():
+            out.append(
+                f"Dates from {source} are no later than {capture['captured']} "
+                f"(captured; from {capture['from']})."
+            )
         if self.curated_unmatched:
             out.append(
                 f"{len(self.curated_unmatched)} curated date(s) matched no article: "
                 + "; ".join(self.curated_unmatched[:5])
             )
         return out
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """What the command line says about one source: `--publisher`, `--captured`."""
+
+    publisher: str | None = None
+    captured: date | None = None
+
+    def apply(self, listing: Listing) -> None:
+        """The user's word wins over what the source says about itself."""
+        if self.publisher:
+            listing.publisher = self.publisher
+        if self.captured:
+            listing.captured, listing.captured_from = self.captured, "--captured"
 
 
 def read_curated_dates(path: Path) -> dict[str, date]:
@@ -112,6 +146,7 @@ def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
     """One row per distinct article, recording every place it was read; returns (frame, merged)."""
     rows: dict[str, dict[str, Any]] = {}
     merged = 0
+    bounds = capture_bounds(listings, lambda item: article_id(item.title, item.summary))
     for listing in listings:
         # Readers number items and rejections together, so positions can skip a number.
         size = max(
@@ -121,13 +156,14 @@ def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
         for item in listing.items:
             key = article_id(item.title, item.summary)
             place = (item.source, item.position, size, listing.order)
+            publisher = item.publisher or listing.publisher
             if key in rows:
                 merged += 1
                 row = rows[key]
                 row[enrich.LISTINGS].append(place)
                 if item.source not in row[schema.SOURCE]:
                     row[schema.SOURCE].append(item.source)
-                _fill_missing(row, item)
+                _fill_missing(row, item, publisher)
                 continue
             rows[key] = {
                 schema.ARTICLE_ID: key,
@@ -138,15 +174,18 @@ def merge(listings: Sequence[Listing]) -> tuple[pd.DataFrame, int]:
                 schema.SOURCE: [item.source],
                 schema.POSITION: item.position,
                 schema.URL: item.url,
+                schema.PUBLISHER: publisher,
+                schema.CATEGORIES: list(item.categories),
                 enrich.LISTINGS: [place],
                 enrich.LISTED_DATE: item.listed_date,
                 enrich.DATE_LINE: item.date_line,
+                enrich.CAPTURE_BOUNDS: bounds.get(key, []),
             }
     frame = pd.DataFrame(list(rows.values()), columns=list(enrich.FRAME_COLUMNS))
     return frame, merged
 
 
-def _fill_missing(row: dict[str, Any], item: RawItem) -> None:
+def _fill_missing(row: dict[str, Any], item: RawItem, publisher: str | None) -> None:
     # A second capture may carry what the first lacked (a date line, a link, the full text).
     if row[enrich.LISTED_DATE] is None and item.listed_date is not None:
         row[enrich.LISTED_DATE] = item.listed_date
@@ -155,6 +194,11 @@ def _fill_missing(row: dict[str, Any], item: RawItem) -> None:
         row[schema.URL] = item.url
     if row[schema.TRUNCATED] and not item.truncated:
         row[schema.TRUNCATED] = False
+    if row[schema.PUBLISHER] is None:
+        row[schema.PUBLISHER] = publisher
+    for name in item.categories:
+        if name not in row[schema.CATEGORIES]:
+            row[schema.CATEGORIES].append(name)
 
 
 def _rejection(r: Rejection) -> dict[str, Any]:
@@ -168,6 +212,7 @@ def build(
     taxonomy_path: Path,
     dates_path: Path | None = None,
     progress: Progress | None = None,
+    options: Mapping[str, SourceOptions] | None = None,
 ) -> BuildReport:
     """Build the dataset at `out` from the sources; returns what was read, kept and left out.
 
@@ -187,10 +232,19 @@ def build(
         except SourceError as exc:
             report.unreadable_sources.append({"source": str(source), "reason": str(exc)})
             continue
+        (options or {}).get(str(source), SourceOptions()).apply(listing)
         listings.append(listing)
         report.items_read += len(listing.items)
         report.left_out.extend(_rejection(r) for r in listing.rejections)
+        report.links_dropped.extend(_rejection(r) for r in listing.dropped_links)
         report.orders[listing.source] = listing.order
+        if listing.captured:
+            report.captures[listing.source] = {
+                "captured": listing.captured.isoformat(),
+                "from": listing.captured_from or "stated",
+            }
+        if listing.publisher:
+            report.publishers[listing.source] = listing.publisher
         say(f"read {len(listing.items):,} items from {listing.source} ({listing.format})")
     if not any(listing.items for listing in listings):
         reasons = "; ".join(f"{f['source']}: {f['reason']}" for f in report.unreadable_sources)

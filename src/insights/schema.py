@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: publisher and categories
 
 # Identity and text
 ARTICLE_ID = "article_id"  # stable hash of the normalised title and summary
@@ -32,7 +32,9 @@ TITLE_DERIVED = "title_derived"  # True when the listing had no headline and we 
 TRUNCATED = "truncated"  # True when the summary was cut off in the source
 SOURCE = "source"  # every source the article was read from
 POSITION = "position"  # 1-based order within its first source, 1 = top of the page
-URL = "url"  # link to the article where the source gave one
+URL = "url"  # link to the article where the source gave one (http or https only)
+PUBLISHER = "publisher"  # who published it: the site's name, a CSV column, or --publisher
+CATEGORIES = "categories"  # the source's own categories or tags (themes come from the taxonomy)
 
 # Publication date: a best estimate inside an interval that must hold the true date
 PUBLISHED = "published"
@@ -157,7 +159,20 @@ COLUMNS: tuple[Column, ...] = (
     Column(TRUNCATED, pa.bool_(), False, "True when the source cut the summary off."),
     Column(SOURCE, pa.list_(pa.string()), False, "Every source file the article was read from."),
     Column(POSITION, pa.int32(), False, "Order within its first source, 1 = top."),
-    Column(URL, pa.string(), True, "Link to the article, where the source gave one."),
+    Column(URL, pa.string(), True, "Link to the article (http or https), where one was given."),
+    Column(
+        PUBLISHER,
+        pa.string(),
+        True,
+        "Who published it: the feed's or page's site name, the export's publisher column, or "
+        "--publisher for the source; never the file name. Empty when no source says.",
+    ),
+    Column(
+        CATEGORIES,
+        pa.list_(pa.string()),
+        False,
+        "The source's own categories or tags (feeds, exports); themes come from the taxonomy.",
+    ),
     Column(PUBLISHED, pa.date32(), True, "Best estimate of the publication date."),
     Column(PUBLISHED_EARLIEST, pa.date32(), True, "Earliest date the article can have."),
     Column(PUBLISHED_LATEST, pa.date32(), True, "Latest date the article can have."),
@@ -202,8 +217,21 @@ def _check_nested_allowed(table: pa.Table, name: str, field: str, allowed: Itera
         raise SchemaError(f"{name}.{field} has values outside {tuple(allowed)}: {bad[:5]}")
 
 
+# Columns added after version 1: a dataset built before them reads with them empty.
+_ADDED_IN_2 = {PUBLISHER: pa.string(), CATEGORIES: pa.list_(pa.string())}
+
+
+def _with_added_columns(table: pa.Table) -> pa.Table:
+    for name, type_ in _ADDED_IN_2.items():
+        if name not in table.column_names:
+            value = [] if pa.types.is_list(type_) else None
+            table = table.append_column(name, pa.array([value] * table.num_rows, type_))
+    return table
+
+
 def conform(table: pa.Table) -> pa.Table:
     """Select and cast the contract's columns, in order; extra columns are dropped."""
+    table = _with_added_columns(table)
     missing = [n for n in COLUMN_NAMES if n not in table.column_names]
     if missing:
         raise SchemaError(f"missing columns: {', '.join(missing)}")

@@ -36,6 +36,8 @@ def frame(
                 schema.SOURCE: [source],
                 schema.POSITION: position,
                 schema.URL: None,
+                schema.PUBLISHER: None,
+                schema.CATEGORIES: [],
                 LISTINGS: [(source, position, len(items), order)],
                 LISTED_DATE: listed.get(position),
                 DATE_LINE: str(listed[position]) if position in listed else None,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from insights.ingest.dates import date_line, detect_order, parse_date
+from insights.ingest.datelines import date_line, detect_order, parse_date
 
 DATE_LINES = [
     ("3 June 2015", date(2015, 6, 3)),

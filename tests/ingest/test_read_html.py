@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from insights.ingest import SourceError, read_source
-from insights.ingest.html import read_html, to_plain_text
-from insights.ingest.text import FURNITURE, NO_SUMMARY
+from insights.ingest.dom import to_plain_text
+from insights.ingest.html import read_html
+from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -38,9 +39,20 @@ def test_drupal_views_listing_without_the_page_around_it():
         ),
     ]
     assert [i.truncated for i in listing.items] == [False, True]
-    assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
-        (NO_SUMMARY, "A headline with no teaser", 3)
+    assert [(r.reason, r.excerpt, r.position) for r in listing.rejections if r.position] == [
+        (NO_SUMMARY, "A headline with no teaser", 3),
     ]
+    # Every visible text around the items is reported as furniture, numbered with no item.
+    assert [r.excerpt for r in listing.rejections if not r.position] == [
+        "News",
+        "We use cookies. Find out more",
+        "ECPAT UK Home About us News",
+        "Home > News",
+        "Next ›",
+        "Related Sidebar text that is not an article.",
+        "Contact © 2018 ECPAT UK. Registered charity 1104948.",
+    ]
+    assert {r.reason for r in listing.rejections if not r.position} == {FURNITURE}
     assert listing.order == "newest_first"
 
 
@@ -57,7 +69,11 @@ def test_html5_articles_with_time_elements_and_unclosed_paragraphs():
         ("Second headline", "Second summary.", date(2015, 6, 3), "3 June 2015", "/2015/06/second"),
         ("Third headline", "Third summary", date(2015, 7, 3), "3 July 2015", "/2015/07/third"),
     ]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [
+        (FURNITURE, "Home News"),
+        (FURNITURE, "Latest news"),
+        (FURNITURE, "Follow us"),
+    ]
     assert listing.order == "oldest_first"
 
 
@@ -68,7 +84,8 @@ def test_flat_page_of_headings_and_paragraphs():
         ("Second release", "Second release text.", None, "March 2016", "/press/2"),
     ]
     assert [(r.reason, r.excerpt, r.position) for r in listing.rejections] == [
-        (NO_SUMMARY, "Third release, no text", 3)
+        (FURNITURE, "Press releases", None),
+        (NO_SUMMARY, "Third release, no text", 3),
     ]
 
 
@@ -159,3 +176,39 @@ PLAIN = [
 @pytest.mark.parametrize(("markup", "text"), PLAIN)
 def test_markup_to_plain_text(markup, text):
     assert to_plain_text(markup) == text
+
+
+PAGE_ITEMS = (
+    '<article><h2><a href="/a">Alpha</a></h2><p>Alpha text.</p></article>'
+    '<article><h2><a href="/b">Beta</a></h2><p>Beta text.</p></article>'
+)
+SAVED = [
+    (
+        "site name and an archived canonical address",
+        '<head><meta property="og:site_name" content="Example Trust">'
+        '<link rel="canonical" href="https://web.archive.org/web/20181020123456/https://example.org/news">'
+        f"</head><body>{PAGE_ITEMS}</body>",
+        ("Example Trust", date(2018, 10, 20), "https://example.org/a"),
+    ),
+    (
+        "a browser's saved-from mark",
+        "<!-- saved from url=(0059)https://web.archive.org/web/20170301000000/http://e.org/n -->"
+        f"<body>{PAGE_ITEMS}</body>",
+        (None, date(2017, 3, 1), "http://e.org/a"),
+    ),
+    (
+        "SingleFile's note",
+        "<!--\n Page saved with SingleFile \n url: https://example.org/news \n saved date: "
+        f"Sat Oct 20 2018 12:34:56 GMT+0100 (British Summer Time)\n-->{PAGE_ITEMS}",
+        (None, date(2018, 10, 20), "https://example.org/a"),
+    ),
+    ("nothing said", PAGE_ITEMS, (None, None, "/a")),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), [c[1:] for c in SAVED], ids=[c[0] for c in SAVED])
+def test_saved_page_says_who_published_it_and_when_it_was_captured(tmp_path, markup, expected):
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    listing = read_source(path)
+    assert (listing.publisher, listing.captured, listing.items[0].url) == expected

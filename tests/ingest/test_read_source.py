@@ -16,9 +16,9 @@ FORMATS = [
     (".ndjson", "anything", "json"),
     (".txt", "Headline\n\nSummary.Read more", "text"),
     (".md", "Headline\n\nSummary.", "text"),
-    (".txt", "<!DOCTYPE html><html><body>…", "html"),
+    (".txt", "<!DOCTYPE html><html><body>…", "text"),  # a .txt is text, markup and all
     ("", "  <html lang='en'><body>", "html"),
-    (".txt", '<div class="news-item"><h2>A</h2>', "html"),
+    ("", '<div class="news-item"><h2>A</h2>', "html"),
     (".txt", "<3 trafficking survivors\n\nSummary.", "text"),
     ("", '[{"title": "A"}]', "json"),
     (".dat", '{"items": []}', "json"),

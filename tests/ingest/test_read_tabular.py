@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from insights.ingest import SourceError, read_source
-from insights.ingest.tabular import read_csv, read_json
+from insights.ingest.jsonfile import read_json
+from insights.ingest.tabular import read_csv
 
 
 def test_csv_columns_by_alias_with_every_row_accounted_for():

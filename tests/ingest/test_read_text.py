@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from insights.ingest import read_source
-from insights.ingest.text import FURNITURE, NO_SUMMARY, read_text
+from insights.ingest.plaintext import FURNITURE, NO_SUMMARY, read_text
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "ecpat-uk-news-2017-10_to_2018-10.txt"
 
@@ -175,7 +175,10 @@ We use cookies to improve your experience. Accept
         ("First headline", "First summary."),
         ("Second headline", "Second summary."),
     ]
-    assert listing.rejections == []
+    # Every line around the items is in the report as furniture, numbered with no item.
+    assert {r.reason for r in listing.rejections} == {FURNITURE}
+    assert {r.position for r in listing.rejections} == {None}
+    assert "Privacy policy" in [r.excerpt for r in listing.rejections]
     assert [i.position for i in listing.items] == [1, 2]
 
 
@@ -332,7 +335,10 @@ def test_dates_after_summaries_with_a_menu_below():
         ("Headline one", date(2015, 6, 3)),
         ("Headline two", date(2015, 6, 1)),
     ]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [
+        (FURNITURE, "About us"),
+        (FURNITURE, "Contact"),
+    ]
 
 
 def test_copied_page_with_marker_lines_dates_and_a_pager():
@@ -368,7 +374,11 @@ Read more
         ("Third headline?", "Third summary without a stop", False),
     ]
     assert [i.date_line for i in listing.items] == ["18 Oct 2018", "16 Oct 2018", "10 Oct 2018"]
-    assert listing.rejections == []
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [
+        (FURNITURE, "News"),
+        (FURNITURE, "Home > News"),
+        (FURNITURE, "1 2 3 … Next ›"),
+    ]
     assert listing.order == "newest_first"
 
 
@@ -384,4 +394,207 @@ def test_paragraph_listing_under_a_page_heading_with_a_cut_off_end():
         ("The government announced reforms today", True, False),
         ("A third paragraph that stops", True, True),
     ]
+    assert [(r.reason, r.excerpt) for r in listing.rejections] == [(FURNITURE, "Latest news")]
+
+
+# The five layouts issue #9 saw misread, written out in their shapes (not the sites' text).
+HEADING_AND_BLURB = """News and views
+
+Read our latest news, comment and campaign updates from across the charity.
+
+Volunteers plant a thousand trees in a weekend
+
+Over two days, 300 volunteers planted a thousand trees across the county's parks.
+
+Annual report shows record demand for advice
+
+Our helpline answered more calls than in any year before, the annual report shows.
+
+New chair of trustees appointed
+
+The board has appointed a new chair, who brings twenty years of experience in housing.
+"""
+
+STANDFIRST_BYLINE = """Children in care need stable homes, report finds
+
+A new report calls for an end to frequent placement moves.
+
+Jane Smith, Policy Officer. 3 June 2015
+
+Children who move often do worse at school, the report finds, and it calls for a national plan.
+
+Read more...
+
+Young carers speak out at parliament
+
+Six young carers told MPs what support they need.
+
+John Brown, Campaigns Manager. 1 June 2015
+
+The young carers met MPs from three parties and asked for respite breaks for every young carer.
+
+Read more...
+
+A new helpline opens for parents.
+
+Sam Patel, Director. 28 May 2015
+
+The helpline will be open every day from 8am to 8pm, staffed by trained advisers and volunteers.
+
+Read more...
+"""
+
+DATE_LINES_CUT_SUMMARIES = """Council sets out plan for new homes
+
+4 Oct 2018
+
+The council has published a plan for 2,000 new homes over ten years, with a third afford
+
+Park reopens after flood repairs
+
+28 Sep 2018
+
+The riverside park reopened on Saturday after six months of repairs to paths and brid
+
+Library hours extended in the town centre
+
+21 Sep 2018
+
+From next month the central library will open until 8pm on weekdays, the council sai
+"""
+
+ORDINAL_DATE_DASH = """Anti-Slavery Day marked with a petition
+
+18th October 2018 – Young people delivered a petition of 120,535 signatures to the government…
+
+Report warns of gaps in support for migrant children
+
+2nd October 2018 - Local authorities lack specialist provision, a new report has found…
+
+Charity joins international day of action
+
+17th September 2018 – Partners from across Europe will join a day of action for children…
+"""
+
+DATES_ALT_NO_HEADLINES = """A group of volunteers holding a banner
+20 April 2012
+Volunteers raised more than £2,000 for the charity's shops this spring.
+19 April 2012
+More than half of all children living in poverty are missing out on free school meals.
+18 April 2012
+Several boxes of chocolates on a table
+10 April 2012
+A local company donated 200 Easter eggs to young people in our projects.
+"""
+
+
+def test_page_heading_with_an_intro_blurb_is_not_an_article():
+    listing = _read(HEADING_AND_BLURB)
+    assert [i.title for i in listing.items] == [
+        "Volunteers plant a thousand trees in a weekend",
+        "Annual report shows record demand for advice",
+        "New chair of trustees appointed",
+    ]
+    assert [(r.reason, r.excerpt[:14]) for r in listing.rejections] == [
+        (FURNITURE, "News and views"),
+        (FURNITURE, "Read our lates"),
+    ]
+
+
+def test_headline_standfirst_byline_summary_marker_is_one_item_each():
+    listing = _read(STANDFIRST_BYLINE)
+    assert [(i.title, i.title_derived, i.listed_date) for i in listing.items] == [
+        ("Children in care need stable homes, report finds", False, date(2015, 6, 3)),
+        ("Young carers speak out at parliament", False, date(2015, 6, 1)),
+        ("A new helpline opens for parents.", False, date(2015, 5, 28)),
+    ]
+    assert listing.items[0].summary.startswith("A new report calls for an end")
+    assert listing.items[0].summary.endswith("a national plan.")
     assert listing.rejections == []
+
+
+def test_an_item_whose_headline_is_missing_is_read_once():
+    # Most items have a headline and a standfirst; where the headline is missing, the
+    # standfirst stands in its place and is read as the title, once.
+    extra = (
+        "Volunteers plant a thousand trees\n\nThree hundred people came out over a weekend.\n\n"
+        "Ann Lee, Volunteer Lead. 20 May 2015\n\nThey planted trees in four parks across the "
+        "county, the largest planting the charity has organised.\n\nRead more...\n"
+    )
+    text = STANDFIRST_BYLINE.replace("Young carers speak out at parliament\n\n", "") + "\n" + extra
+    listing = _read(text)
+    assert [(i.title, i.listed_date) for i in listing.items] == [
+        ("Children in care need stable homes, report finds", date(2015, 6, 3)),
+        ("Six young carers told MPs what support they need.", date(2015, 6, 1)),
+        ("A new helpline opens for parents.", date(2015, 5, 28)),
+        ("Volunteers plant a thousand trees", date(2015, 5, 20)),
+    ]
+    assert listing.items[1].summary.startswith("The young carers met MPs")
+    assert listing.items[3].summary.startswith("Three hundred people came out")
+    assert listing.rejections == []
+
+
+def test_headline_date_line_and_summaries_cut_mid_word():
+    listing = _read(DATE_LINES_CUT_SUMMARIES)
+    assert [(i.title, i.listed_date) for i in listing.items] == [
+        ("Council sets out plan for new homes", date(2018, 10, 4)),
+        ("Park reopens after flood repairs", date(2018, 9, 28)),
+        ("Library hours extended in the town centre", date(2018, 9, 21)),
+    ]
+    assert listing.items[1].summary.endswith("paths and brid")
+    assert listing.items[2].truncated
+
+
+def test_ordinal_date_and_dash_before_the_summary():
+    listing = _read(ORDINAL_DATE_DASH)
+    assert [(i.title, i.listed_date, i.summary[:12]) for i in listing.items] == [
+        ("Anti-Slavery Day marked with a petition", date(2018, 10, 18), "Young people"),
+        ("Report warns of gaps in support for migrant children", date(2018, 10, 2), "Local author"),
+        ("Charity joins international day of action", date(2018, 9, 17), "Partners fro"),
+    ]
+    assert all(i.truncated for i in listing.items)
+
+
+def test_dated_summaries_without_headlines_and_image_text_between():
+    listing = _read(DATES_ALT_NO_HEADLINES)
+    assert [(i.listed_date, i.title_derived, i.summary[:20]) for i in listing.items] == [
+        (date(2012, 4, 20), True, "Volunteers raised mo"),
+        (date(2012, 4, 19), True, "More than half of al"),
+        (date(2012, 4, 10), True, "A local company dona"),
+    ]
+    reasons = [(r.reason, r.excerpt[:20]) for r in listing.rejections]
+    assert ("a date with no text under it", "18 April 2012") in reasons
+    assert len(listing.rejections) == 3  # the date alone and both image texts
+
+
+def test_markup_in_a_text_listing_stays_text(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(
+        "<b>Bold headline</b> from a CMS\n\n"
+        'A summary with <a href="https://example.org/x">a link</a> and <script>alert(1)</script>.'
+        "Read more\n\nSecond headline\n\nSecond summary.Read more\n",
+        encoding="utf-8",
+    )
+    listing = read_source(path)
+    assert listing.format == "text"
+    assert [i.title for i in listing.items] == [
+        "<b>Bold headline</b> from a CMS",
+        "Second headline",
+    ]
+    assert "<script>alert(1)</script>" in listing.items[0].summary
+
+
+def test_summaries_cut_mid_word_without_dates_or_markers_pair_with_their_headlines():
+    listing = _read(
+        "Park reopens after repairs\n\nThe riverside park reopened on Saturday after six "
+        "months of work on its paths and brid\n\nLibrary hours extended\n\nFrom next month "
+        "the central library will open until 8pm on weekdays, the council sai\n\n"
+        "New homes plan published\n\nThe council has published a plan for 2,000 new homes "
+        "over ten years, with a third afford\n"
+    )
+    assert [(i.title, i.summary[:9]) for i in listing.items] == [
+        ("Park reopens after repairs", "The river"),
+        ("Library hours extended", "From next"),
+        ("New homes plan published", "The counc"),
+    ]
+    assert listing.items[-1].truncated

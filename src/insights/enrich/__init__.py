@@ -22,6 +22,10 @@ from insights.taxonomy import Taxonomy
 LISTINGS = "_listings"
 LISTED_DATE = "_listed_date"  # date the source stated for the item (datetime.date or None)
 DATE_LINE = "_date_line"  # that line as written (str or None)
+# _capture_bounds: what the captures of its listings say about an article's date, as
+#     [("latest", date(2018, 10, 20), "captured 20 Oct 2018 (archive address …)"),
+#      ("earliest", date(2018, 9, 1), "not on the capture of 1 Sep 2018 of the same listing")]
+CAPTURE_BOUNDS = "_capture_bounds"
 
 # The columns of the frame every enrichment receives, in order.
 FRAME_COLUMNS = (
@@ -33,9 +37,12 @@ FRAME_COLUMNS = (
     schema.SOURCE,
     schema.POSITION,
     schema.URL,
+    schema.PUBLISHER,
+    schema.CATEGORIES,
     LISTINGS,
     LISTED_DATE,
     DATE_LINE,
+    CAPTURE_BOUNDS,
 )
 
 

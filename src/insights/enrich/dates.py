@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from insights import schema
-from insights.enrich import DATE_LINE, LISTED_DATE, LISTINGS, EnrichContext
+from insights.enrich import CAPTURE_BOUNDS, DATE_LINE, LISTED_DATE, LISTINGS, EnrichContext
 from insights.enrich.sentences import sentences
 from insights.events import DEFAULT_EVENTS, Event, load_events
 from insights.lexicon import MONTHS, trie_pattern
@@ -275,15 +275,19 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
         own.append(estimate)
         clues.append(found)
 
+    captures = [_captures(b) for b in _column(articles, CAPTURE_BOUNDS)]
+
     def own_lo(i: int) -> date | None:
         if own[i] is not None:
             return own[i].earliest
-        return max((c.earliest for c in clues[i] if c.earliest), default=None)
+        found = [c.earliest for c in clues[i] + captures[i] if c.earliest]
+        return max(found, default=None)
 
     def own_hi(i: int) -> date | None:
         if own[i] is not None:
             return own[i].latest
-        return min((c.latest for c in clues[i] if c.latest), default=None)
+        found = [c.latest for c in clues[i] + captures[i] if c.latest]
+        return min(found, default=None)
 
     # Each listing: positions in order, newest first.
     listings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -313,7 +317,9 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
 
     estimates = []
     for i in range(n):
-        estimates.append(_final(own[i], clues[i], upper[i], lower[i], interpolated[i]))
+        estimates.append(
+            _final(own[i], clues[i] + captures[i], upper[i], lower[i], interpolated[i])
+        )
     return pd.DataFrame(
         {
             schema.PUBLISHED: [e.published for e in estimates],
@@ -325,6 +331,23 @@ def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
         },
         index=articles.index,
     )
+
+
+def _column(articles: pd.DataFrame, name: str) -> list[Any]:
+    return articles[name].tolist() if name in articles else [None] * len(articles)
+
+
+def _captures(bounds: Any) -> list[DateClue]:
+    """Capture bounds as clues: ("latest", 20 Oct 2018, "captured on …") -> before 20 Oct."""
+    if not isinstance(bounds, list | tuple):
+        return []
+    clues = []
+    for kind, day, said in bounds:
+        if kind == "latest":
+            clues.append(DateClue(None, day, None, said, f"published on or before {show(day)}"))
+        else:
+            clues.append(DateClue(day, None, None, said, f"published on or after {show(day)}"))
+    return clues
 
 
 Entries = list[tuple[int, int]]  # (position, row) in one listing, newest first
@@ -383,6 +406,8 @@ def _final(
     if own is not None:  # a stated interval, narrowed by the listing when that agrees
         lo = max(own.earliest, lower.day) if lower else own.earliest
         hi = min(own.latest, upper.day) if upper else own.latest
+        lo = max([lo, *(c.earliest for c in clues if c.earliest)])
+        hi = min([hi, *(c.latest for c in clues if c.latest)])
         if lo <= own.published <= hi:
             return replace(own, earliest=lo, latest=hi)
         return own
@@ -420,7 +445,8 @@ def _final(
             f"±{TOLERANCE.days} days"
         )
     for clue in clues:
-        parts.append(f"‘{clue.quote}’ → {clue.meaning}")
+        quoted = clue.quote if clue.quote.startswith(("captured on", "not on the")) else None
+        parts.append(f"{quoted} → {clue.meaning}" if quoted else f"‘{clue.quote}’ → {clue.meaning}")
     if not lo and not hi:
         return DateEstimate(
             None, None, None, "inferred", "No date: the source gives none and nothing bounds it."

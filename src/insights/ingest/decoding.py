@@ -28,6 +28,8 @@ _MAGIC = (
 )
 
 _SAMPLE = 65536
+_MAX_NUL_SHARE = 0.01  # binary files are full of NUL bytes; a text file may carry a stray one
+_STRAY_NULS = 4
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
@@ -68,7 +70,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     UTF-8 characters.
 
     Raises:
-        SourceError: for binary content (NUL bytes, mostly control characters, known magic).
+        SourceError: for binary content (many NUL bytes, mostly control characters, known
+            magic numbers). A stray NUL in text is dropped.
     """
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", None))
     data = data[len(bom) :]
@@ -77,7 +80,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         for magic, kind in _MAGIC:
             if data.startswith(magic):
                 raise SourceError(f"{name} is {kind}, not a text listing")
-        if b"\x00" in data[:_SAMPLE] or _mostly_control(data[:_SAMPLE]):
+        sample = data[:_SAMPLE]
+        nuls = sample.count(0)
+        if (nuls > _MAX_NUL_SHARE * len(sample) and nuls > _STRAY_NULS) or _mostly_control(sample):
             raise SourceError(f"{name} looks like a binary file, not a text listing")
     try:
         text = data.decode(encoding or "utf-8")
@@ -90,4 +95,6 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise SourceError(f"{name} looks like a binary file, not a text listing")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")  # a stray NUL in a text file: the rest is good text
     return text, encoding or "utf-8"

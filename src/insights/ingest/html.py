@@ -1,4 +1,4 @@
-"""Saved HTML listing pages, read with the standard library's `html.parser`.
+"""Saved HTML listing pages, parsed as a browser would (`ingest.dom`, Lexbor).
 
 The page becomes a small tree; page furniture (nav, header, footer, aside, script, style,
 cookie banners, menus, breadcrumbs) is set aside. An item is the largest element holding
@@ -15,156 +15,30 @@ them (a "news-item highlight" among "news-item"s).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from html.parser import HTMLParser
 
 from insights.ingest import teasers
-from insights.ingest.dates import date_line, detect_order, find_date, parse_date
+from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
+from insights.ingest.dom import Node, parse, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
-from insights.ingest.text import FURNITURE, NO_SUMMARY
+from insights.ingest.provenance import Provenance, html_comments, with_address
+from insights.ingest.template import FURNITURE, NO_SUMMARY
 
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_VOID = _set("area base br col embed hr img input link meta param source track wbr")
-_SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
-_PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
-_PAGE_ROOTS = _set("html body main")
-_ITEM_TAGS = _set("article li section")
-_SKIP_WORDS = _set(
-    "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
-)
-_SKIP_ROLES = _set("navigation banner contentinfo search complementary")
 _HEADINGS = _set("h1 h2 h3 h4 h5 h6")
 _LEAD_TAGS = _set("a strong b")
 _HEADING_WORDS = _set("title headline heading")
 _DATE_WORDS = _set("date dates time posted published submitted created meta byline dateline")
 _SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
-_BLOCKS = _set(
-    "p div li ul ol section article header footer h1 h2 h3 h4 h5 h6 table tr td th "
-    "blockquote dl dt dd figure figcaption main br hr"
-)
-# Classes that say nothing about a block's shape: "views-row-3", "odd", "first".
-_NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
-
-
-@dataclass(eq=False)
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    parent: Node | None = None
-    children: list[Node | str] = field(default_factory=list)
-    skip: bool = False
-
-    @cached_property
-    def words(self) -> set[str]:
-        """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
-        return _words(f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}")
-
-    def shape(self) -> str:
-        """Tag and class words, less numbering and striping: 'div.row.views'."""
-        kept = {
-            w
-            for w in _words(self.attrs.get("class", ""))
-            if w not in _NOISE_CLASSES and not any(c.isdigit() for c in w)
-        }
-        return ".".join([self.tag, *sorted(kept)])
-
-
-def _words(names: str) -> set[str]:
-    return set(names.lower().replace("-", " ").replace("_", " ").split())
-
-
-class _TreeBuilder(HTMLParser):
-    """A forgiving tree: unclosed <p>/<li> end at the next block; stray end tags are ignored."""
-
-    def __init__(self, by_class: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
-        self.stack = [self.root]
-        self.by_class = by_class
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        top = self.stack[-1]
-        if (top.tag == "p" and tag in _BLOCKS) or (top.tag == "li" and tag == "li"):
-            self.stack.pop()
-            top = self.stack[-1]
-        if tag == "br":
-            top.children.append(" ")
-            return
-        node = Node(tag, {k: v or "" for k, v in attrs}, parent=top)
-        node.skip = top.skip or _is_furniture(node, self.by_class)
-        top.children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def _inside_item(node: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in _ITEM_TAGS:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _is_furniture(node: Node, by_class: bool) -> bool:
-    if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
-        return True
-    if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
-        return True
-    if node.tag in _PAGE_LEVEL and not _inside_item(node):
-        return True
-    # <body class="sidebar-first"> is the page, not a sidebar.
-    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
-
-
-def parse(markup: str, by_class: bool = True) -> Node:
-    """The page as a tree; furniture is marked `skip`, by tag and role, and by class if asked."""
-    builder = _TreeBuilder(by_class)
-    builder.feed(markup)
-    builder.close()
-    return builder.root
-
-
-def text_of(node: Node | str, leave_out: frozenset[int] = frozenset()) -> str:
-    """The visible text under a node, whitespace collapsed, block elements kept apart."""
-    parts: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, str):
-            parts.append(current)
-        elif not current.skip and id(current) not in leave_out:
-            if current.tag in _BLOCKS:
-                parts.append(" ")
-            stack.extend(reversed(current.children))
-    return " ".join("".join(parts).split())
-
-
-def to_plain_text(markup: str) -> str:
-    """HTML in a CSV/JSON field as plain text: '<p>A &amp; B</p>' -> 'A & B'."""
-    return text_of(parse(markup))
+_INVISIBLE = _set("script style noscript template svg head iframe select button form")
+_SITE_NAMES = frozenset({"og:site_name", "application-name"})
 
 
 def _walk(node: Node):
@@ -346,7 +220,7 @@ def _read_block(block: _Block) -> _Parts:
     )
 
 
-def _read_blocks(markup: str) -> list[tuple[_Block, _Parts]]:
+def _read_blocks(markup: str) -> tuple[Node, list[tuple[_Block, _Parts]]]:
     """The page's blocks under the first reading that finds summaries.
 
     Linked headings are tried beside all headings, so that in <h2><a>Title</a></h2><h3>Topic
@@ -363,8 +237,8 @@ def _read_blocks(markup: str) -> list[tuple[_Block, _Parts]]:
             if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
                 best = parsed
         if best:
-            return best
-    return []
+            return root, best
+    return root, []
 
 
 def read_html(markup: str, source: str) -> Listing:
@@ -373,7 +247,7 @@ def read_html(markup: str, source: str) -> Listing:
     Raises:
         SourceError: when the page has no repeated blocks with a heading and a summary.
     """
-    parsed = _read_blocks(markup)
+    root, parsed = _read_blocks(markup)
     summarised = [block for block, parts in parsed if parts.summary]
     if not summarised:
         raise SourceError(
@@ -391,7 +265,9 @@ def read_html(markup: str, source: str) -> Listing:
             id(block.parent) in parents and tag == main_tag and bool(set(words) & set(main_words))
         )
         if not belongs and (not parts.summary or block.heading.tag == "h1"):
-            continue  # a page heading, or a heading with nothing under it outside the listing
+            # A page heading, or a heading with nothing under it outside the listing.
+            listing.rejections.append(Rejection(source, FURNITURE, parts.title[:200]))
+            continue
         position += 1
         if not belongs or not parts.summary:
             reason = FURNITURE if not belongs else NO_SUMMARY
@@ -409,7 +285,76 @@ def read_html(markup: str, source: str) -> Listing:
                 url=parts.url,
             )
         )
+    listing.rejections.extend(
+        Rejection(source, FURNITURE, text[:200]) for text in _outside(root, parsed)
+    )
+    provenance = _page_provenance(root).merged(html_comments(markup))
+    listing.url, listing.publisher = provenance.url, provenance.publisher
+    listing.captured, listing.captured_from = provenance.captured, provenance.captured_from
     listing.order = detect_order(
         (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
     )
     return listing
+
+
+def _outside(root: Node, parsed: list[tuple[_Block, _Parts]]) -> list[str]:
+    """The visible text of the page around its blocks: each region set aside as furniture
+    (a nav, a footer) once, and each other paragraph, list item or cell of its own."""
+    covered: set[int] = set()
+    for block, _ in parsed:
+        stack = list(block.nodes)
+        while stack:
+            node = stack.pop()
+            covered.add(id(node))
+            stack.extend(c for c in node.children if isinstance(c, Node))
+    found: list[str] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in covered:
+            continue
+        if node.skip:
+            if node.tag not in _INVISIBLE and (text := _visible(node)):
+                found.append(text)
+            continue
+        children = [c for c in node.children if isinstance(c, Node)]
+        if any(isinstance(c, str) and c.strip() for c in node.children) and node.tag != "#root":
+            if text := text_of(node, frozenset(id(c) for c in children if id(c) in covered)):
+                found.append(text)
+            continue
+        stack.extend(reversed(children))
+    return found
+
+
+def _visible(region: Node) -> str:
+    """The text a furniture region shows (a menu, a footer), scripts and forms left out."""
+    parts: list[str] = []
+    stack: list[Node | str] = [region]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+        elif current is region or current.tag not in _INVISIBLE:
+            parts.append(" ")
+            stack.extend(reversed(current.children))
+    return " ".join("".join(parts).split())
+
+
+def _page_provenance(root: Node) -> Provenance:
+    """The site's name and the page's address from its metadata (og:site_name, canonical)."""
+    publisher = url = None
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag == "meta":
+            key = (node.attrs.get("property") or node.attrs.get("name") or "").lower()
+            content = " ".join(node.attrs.get("content", "").split())
+            if key in _SITE_NAMES and content and not publisher:
+                publisher = content
+            elif key == "og:url" and content and not url:
+                url = content
+        elif node.tag == "link" and "canonical" in node.attrs.get("rel", "").lower().split():
+            url = url or node.attrs.get("href", "").strip() or None
+        stack.extend(c for c in node.children if isinstance(c, Node))
+    found = Provenance(publisher=publisher[:120] if publisher else None)
+    return with_address(found, url) if url else found

@@ -26,6 +26,9 @@ class RawItem:
     listed_date: date | None = None
     date_line: str | None = None
     url: str | None = None
+    author: str | None = None
+    categories: tuple[str, ...] = ()  # a feed's or export's own categories or tags
+    publisher: str | None = None  # who published this item, where the source says per item
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Rejection:
     source: str
     reason: str
     excerpt: str = ""
-    position: int | None = None  # None when the whole source was unusable
+    position: int | None = None  # None for page furniture (not an item) or a whole source
 
 
 @dataclass
@@ -47,6 +50,11 @@ class Listing:
     rejections: list[Rejection] = field(default_factory=list)
     order: Order = "unknown"  # detected from listed dates where the source has them
     format: str = "text"
+    publisher: str | None = None  # the site's own name, a CSV column's, or --publisher
+    captured: date | None = None  # no item on the listing was published after this day
+    captured_from: str | None = None  # what said so: "--captured", "archive address …"
+    url: str | None = None  # where the listing itself was seen
+    dropped_links: list[Rejection] = field(default_factory=list)  # items kept, links not
 
 
 class SourceError(Exception):

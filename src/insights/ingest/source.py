@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from insights.ingest import html, tabular, text
+from insights.ingest import feeds, html, jsonfile, links, plaintext, tabular
 from insights.ingest.decoding import decode
 from insights.ingest.items import Listing, SourceError
 
@@ -16,10 +16,11 @@ MAX_BYTES = 512 * 1024 * 1024
 Reader = Callable[[str, str], Listing]
 
 READERS: dict[str, Reader] = {
-    "text": text.read_text,
+    "text": plaintext.read_text,
     "html": html.read_html,
     "csv": tabular.read_csv,
-    "json": tabular.read_json,
+    "json": jsonfile.read_json,
+    "feed": feeds.read_feed,
 }
 EXTENSIONS = {
     ".txt": "text",
@@ -34,15 +35,21 @@ EXTENSIONS = {
     ".json": "json",
     ".jsonl": "json",
     ".ndjson": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".xml": "feed",
 }
 
 
 def detect_format(suffix: str, content: str) -> str:
     """The reader for a file: its extension for HTML/CSV/JSON, else what the content looks like."""
     by_extension = EXTENSIONS.get(suffix.lower())
-    if by_extension in ("html", "csv", "json"):
-        return by_extension
+    if by_extension is not None:
+        return by_extension  # a .txt with markup in it is text: the markup stays text
     head = content[:4096].lstrip().lower()
+    if feeds.looks_like_feed(head):
+        return "feed"  # RSS, RDF, Atom or a WordPress export
     if head[:1] == "<" and (head[1:2].isalpha() or head[1:2] in ("!", "?")):
         return "html"  # "<!doctype html>", "<html>", "<div class=…>", "<?xml …?>"
     if head[:1] in ("[", "{") and content[-4096:].rstrip()[-1:] in ("]", "}"):
@@ -86,4 +93,6 @@ def read_source(path: str | os.PathLike[str]) -> Listing:
     del data  # a large export need not be held twice
     if not content.strip():
         raise SourceError(f"{source} has no text")
-    return READERS[detect_format(file.suffix, content)](content, source)
+    listing = READERS[detect_format(file.suffix, content)](content, source)
+    links.keep_web_links(listing)
+    return listing

@@ -1,4 +1,4 @@
-"""CSV and JSON exports from a CMS: one row or record per article.
+"""CSV exports from a CMS, and what CSV and JSON exports share: one row or record per article.
 
 Columns and keys are matched case-insensitively, ignoring spaces, '-' and '_', through aliases:
 
@@ -15,16 +15,16 @@ such as {"rendered": "<p>…</p>"} are read through their text.
 from __future__ import annotations
 
 import csv
-import json
 import operator
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from insights.ingest import teasers
-from insights.ingest.dates import detect_order, from_timestamp, parse_date
-from insights.ingest.html import to_plain_text
+from insights.ingest.datelines import detect_order, from_timestamp, parse_date
+from insights.ingest.dom import to_plain_text
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -59,12 +59,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "datetime",
     ),
     "url": ("url", "link", "permalink", "href", "uri"),
+    "author": ("author", "byline", "creator", "authorname", "postauthor"),
+    "categories": ("categories", "category", "tags", "tag", "topics", "keywords"),
+    "publisher": ("publisher", "publishedby", "organisation", "organization", "sitename"),
 }
-_CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
+CONTAINER_KEYS = ("items", "articles", "data", "results", "posts", "news", "entries", "records")
 _TEXT_KEYS = ("rendered", "value", "text", "html")
 _DELIMITERS = (",", "\t", ";", "|")
 # Large article bodies in one cell are normal in CMS exports; csv's default limit is 128 KB.
 _FIELD_LIMIT = 64 * 1024 * 1024
+_SPLIT_TAGS = re.compile(r"\s*[;|,]\s*")
+_REREAD_BUDGET = 1_000_000  # lines read again after broken quotes, before quotes go literal
 
 
 def _normalise(name: str) -> str:
@@ -80,13 +85,24 @@ class Fields:
     summary: Any = None
     date: Any = None
     url: Any = None
+    author: Any = None
+    categories: Any = None
+    publisher: Any = None
 
     @property
     def usable(self) -> bool:
         return self.title is not None or self.summary is not None
 
-    def roles(self) -> tuple[Any, Any, Any, Any]:
-        return self.title, self.summary, self.date, self.url
+    def roles(self) -> tuple[Any, ...]:
+        return (
+            self.title,
+            self.summary,
+            self.date,
+            self.url,
+            self.author,
+            self.categories,
+            self.publisher,
+        )
 
     def indexed(self, header: list[str]) -> Fields:
         """The same fields as column positions in `header`."""
@@ -104,7 +120,7 @@ def match_fields(names: Iterable[Any]) -> Fields:
     )
 
 
-def _names(names: Iterable[Any]) -> str:
+def names_of(names: Iterable[Any]) -> str:
     """Column or key names for a one-line message: 'id, colour, size'."""
     return ", ".join(" ".join(str(n).split()) for n in names if str(n).strip())[:200]
 
@@ -134,6 +150,15 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _categories(value: Any) -> tuple[str, ...]:
+    """["Policy", "News"] from a list, or from "Policy; News" / "Policy|News" / "Policy, News"."""
+    if isinstance(value, list):
+        names = [_text(v) for v in value]
+    else:
+        names = _SPLIT_TAGS.split(_text(value))
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
 def _date(value: Any) -> tuple[date | None, str | None]:
     if value is None or value == "":
         return None, None
@@ -143,7 +168,7 @@ def _date(value: Any) -> tuple[date | None, str | None]:
     return (parse_date(raw) if raw else None), (raw or None)
 
 
-class _Collector:
+class Collector:
     """Builds the listing: every row ends as an item or a rejection, in source order."""
 
     def __init__(self, source: str, format_: str) -> None:
@@ -156,7 +181,18 @@ class _Collector:
             Rejection(self.listing.source, reason, excerpt[:200], self.position)
         )
 
-    def add(self, where: str, number: int, title: Any, summary: Any, when: Any, url: Any) -> None:
+    def add(
+        self,
+        where: str,
+        number: int,
+        title: Any,
+        summary: Any,
+        when: Any,
+        url: Any,
+        author: Any = None,
+        categories: Any = None,
+        publisher: Any = None,
+    ) -> None:
         """One row or record; `where` and `number` name it in a rejection ('CSV row', 7)."""
         title, summary = _text(title), _text(summary)
         if not title and not summary:
@@ -179,6 +215,9 @@ class _Collector:
                 listed_date=listed,
                 date_line=line,
                 url=_text(url) or None,
+                author=_text(author) or None,
+                categories=_categories(categories),
+                publisher=_text(publisher) or None,
             )
         )
 
@@ -206,118 +245,86 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
+class _Lines:
+    """The lines of a text for csv.reader, remembering those the current row used, so that a
+    row the reader cannot finish can be set aside and the lines after it read again."""
+
+    def __init__(self, text: str) -> None:
+        self.source = _lines(text)
+        self.again: list[str] = []  # lines to read again, last first
+        self.used: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            line = self.again.pop() if self.again else next(self.source, None)
+            if line is None:
+                return
+            self.used.append(line)
+            yield line
+
+    def set_aside_first(self) -> str:
+        """The first line of the unfinished row; the rest are read again."""
+        first, rest = self.used[0], self.used[1:]
+        self.again.extend(reversed(rest))
+        self.used = []
+        return first
+
+
 def read_csv(text: str, source: str) -> Listing:
     """Read a CSV (or TSV/semicolon) export with a header row.
 
+    A row the CSV rules cannot finish (an unterminated quote would swallow the rows after it)
+    is left out with its reason and the rows after it are read on their own.
+
     Raises:
-        SourceError: no header with a title or summary column, a malformed file, or no rows.
+        SourceError: no header with a title or summary column, or no rows.
     """
     header_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=header_line.count)
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    rows = csv.reader(_lines(text), delimiter=delimiter)
-    header = next(rows, [])
+    lines = _Lines(text)
+    rows = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        header = next(rows, [])
+    except csv.Error as exc:
+        raise SourceError(f"{source} has no readable header row: {exc}") from None
+    lines.used.clear()
     fields = match_fields(header).indexed(header)
     if not fields.usable:
-        names = _names(header) or "none"
+        names = names_of(header) or "none"
         raise SourceError(f"{source} has no title or summary column (columns found: {names})")
-    collect = _Collector(source, "csv")
+    collect = Collector(source, "csv")
     width = len(header)
     # Absent roles read an empty cell appended at index `width`.
     pick = operator.itemgetter(*(width if i is None else i for i in fields.roles()))
-    try:
-        # Row numbers as a spreadsheet shows them: the header is row 1.
-        for number, row in enumerate(rows, start=2):
-            if len(row) != width:
-                if not "".join(row).strip():
-                    continue  # a blank line, not an item
-                row = (row + [""] * width)[:width]
-            elif not any(row):
-                continue
-            row.append("")
-            collect.add("CSV row", number, *pick(row))
-    except csv.Error as exc:
-        raise SourceError(f"{source} is not valid CSV near line {rows.line_num}: {exc}") from None
-    return collect.finish()
-
-
-def _records(data: Any, source: str) -> list[Any]:
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        keys = {str(k).lower(): k for k in data}
-        for name in _CONTAINER_KEYS:
-            if name in keys:
-                inner = data[keys[name]]
-                if isinstance(inner, list):
-                    return inner
-                if isinstance(inner, dict):
-                    return _records(inner, source)
-        if match_fields(data).usable:
-            return [data]
-        names = _names(data)
-        raise SourceError(
-            f"{source} has no list of articles (expected a list, or one under "
-            f"{', '.join(_CONTAINER_KEYS[:4])}; keys found: {names})"
-        )
-    raise SourceError(f"{source} holds a single JSON {type(data).__name__}, not a list of articles")
-
-
-def _json_lines(text: str, collect: _Collector) -> Iterator[tuple[int, Any]]:
-    body = text.lstrip("\n")
-    first = len(text) - len(body) + 1  # the line number of the first record
-    body = body.rstrip("\n")
-    if "\n\n" not in body:
-        # One parse of the whole file is several times faster than one per line.
+    number = 1  # rows as a spreadsheet numbers them: the header is row 1
+    reread = 0
+    while True:
         try:
-            records = json.loads(f"[{body.replace(chr(10), ',')}]")
-        except json.JSONDecodeError:
-            records = None
-        if records is not None and len(records) == body.count("\n") + 1:
-            yield from enumerate(records, first)
-            return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError:
-            collect.reject(f"JSON line {number} is not valid JSON", line)
-
-
-def read_json(text: str, source: str) -> Listing:
-    """Read a JSON export or JSON Lines.
-
-    Raises:
-        SourceError: invalid JSON, no list of records, no title or summary field, or no items.
-    """
-    collect = _Collector(source, "json")
-    try:
-        records: Iterable[tuple[int, Any]] = enumerate(_records(json.loads(text), source), 1)
-        label = "JSON record"
-    except json.JSONDecodeError as exc:
-        # JSON Lines: objects one per line; a broken line is one rejection, not a failed file.
-        if not (text.lstrip().startswith("{") and "\n" in text.strip()):
-            raise SourceError(
-                f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            ) from None
-        records = _json_lines(text, collect)
-        label = "JSON line"
-    fields_by_keys: dict[tuple[Any, ...], Fields] = {}
-    seen_keys: set[str] = set()
-    usable = False
-    for number, record in records:
-        if not isinstance(record, dict):
-            collect.reject(f"{label} {number} is not an object", str(record))
-            continue
-        keys = tuple(record)
-        fields = fields_by_keys.get(keys)
-        if fields is None:
-            fields = fields_by_keys[keys] = match_fields(keys)
-            seen_keys.update(map(str, keys))
-        usable = usable or fields.usable
-        collect.add(label, number, *(None if k is None else record.get(k) for k in fields.roles()))
-    if seen_keys and not usable:
-        names = _names(sorted(seen_keys))
-        raise SourceError(f"{source} has no title or summary field (fields found: {names})")
+            for row in rows:
+                number += 1
+                lines.used.clear()
+                if len(row) != width:
+                    if not "".join(row).strip():
+                        continue  # a blank line, not an item
+                    row = (row + [""] * width)[:width]
+                elif not any(row):
+                    continue
+                row.append("")
+                collect.add("CSV row", number, *pick(row))
+            break
+        except csv.Error as exc:
+            number += 1
+            reread += len(lines.used) - 1
+            first = lines.set_aside_first()
+            collect.reject(f"CSV row {number} is not valid CSV ({exc}): left out", first.strip())
+            # Many broken quotes would read the rest of the file again each time: past a
+            # budget of lines read again, quotes are read as plain characters.
+            literal = reread > _REREAD_BUDGET
+            rows = csv.reader(
+                lines,
+                delimiter=delimiter,
+                strict=not literal,
+                quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL,
+            )
     return collect.finish()

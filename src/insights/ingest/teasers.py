@@ -21,18 +21,25 @@ MARKERS = (
 _LONGEST_MARKER = max(map(len, MARKERS))
 _DECORATION = " \t.…»›>→:-–"
 CLOSERS = "\"'”’)]»"
+_POINTERS = ("...", "…", "»", "›", ">", "→")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "rev", "cllr", "hon"})
 TITLE_LIMIT = 90
 
 
 def strip_marker(line: str) -> tuple[str, bool]:
-    """('text before the marker', True) when the line ends with a read-more marker."""
+    """('text before the marker', True) when the line ends with a read-more marker.
+
+    A bare "More" counts only with an ellipsis or an arrow after it ("… today. More...").
+    """
     end = line.rstrip(_DECORATION)
     tail = end[-_LONGEST_MARKER:].lower()
     if tail.endswith(MARKERS):
         marker = next(m for m in MARKERS if tail.endswith(m))
         return end[: -len(marker)].rstrip(), True
+    pointed = line[len(end) :].strip().startswith(_POINTERS)
+    if pointed and tail.endswith("more") and not end[-5:-4].isalnum():
+        return end[:-4].rstrip(), True
     return line, False
 
 

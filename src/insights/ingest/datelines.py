@@ -126,12 +126,15 @@ def _is_byline_prefix(prefix: str) -> bool:
     )
 
 
-def _is_byline_suffix(suffix: str) -> bool:
-    """'', ' 14:05', ' | Jane Smith', ' by Jane Smith', ' – News'."""
+def _is_byline_suffix(suffix: str, with_day: bool = False) -> bool:
+    """'', ' 14:05', ' | Jane Smith', ' by Jane Smith', ' – News', ' description' (after a
+    full date only: "March 2016 newsletter" is a headline)."""
     suffix = _TIME.sub("", suffix, count=1).strip()
     if not suffix.strip(_SEPARATORS + " "):
         return True
     words = suffix.split()
+    if with_day and len(words) == 1 and words[0].isalpha():
+        return True  # one trailing word, as in "10 Nov 2018 description"
     return len(words) <= _MAX_TRAILER_WORDS and (suffix[0] in "|–—-·•(" or words[0].lower() == "by")
 
 
@@ -142,9 +145,27 @@ def date_line(line: str) -> DateMatch | None:
     found = find_date(line)
     if found is None:
         return None
-    if _is_byline_prefix(line[: found.start]) and _is_byline_suffix(line[found.end :]):
+    suffix = line[found.end :]
+    if _is_byline_prefix(line[: found.start]) and _is_byline_suffix(suffix, found.day is not None):
         return found
     return None
+
+
+# "18th October 2018 – Young victims marked …", "5/10/2016 - Council Meeting Summary"
+_LEADING_SEPARATOR = re.compile(r"\s*[-–—|:]\s+(?=\S)")
+_MIN_REST_WORDS = 3
+
+
+def split_leading_date(line: str) -> tuple[DateMatch, str] | None:
+    """(date, rest) when a line opens with a date, a dash or bar, and text of its own."""
+    found = find_date(line[:_MAX_DATE_LINE])
+    if found is None or not _is_byline_prefix(line[: found.start]):
+        return None
+    separator = _LEADING_SEPARATOR.match(line, found.end)
+    if separator is None:
+        return None
+    rest = line[separator.end() :]
+    return (found, rest) if len(rest.split()) >= _MIN_REST_WORDS else None
 
 
 def parse_date(value: str) -> date | None:

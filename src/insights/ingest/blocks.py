@@ -1,0 +1,141 @@
+"""A source as a sequence of blocks, each classified by its shape alone.
+
+A block is one line of a text listing (hard-wrapped lines joined) or, in a saved page, the text
+of one block-level element with its tag path. Kinds:
+
+    H  headline-like: short, no closing full stop ("Oxfam’s verdict on the COP26 outcome")
+    S  a short sentence: a headline or a one-line summary, as the record template decides
+    P  a paragraph: long, or followed by a read-more marker
+    D  a date line or byline ("Press release | 29 April, 2003 at 0:00", "Jane Smith. 3 June 2015")
+    M  a read-more marker on its own ("Continue reading...")
+    L  a label: short text the page repeats ("Update", "report Refugee Council", "default-image")
+    A  image alternative text (saved pages only)
+    F  short furniture by shape: rules ("* * *") and pagers ("1 2 3 … Next ›")
+
+No kind depends on a site's words: which blocks are headlines, summaries or page furniture is
+decided by the record template (`ingest.records`), from the order in which kinds repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from insights.ingest import teasers
+from insights.ingest.datelines import DateMatch, date_line, split_leading_date
+
+MAX_HEADLINE_CHARS = 160
+_MAX_LABEL_WORDS = 4
+_MAX_RULE_CHARS = 12
+_MAX_PAGER_WORDS = 15
+_PAGER_TOKENS = frozenset(["…", "...", "›", "»", "‹", "«", "|", "next", "previous", "prev"])
+_BULLET = re.compile(r"^(?:[•·▪◦●■►‣]|[*–—-](?=\s))\s*")
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+@dataclass
+class Block:
+    """One block of a source; `line` is its 1-based line (text) or document order (HTML)."""
+
+    kind: str
+    text: str
+    line: int
+    date: DateMatch | None = None
+    marker: bool = False  # a paragraph that ended with a read-more marker
+    path: str = ""  # saved pages: the tag path, "body/main/div.views-row/h2"
+    url: str | None = None  # saved pages: the link the block's text carries
+    stamp: str | None = None  # saved pages: a <time datetime> value
+    fragment: bool = False  # the cut-off start of an item where the source stops
+
+
+def shape(text: str) -> str:
+    """H, S or P for running text, from its length and its ending."""
+    if len(text) > MAX_HEADLINE_CHARS:
+        return "P"
+    end = text.rstrip(teasers.CLOSERS + " ")
+    if end.endswith("?") or end.endswith("!"):
+        return "H"  # "Sri Lanka: What's happened to Pattani Razeek?"
+    return "S" if end.endswith(_SENTENCE_ENDS) else "H"
+
+
+def is_furniture_shape(text: str) -> bool:
+    """A rule ("---", "* * *") or a pager ("1 2 3 … Next ›")."""
+    if len(text) <= _MAX_RULE_CHARS and not any(c.isalnum() for c in text):
+        return True
+    words = text.lower().split()
+    return len(words) <= _MAX_PAGER_WORDS and all(w.isdigit() or w in _PAGER_TOKENS for w in words)
+
+
+def classify(text: str, line: int) -> list[Block]:
+    """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…"."""
+    body, marker = teasers.strip_marker(text)
+    if marker and not body:
+        return [Block("M", text, line)]
+    if not marker:
+        if found := date_line(body):
+            return [Block("D", body, line, date=found)]
+        if split := split_leading_date(body):
+            found, rest = split
+            return [
+                Block("D", body[: len(body) - len(rest)].rstrip(" -–—|:"), line, date=found),
+                *classify(rest, line),
+            ]
+        if is_furniture_shape(body):
+            return [Block("F", body, line)]
+    return [Block("P" if marker else shape(body), body, line, marker=marker)]
+
+
+def repeated(texts: list[str]) -> set[str]:
+    """Short texts (casefolded) that occur twice or more: labels such as "Update"."""
+    counts = Counter(t.casefold() for t in texts if t and len(t.split()) <= _MAX_LABEL_WORDS)
+    return {t for t, n in counts.items() if n >= 2}
+
+
+def mark_labels(blocks: list[Block]) -> None:
+    """Short texts the page repeats are labels, not headlines: "Update", "default-image"."""
+    labels = repeated([b.text for b in blocks if b.kind in "HSA"])
+    for block in blocks:
+        if block.kind in "HSA" and block.text.casefold() in labels:
+            block.kind = "L"
+
+
+def _continues(previous: Block, line: str, labels: set[str]) -> bool:
+    """True when `line` carries on a hard-wrapped sentence of `previous`."""
+    if previous.kind not in "HSP" or previous.marker:
+        return False
+    if previous.text.casefold() in labels or line.casefold() in labels:
+        return False
+    if previous.text.endswith((",", ";", "-", "–", "—")):
+        return True
+    if line[:1].islower() and not previous.text.rstrip(teasers.CLOSERS).endswith(_SENTENCE_ENDS):
+        return True
+    # A paragraph line that stops mid-sentence goes on in the next line.
+    return previous.kind == "P" and shape(line) == "P" and not teasers.ends_sentence(previous.text)
+
+
+def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
+    """The blocks of a plain-text listing; blank lines only separate."""
+    blocks: list[Block] = []
+    cleaned = [
+        _BULLET.sub("", raw.strip().lstrip("#").strip()) if raw.strip() else "" for raw in lines
+    ]
+    labels = repeated(cleaned)
+    joinable = False  # the previous line was text with no blank line after it
+    for number, line in enumerate(cleaned, start=first_line):
+        if not line:
+            joinable = False
+            continue
+        if joinable and blocks and _continues(blocks[-1], line, labels):
+            last = blocks[-1]
+            text, marker = teasers.strip_marker(line)
+            last.text = f"{last.text} {text}"
+            last.marker = marker
+            last.kind = "P" if marker or "P" in last.kind or shape(last.text) == "P" else last.kind
+            joinable = not marker
+            continue
+        made = classify(line, number)
+        blocks.extend(made)
+        joinable = made[-1].kind in "HSP" and not made[-1].marker
+    mark_labels(blocks)
+    return blocks

@@ -1,0 +1,215 @@
+"""A saved page as a small tree, parsed the way a browser parses it (selectolax's Lexbor).
+
+Lexbor builds the tree the HTML standard prescribes, so a malformed page (unclosed <p> and
+<li>, stray end tags, misnested <b><i>) reads as it looked in the browser. The standard's tree
+building is quadratic in nesting depth (40,000 nested <div>s take seconds in every
+conforming parser), so one linear pass first drops start tags nested past `MAX_DEPTH`, and
+their end tags: no text is lost, only nesting no page needs.
+
+The tree keeps what the readers use: tag, attributes, children (elements and text), and a
+`skip` mark on page furniture (nav, header, footer, aside, script, cookie banners, menus).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+MAX_DEPTH = 256
+_MAX_WRAPPERS = 8  # identical empty wrappers in a row kept before the rest are left out
+VOID = _set("area base br col embed hr img input link meta param source track wbr")
+# Elements the parser closes by itself (<li> ends at the next <li>): they never nest deeply.
+_SELF_CLOSING = _set("li p dt dd option optgroup tr td th tbody thead tfoot rb rt rp")
+_SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
+_PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
+_PAGE_ROOTS = _set("html body main")
+_ITEM_TAGS = _set("article li section")
+_SKIP_WORDS = _set(
+    "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
+)
+_SKIP_ROLES = _set("navigation banner contentinfo search complementary")
+BLOCKS = _set(
+    "p div li ul ol section article header footer h1 h2 h3 h4 h5 h6 table tr td th "
+    "blockquote dl dt dd figure figcaption main br hr"
+)
+_NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
+_TAG = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][\w:-]*)([^>]*)>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
+    skip: bool = False
+
+    @cached_property
+    def words(self) -> set[str]:
+        """Class and id split into words: 'views-field-title' -> {'views', 'field', 'title'}."""
+        return _words(f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}")
+
+    def shape(self) -> str:
+        """Tag and class words, less numbering and striping: 'div.row.views'."""
+        kept = {
+            w
+            for w in _words(self.attrs.get("class", ""))
+            if w not in _NOISE_CLASSES and not any(c.isdigit() for c in w)
+        }
+        return ".".join([self.tag, *sorted(kept)])
+
+
+def _words(names: str) -> set[str]:
+    return set(names.lower().replace("-", " ").replace("_", " ").split())
+
+
+def cap_depth(markup: str, limit: int = MAX_DEPTH) -> str:
+    """The markup with needless nesting taken out, so that no element is deeper than `limit`.
+
+    One pass over the tags. A run of more than `_MAX_WRAPPERS` identical start tags with
+    nothing between them ("<div><div><div>…") keeps only its first ones, and their surplus
+    end tags go too, so what they wrap keeps its structure. When `limit` elements are open,
+    the innermost half are closed there (their own end tags, later, close nothing and go),
+    so deep content keeps the structure it has within the last levels. End tags that close
+    nothing are left out. Comments and script, style, textarea and title bodies are skipped
+    whole; elements the parser closes by itself (<li>, <p>, <td>) do not count.
+    """
+    stack: list[str] = []  # kept open elements, outermost first
+    open_: dict[str, int] = {}
+    dropped: dict[str, int] = {}  # surplus wrappers left out, waiting for their end tags
+    out: list[str] = []
+    last = 0
+    run_name, run, run_end = "", 0, -1  # the run of identical start tags being read
+
+    def emit(up_to: int, text: str = "") -> None:
+        nonlocal last
+        out.append(markup[last:up_to])
+        out.append(text)
+
+    for match in _TAG.finditer(markup):
+        closing, name = match.group(2), match.group(3)
+        if name is None:
+            run = 0
+            continue
+        name = name.lower()
+        if name in VOID or name in _SELF_CLOSING or match.group(4).rstrip().endswith("/"):
+            run = 0
+            continue
+        if closing:
+            run = 0
+            if dropped.get(name):
+                dropped[name] -= 1
+            elif open_.get(name):
+                while stack:  # the parser closes what is open inside it
+                    inner = stack.pop()
+                    open_[inner] -= 1
+                    if inner == name:
+                        break
+                continue
+            emit(match.start())  # an end tag with nothing open to close
+            last = match.end()
+            continue
+        adjacent = run_end >= 0 and not markup[run_end : match.start()].strip()
+        run = run + 1 if adjacent and name == run_name else 1
+        run_name, run_end = name, match.end()
+        if run > _MAX_WRAPPERS:
+            dropped[name] = dropped.get(name, 0) + 1
+            emit(match.start())
+            last = match.end()
+            continue
+        if len(stack) >= limit:
+            closed = stack[limit // 2 :]
+            del stack[limit // 2 :]
+            for inner in closed:
+                open_[inner] -= 1
+            emit(match.start(), "".join(f"</{inner}>" for inner in reversed(closed)))
+            last = match.start()
+        stack.append(name)
+        open_[name] = open_.get(name, 0) + 1
+    if not out:
+        return markup
+    out.append(markup[last:])
+    return "".join(out)
+
+
+def _inside_item(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _ITEM_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_furniture(node: Node, by_class: bool) -> bool:
+    if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
+        return True
+    if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
+        return True
+    if node.tag in _PAGE_LEVEL and not _inside_item(node):
+        return True
+    # <body class="sidebar-first"> is the page, not a sidebar.
+    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
+
+
+def parse(markup: str, by_class: bool = True) -> Node:
+    """The page as a tree; furniture is marked `skip`, by tag and role, and by class if asked."""
+    document = LexborHTMLParser(cap_depth(markup))
+    root = Node("#root", {})
+    start = document.root
+    if start is None:
+        return root
+    # Iterative: a broken page may still nest a few hundred levels deep.
+    stack: list[tuple[LexborNode, Node]] = [(start, root)]
+    while stack:
+        source, parent = stack.pop()
+        tag = source.tag
+        if tag == "-text":
+            parent.children.append(source.text_content or "")
+            continue
+        if tag is None or tag.startswith(("_", "!", "#")) or tag == "-comment":
+            continue
+        if tag == "br":
+            parent.children.append(" ")
+            continue
+        attrs = {str(k): str(v or "") for k, v in source.attributes.items()}
+        node = Node(tag, attrs, parent=parent)
+        node.skip = parent.skip or _is_furniture(node, by_class)
+        parent.children.append(node)
+        children = list(source.iter(include_text=True))
+        stack.extend((child, node) for child in reversed(children))
+    return root
+
+
+def text_of(node: Node | str, leave_out: frozenset[int] = frozenset()) -> str:
+    """The visible text under a node, whitespace collapsed, block elements kept apart."""
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+        elif not current.skip and id(current) not in leave_out:
+            if current.tag in BLOCKS:
+                parts.append(" ")
+            stack.extend(reversed(current.children))
+    return " ".join("".join(parts).split())
+
+
+def to_plain_text(markup: str) -> str:
+    """HTML in a CSV/JSON field as plain text: '<p>A &amp; B</p>' -> 'A & B'."""
+    if "<" not in markup:
+        return " ".join(html.unescape(markup).split())
+    return text_of(parse(markup))

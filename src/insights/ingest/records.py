@@ -1,0 +1,302 @@
+"""Records: the blocks of a source grouped into the units that repeat.
+
+Blocks (`ingest.blocks`) are grouped into records, each of the shape
+
+    [labels] [date] heads… [date] body… [date] [marker]
+
+A record starts at a headline that follows a body, a date, or a marker; at a date, when dates
+open the records; or at each paragraph of a listing without headlines. Where a date line
+between a summary and the next headline belongs (to the item above or the one below) is read
+both ways, and the reading whose dates sit in the same place in every record wins.
+
+What most records hold, and so which blocks are items and which furniture, is
+`ingest.template`'s.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from insights.ingest import teasers
+from insights.ingest.blocks import Block
+
+_RUNNING_WORDS = 8  # a cut-off line this long is running text, not the start of a headline
+_TEXT = "HSPA"
+_MIN_PAIRED_RUN = 4
+_LONGER = 1.5
+_MOST_PAIRS = 0.8
+
+
+@dataclass
+class Record:
+    """One repeated unit: the blocks it holds, by role."""
+
+    heads: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    dates: list[Block] = field(default_factory=list)
+    others: list[Block] = field(default_factory=list)  # labels, markers, shaped furniture
+    marker: bool = False
+    date_at: str | None = None  # "start", "inside" (between heads and body) or "end"
+
+    @property
+    def blocks(self) -> list[Block]:
+        return sorted(self.heads + self.body + self.dates + self.others, key=lambda b: b.line)
+
+    @property
+    def first_text(self) -> str:
+        shown = self.heads or self.body or self.dates or self.others
+        return shown[0].text if shown else ""
+
+
+def _following(blocks: list[Block], kinds: str) -> list[int]:
+    """For each block, the index of the next block of one of `kinds` (-1 for none): one pass
+    from the end, so that looking ahead stays linear however long the listing."""
+    found = [-1] * len(blocks)
+    nearest = -1
+    for i in range(len(blocks) - 1, -1, -1):
+        found[i] = nearest
+        if blocks[i].kind in kinds:
+            nearest = i
+    return found
+
+
+def _kind_at(blocks: list[Block], index: int) -> str:
+    return blocks[index].kind if index >= 0 else ""
+
+
+def is_headed(blocks: list[Block]) -> bool:
+    """True when two headline-like blocks stand right above a body or a date, or one above a
+    date line."""
+    following = _following(blocks, _TEXT + "DM")
+    count = 0
+    before = "M"  # what came before: the start of the source closes nothing, like a marker
+    for i, block in enumerate(blocks):
+        ahead = _kind_at(blocks, following[i])
+        if block.kind in "HA" and ahead and ahead in "SPD":
+            if ahead == "D" or blocks[following[i]].marker:
+                return True  # a headline above a date line, or above "….Read more"
+            count += 1
+        elif block.kind == "S" and ahead == "P" and blocks[following[i]].marker:
+            count += 1  # "Children first." above "A summary.Read more"
+        elif block.kind == "S" and before == "M" and ahead == "D":
+            after = following[following[i]]
+            if _kind_at(blocks, after) in ("S", "P") and after >= 0:
+                count += 1  # after "Read more…": "A new helpline opens." above its byline
+        if block.kind in _TEXT + "DM":
+            before = block.kind
+    return count >= 2
+
+
+def open_last_line(blocks: list[Block]) -> bool:
+    """When the source stops mid-line, read its last line as running text under a headline.
+
+    A copy cut off inside an item ends with a fragment of unknown shape ("… Fiona Colley,
+    Director of"); under a headline or a date line it is that item's summary. Returns whether
+    the source ends open.
+    """
+    texts = [i for i, b in enumerate(blocks) if b.kind in _TEXT + "DM"]
+    if not texts:
+        return False
+    last = blocks[texts[-1]]
+    if last.kind not in _TEXT or last.marker or _ends_whole(last.text):
+        return False
+    before = blocks[texts[-2]].kind if len(texts) > 1 else ""
+    words = len(last.text.split())
+    running = words >= _RUNNING_WORDS
+    if last.kind in "HS" and (before == "D" or (before in "HS" and before and words >= 4)):
+        last.kind = "P"  # under a headline or a date line: that item's summary, cut short
+    elif before == "P" and running:
+        last.kind = "P"  # "… is not happening in a vacuum, but": the paragraph goes on
+    elif before == "P":
+        last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
+    return True
+
+
+def pair_alternating_lines(blocks: list[Block]) -> None:
+    """In a run of headline-shaped lines that alternate short and long, the long ones are
+    summaries the site cut mid-word: "Park reopens" / "The riverside park reopened on Sat"."""
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].kind == "H":
+            end += 1
+        run = blocks[start:end]
+        if len(run) >= _MIN_PAIRED_RUN and len(run) % 2 == 0:
+            pairs = list(zip(run[0::2], run[1::2], strict=True))
+            longer = sum(len(b.text) >= _LONGER * len(a.text) for a, b in pairs)
+            if longer >= _MOST_PAIRS * len(pairs):
+                for _, summary in pairs:
+                    summary.kind = "P"
+        start = end + 1
+
+
+def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record]:
+    """Group blocks into records; `dates_close` reads a date after a body as that item's."""
+    records: list[Record] = []
+    pending: list[Block] = []  # labels waiting for the record they belong to
+    current = Record()
+    phase = "start"  # start → dated → head → body → closed / ended
+
+    def start() -> Record:
+        nonlocal current, phase
+        current = Record()
+        records.append(current)
+        phase = "start"
+        return current
+
+    start()
+    following = _following(blocks, _TEXT + "DM")
+    dates = _following(blocks, "D")
+    for i, block in enumerate(blocks):
+        kind = block.kind
+        if kind in "LF":
+            pending.append(block)
+            continue
+        ahead = _kind_at(blocks, following[i])
+        after_date = _kind_at(blocks, following[dates[i]]) if dates[i] >= 0 else ""
+        if kind == "M":
+            if current.heads and not current.body and current.heads[-1].kind in "HS":
+                current.body.append(current.heads.pop())  # the line above a marker is a summary
+            current.others.extend([*pending, block])
+            pending.clear()
+            current.marker = True
+            phase = "closed"
+            continue
+        if kind == "H" and not headed and block.text.rstrip(teasers.CLOSERS)[-1:] in "!?":
+            kind = "P"  # "A third one!": a sentence, not a heading
+        if kind in "HA" and not headed:
+            # A listing without headlines: headline-shaped lines are the page's, not items'.
+            records.append(Record(others=[*pending, block]))
+            pending.clear()
+            if current.blocks:
+                start()
+            continue
+        if kind == "S" and not headed:
+            kind = "P"
+        new = block.fragment or _starts_record(
+            kind, block, phase, current, ahead, headed, dates_close
+        )
+        if new:
+            start()
+        current.others.extend(pending)
+        pending.clear()
+        if kind == "D":
+            current.date_at = current.date_at or (
+                "start"
+                if not current.heads and not current.body
+                else "inside"
+                if not current.body
+                else "end"
+            )
+            current.dates.append(block)
+            phase = {"start": "dated", "body": "ended", "closed": "ended"}.get(phase, phase)
+        elif kind in "HA" or (kind == "S" and _s_is_head(phase, current, ahead, after_date)):
+            if kind != "A" and _h_is_body(phase, current, ahead):
+                current.body.append(block)  # a cut or marked line under a dated headline
+                phase = "body"
+            else:
+                current.heads.append(block)
+                phase = "head"
+        else:
+            current.body.append(block)
+            phase = "body"
+            if block.marker:  # "….Read more" closes its item
+                current.marker = True
+                phase = "closed"
+    if pending:  # labels, rules or a pager after the last item: furniture of their own
+        records.append(Record(others=pending))
+    return [r for r in records if r.blocks]
+
+
+def _h_is_body(phase: str, current: Record, ahead: str) -> bool:
+    """Under "Headline / 4 Oct 2018", a headline-shaped line is the summary when a marker,
+    the end of the source or the next headline follows it (a summary the site cut mid-word)."""
+    if phase != "head" or not current.dates or current.body:
+        return False
+    return ahead == "M" or (current.date_at != "start" and ahead == "H")
+
+
+def _s_is_head(phase: str, current: Record, ahead: str, after_date: str) -> bool:
+    """A short sentence heads a record when a date or a body follows it and no body is open:
+    under "The latest updates", "Europe Ministers … forests." above a date and a summary.
+    `after_date` is the kind of block after the next date line."""
+    if phase in ("start", "ended", "closed"):
+        return ahead in "SPD" and ahead != ""
+    if phase == "dated":
+        return ahead in "SP" and ahead != ""
+    if phase == "head" and ahead == "D" and not current.dates:
+        return after_date in ("P", "S") and after_date != ""
+    return False
+
+
+def _starts_record(
+    kind: str,
+    block: Block,
+    phase: str,
+    current: Record,
+    ahead: str,
+    headed: bool,
+    dates_close: bool,
+) -> bool:
+    if phase == "start":
+        return False
+    if kind == "D":
+        if phase == "closed":
+            return not (dates_close and not current.dates)
+        if phase == "body":
+            return not dates_close
+        return bool(current.dates) or phase == "ended"
+    if phase in ("closed", "ended"):
+        return True
+    if kind in "HA":
+        if phase == "body":
+            return True
+        # Under a dated headline, a headline-like line followed by a date opens the next
+        # record; one followed by a marker (or nothing) is this one's summary. Under a date
+        # that opened the record, more headline-like lines are its heads.
+        if phase != "head" or not current.dates or _h_is_body(phase, current, ahead) or not ahead:
+            return False
+        return ahead == "D" or (current.date_at != "start" and ahead in "SP")
+    if kind == "S":
+        return phase == "body" and ahead == "D" and not dates_close
+    # A paragraph: in a listing without headlines or dates, each paragraph is an item.
+    return phase == "body" and not headed and not current.dates
+
+
+def _score(records: list[Record]) -> tuple[int, int, int]:
+    """(records with a body less those with two dates, dated once, dated in the commonest
+    place): a reading that gives one item two dates has cut the listing in the wrong places."""
+    bodied = [r for r in records if r.body]
+    doubled = sum(len(r.dates) > 1 for r in records)
+    dated = [r for r in bodied if len(r.dates) == 1]
+    places = Counter(r.date_at for r in dated)
+    return len(bodied) - doubled, len(dated), places.most_common(1)[0][1] if places else 0
+
+
+def read_records(blocks: list[Block]) -> list[Record]:
+    """The records under the better of the two readings of dates between items."""
+    headed = is_headed(blocks)
+    after = segment(blocks, headed, dates_close=True)
+    before = segment(blocks, headed, dates_close=False)
+    score_after, score_before = _score(after), _score(before)
+    if score_before > score_after:
+        return before
+    if score_before == score_after and not _ends_cut(blocks) and _opens_with_date(before):
+        return before
+    return after
+
+
+def _ends_cut(blocks: list[Block]) -> bool:
+    last = next((b for b in reversed(blocks) if b.kind in _TEXT), None)
+    return last is not None and not last.marker and not _ends_whole(last.text)
+
+
+def _opens_with_date(records: list[Record]) -> bool:
+    first = next((r for r in records if r.body), None)
+    return first is not None and first.date_at == "start"
+
+
+def _ends_whole(text: str) -> bool:
+    end = text.rstrip()
+    return bool(end) and (end[-1] in ".!?…\"'”’)" or teasers.ends_cut_off(end))

@@ -1,0 +1,207 @@
+"""The record template: what most records hold, and each record read with it.
+
+The template is what most records hold: how many headline-like blocks open a record (one, or
+a headline and a standfirst), whether records carry a date, a marker, a body, and where the
+date sits. The run is the records from the first to the last that fit the template; what lies
+outside it is page furniture (intro blurbs, headings, menus, footers, pagers), and so are extra
+headline-like blocks above the first item (a page heading over the first headline).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from insights.ingest.blocks import Block
+from insights.ingest.records import Record
+
+FURNITURE = "page furniture, not an article"
+NO_SUMMARY = "no summary text"
+DATE_ONLY = "a date with no text under it"
+CAPTION = "an image caption or label, not a headline"
+
+_MOST = 2 / 3
+_SHORT_EDGE_WORDS = 3
+_MAX_HEADINGS = 3
+
+
+@dataclass
+class Entry:
+    """What the template reads in one record: an item, or a block left out with its reason."""
+
+    record: Record
+    title: str | None = None  # None: derive it from the summary
+    summary: str = ""
+    date: Block | None = None
+    marker: bool = False
+    reason: str | None = None  # set when the record is left out
+    item_like: bool = True  # numbered in the listing (an item, or a headline left out)
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Template:
+    heads: int  # headline-like blocks that open a record: 0, 1 (headline) or 2 (+ standfirst)
+    dated: bool
+    marked: bool
+    bodied: bool  # False for a listing of headlines and dates only
+    captions: bool = False  # heads above the dates are image captions, not headlines
+    titled: bool = False  # (nearly) every record has a headline
+    date_at: str | None = None  # where records carry their date: "start", "inside", "end"
+
+
+def induce(records: list[Record], headed: bool) -> Template:
+    """What most records hold; the first record is left out when others can speak."""
+    sample = records[1:] if len(records) > 2 else records
+    bodied = [r for r in sample if r.body]
+    bodied_share = len(bodied) / len(sample) if sample else 0.0
+    if bodied_share < 1 / 3:
+        shown = [r for r in sample if r.heads]
+        dated = sum(bool(r.dates) for r in shown) >= _MOST * max(len(shown), 1)
+        return Template(1 if shown else 0, dated, False, False, False)
+    dated = sum(bool(r.dates) for r in bodied) / len(bodied)
+    marked = sum(r.marker for r in bodied) / len(bodied) >= _MOST
+    places = Counter(r.date_at for r in bodied if r.dates)
+    date_at = places.most_common(1)[0][0] if places else None
+    with_heads = sum(bool(_titles(r, date_at)) for r in bodied) / len(bodied)
+    captions = (
+        headed
+        and with_heads < _MOST
+        and dated >= 0.8
+        and all(r.date_at == "inside" for r in bodied if r.heads and r.dates)
+    )
+    heads = 0
+    if headed and with_heads >= 1 / 3 and not captions:
+        heads = 2 if _standfirsts(records) else 1
+    return Template(heads, dated >= _MOST, marked, True, captions, with_heads >= _MOST, date_at)
+
+
+def _titles(record: Record, date_at: str | None) -> list[Block]:
+    """The heads that can be titles: where dates open records, those below the date."""
+    if date_at == "start" and record.date_at == "inside":
+        return [h for h in record.heads if h.line > record.dates[0].line]
+    return record.heads
+
+
+def _standfirsts(records: list[Record]) -> bool:
+    """True when most items open with two headline-like lines: a headline and a standfirst.
+
+    The first record counts only when its first line is more than a page heading.
+    """
+    bodied = [r for r in records if r.body]
+    counted = [
+        r
+        for i, r in enumerate(bodied)
+        if i > 0 or (r.heads and len(r.heads[0].text.split()) > _SHORT_EDGE_WORDS)
+    ]
+    pairs = sum(len(r.heads) == 2 for r in counted)
+    return pairs >= 2 and pairs * 2 >= len(counted)
+
+
+def _fits(record: Record, template: Template) -> bool:
+    if template.bodied and not record.body:
+        return False
+    if not template.bodied and not record.heads:
+        return False
+    if template.dated and not record.dates:
+        return False
+    if template.titled and not _titles(record, template.date_at):
+        return False
+    return not (template.marked and not record.marker)
+
+
+def _words(record: Record, template: Template) -> int:
+    shown = (record.heads[-1:] if template.heads else []) or record.body
+    return len(shown[0].text.split()) if shown else 0
+
+
+def _short_edge(record: Record, template: Template, others: list[Record]) -> bool:
+    """A page heading with its intro above the items: a title shorter than any item's."""
+    sizes = [_words(r, template) for r in others if r is not record and (r.heads or r.body)]
+    if len(sizes) < 2:
+        return False
+    words = _words(record, template)
+    return (
+        words <= _SHORT_EDGE_WORDS and words < min(sizes) and words * 2 <= statistics.median(sizes)
+    )
+
+
+def _cut_explains(record: Record, template: Template) -> bool:
+    """True when what the last record lacks could have followed where the source stops."""
+    if (template.bodied and not record.body) or len(record.heads) > max(template.heads, 1):
+        return False
+    if template.titled and not record.heads:
+        return False
+    return not (template.dated and not record.dates and template.date_at != "end")
+
+
+def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]:
+    """First and last index of the records that are the listing; (0, -1) when none fit."""
+    fitting = [i for i, r in enumerate(records) if _fits(r, template)]
+    if not fitting:
+        return 0, -1
+    first, last = fitting[0], fitting[-1]
+    for _ in range(_MAX_HEADINGS):  # a page heading or two above the listing, no more
+        if first >= last or not _short_edge(records[first], template, records[first:]):
+            break
+        first = next(i for i in fitting if i > first)
+    final = records[-1]
+    if cut and last < len(records) - 1 and _cut_explains(final, template):
+        last = len(records) - 1  # the source stops inside its last item
+    return first, last
+
+
+def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
+    """Every record as an item or a rejection, in source order."""
+    first, last = run(records, template, cut)
+    entries: list[Entry] = []
+    for index, record in enumerate(records):
+        inside = first <= index <= last
+        if not inside or not (record.heads or record.body or record.dates):
+            # Every line of the page around the listing is reported, one by one.
+            entries.extend(
+                Entry(record, reason=FURNITURE, item_like=False, excerpt=b.text)
+                for b in record.blocks
+            )
+            continue
+        entries.extend(_read_one(record, template, at_top=index == first))
+    return entries
+
+
+def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
+    entries: list[Entry] = []
+    heads = list(record.heads)
+    if template.captions:
+        entries.extend(
+            Entry(record, reason=CAPTION, item_like=False, excerpt=h.text) for h in heads
+        )
+        heads = []
+    keep = max(template.heads, 1)
+    extra: list[Block] = []
+    if template.date_at == "start" and record.dates and record.date_at == "inside":
+        # Dates open these records: lines above the date belong to the page, not the item.
+        opened = record.dates[0].line
+        extra = [h for h in heads if h.line < opened]
+        heads = [h for h in heads if h.line > opened]
+    if len(heads) > keep:
+        extra, heads = extra + heads[:-keep], heads[-keep:]
+    if extra:
+        # Above the first item a page heading; between items a headline with nothing under it.
+        for head in extra:
+            reason = FURNITURE if at_top else NO_SUMMARY
+            entries.append(
+                Entry(record, reason=reason, item_like=reason == NO_SUMMARY, excerpt=head.text)
+            )
+    date = record.dates[0] if record.dates else None
+    body = " ".join(b.text for b in record.body)
+    if len(heads) == 2:
+        body = f"{heads[1].text} {body}".strip()  # a standfirst opens the summary
+    title = heads[0].text if heads else None
+    if not body and (template.bodied or title is None):
+        reason = NO_SUMMARY if title else DATE_ONLY
+        excerpt = title or (date.text if date else record.first_text)
+        entries.append(Entry(record, date=date, reason=reason, excerpt=excerpt))
+        return entries
+    entries.append(Entry(record, title=title, summary=body, date=date, marker=record.marker))
+    return entries
