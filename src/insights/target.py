@@ -45,10 +45,10 @@ def check(out: Path, inputs: Sequence[str | Path | None]) -> Path:
         TargetError: one line naming the problem.
     """
     out = Path(out)
-    resolved = out.resolve()
+    resolved = _real(out)
     index = resolved.with_suffix(".index")
     for given in (Path(i) for i in inputs if i is not None):
-        source = given.resolve()
+        source = _real(given)
         if source == resolved or _same_file(given, out):
             raise TargetError(
                 f"--out {out} is the input {given}: writing it would destroy the input; "
@@ -76,6 +76,11 @@ def check(out: Path, inputs: Sequence[str | Path | None]) -> Path:
     os.close(fd)
     os.unlink(probe)
     return out
+
+
+def _real(path: Path) -> Path:
+    # os.path.realpath, unlike Path.resolve, stops at a symlink loop instead of raising
+    return Path(os.path.realpath(path))
 
 
 def _same_file(a: Path, b: Path) -> bool:
