@@ -145,7 +145,11 @@ CASES = {
     "CSV with an unterminated quote": Case(
         csv_unterminated_quote, 0, xfail=f"a row swallowed: {ON_INGEST}"
     ),
-    "CSV rows without text": Case(rows_without_text, 0, xfail="rows without text become empty articles: for the listings rewrite (branch `ingest`)"),
+    "CSV rows without text": Case(
+        rows_without_text,
+        0,
+        xfail="rows without text become empty articles: for the listings rewrite (branch `ingest`)",
+    ),
     "symlink loop beside a listing": Case(symlink_loop, 0, "loop-a.txt"),
     "symlink loop alone": Case(symlink_loop_alone, 1, "loop-a.txt"),
     "a directory beside a listing": Case(a_directory, 0, "folder"),
