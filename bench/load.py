@@ -6,7 +6,9 @@
 
 One real `streamlit run dashboard/server.py` per dataset. Every session (bench/load_client.py)
 opens every page with a theme filter and a search in the query string, as a shared link
-would, pausing a think time between pages; sessions arrive spread over a ramp. Reported per
+would, pausing a think time between pages (default 10 s, uniform 5–15 s); sessions arrive at
+random over a ramp (default 30 s: a link sent to fifty people, opened within half a minute).
+A flash crowd is `--think 2 --ramp 5`. Reported per
 page: p50/p95 of the run time (rerun request to `script_finished`, as the client sees it),
 errors (exceptions, "page not found", time-outs, dropped sockets) and the server's RSS before,
 at its peak and after the sessions closed (once Streamlit dropped them: the server is started
@@ -57,8 +59,14 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(dataset: Path, log_path: Path) -> Iterator[Server]:
-    """`streamlit run dashboard/server.py` on a free port until healthy; stopped on exit."""
+def serve(dataset: Path, log_path: Path, options: dict[str, str] | None = None) -> Iterator[Server]:
+    """`streamlit run dashboard/server.py` on a free port until healthy; stopped on exit.
+
+    Args:
+        options: more Streamlit config options for this server, e.g. {"runner.postScriptGC":
+            "true"} (command-line options override .streamlit/config.toml).
+    """
+    extra = [a for key, value in (options or {}).items() for a in (f"--{key}", value)]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -69,6 +77,7 @@ def serve(dataset: Path, log_path: Path) -> Iterator[Server]:
                 *("--server.headless", "true", "--server.port", str(port)),
                 *("--browser.gatherUsageStats", "false"),
                 *("--server.disconnectedSessionTTL", str(SESSION_TTL)),
+                *extra,
             ],
             cwd=REPO,
             env={**os.environ, "INSIGHTS_DATASET": str(dataset)},
@@ -180,11 +189,13 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def measure(dataset: Path, sessions: list[int], args: argparse.Namespace) -> list[Step]:
+def measure(
+    dataset: Path, sessions: list[int], args: argparse.Namespace, options: dict[str, str]
+) -> list[Step]:
     query = link_query(dataset)
     steps: list[Step] = []
     log = args.workdir / f"load-streamlit-{dataset.stem}.log"
-    with serve(dataset, log) as server:
+    with serve(dataset, log, options) as server:
         started = rss_mb(server.pid)
         warm = asyncio.run(crowd(server.url, query, 1, 0, 0, args.seed))  # loads the corpus
         if any(r.errors for r in warm):
@@ -217,8 +228,8 @@ def table(label: str, steps: list[Step]) -> str:
     pages = [p for p in PAGES if any(p in s.by_page for s in steps)]
     head = " | ".join(f"{p or 'overview'} p50 / p95" for p in pages)
     lines = [
-        f"| {label}: N | {head} | errors | RSS before / peak / after (MB) |",
-        "|" + "---:|" * (len(pages) + 3),
+        f"| {label}: N | {head} | errors | page runs/s | RSS before / peak / after (MB) |",
+        "|" + "---:|" * (len(pages) + 4),
     ]
     for s in steps:
         cells = " | ".join(
@@ -226,7 +237,8 @@ def table(label: str, steps: list[Step]) -> str:
             for p in pages
         )
         lines.append(
-            f"| {s.n} | {cells} | {len(s.errors)} | {s.before:.0f} / {s.peak:.0f} / {s.after:.0f} |"
+            f"| {s.n} | {cells} | {len(s.errors)} | {len(s.runs) / s.seconds:.1f} | "
+            f"{s.before:.0f} / {s.peak:.0f} / {s.after:.0f} |"
         )
     return "\n".join(lines)
 
@@ -261,10 +273,18 @@ def main(argv: list[str] | None = None) -> int:
         help="dataset(s) to serve (default: 26=data/articles.parquet, built if missing)",
     )
     parser.add_argument("--sessions", default="1,10,50,100", help="comma-separated N")
-    parser.add_argument("--think", type=float, default=2.0, help="mean seconds between pages")
-    parser.add_argument("--ramp", type=float, default=5.0, help="seconds over which N arrive")
+    parser.add_argument("--think", type=float, default=10.0, help="mean seconds between pages")
+    parser.add_argument("--ramp", type=float, default=30.0, help="seconds over which N arrive")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/insights-bench"))
+    parser.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="also run every dataset with this Streamlit option, as a second table "
+        "(e.g. runner.postScriptGC=true)",
+    )
     parser.add_argument("--bars", action="store_true", help="exit 1 if a bar at N=50 fails")
     parser.add_argument("--out", type=Path, help="write the tables (Markdown) here too")
     args = parser.parse_args(argv)
@@ -273,12 +293,19 @@ def main(argv: list[str] | None = None) -> int:
     datasets = [d.split("=", 1) for d in args.dataset or [f"26={REPO / 'data/articles.parquet'}"]]
     if not Path(datasets[0][1]).exists() and datasets[0][0] == "26":
         subprocess.run(["make", "dataset"], cwd=REPO, check=True)
+    variants = [("", {})] + [
+        (f" with {c}", dict([c.split("=", 1)])) for c in args.config
+    ]  # the shipped configuration first, then each variant in the same run
     tables, failed = [], []
     for label, path in datasets:
-        print(f"{label}: {path}, N = {sessions}, think {args.think} s, ramp {args.ramp} s")
-        steps = measure(Path(path), sessions, args)
-        tables.append(table(label, steps))
-        failed += [f"{label}: {f}" for f in bars(steps)] if 50 in sessions else []
+        for suffix, options in variants:
+            print(
+                f"{label}{suffix}: {path}, N = {sessions}, think {args.think} s, ramp {args.ramp} s"
+            )
+            steps = measure(Path(path), sessions, args, options)
+            tables.append(table(label + suffix, steps))
+            if 50 in sessions and not options:
+                failed += [f"{label}: {f}" for f in bars(steps)]
     report = "\n\n".join(tables)
     print(f"\nPage run times in ms (rerun request to script_finished):\n\n{report}\n")
     if args.out:
