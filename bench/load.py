@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import random
@@ -155,6 +156,13 @@ async def visitor(url: str, query: str, delay: float, think: float, rng: random.
     return runs
 
 
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: works under a caller's running event loop too
+    (pytest with playwright's sync API keeps one in the main thread)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 async def crowd(url: str, query: str, n: int, think: float, ramp: float, seed: int):
     rng = random.Random(seed)
     delays = [rng.uniform(0, ramp) if n > 1 else 0.0 for _ in range(n)]
@@ -197,7 +205,7 @@ def measure(
     log = args.workdir / f"load-streamlit-{dataset.stem}.log"
     with serve(dataset, log, options) as server:
         started = rss_mb(server.pid)
-        warm = asyncio.run(crowd(server.url, query, 1, 0, 0, args.seed))  # loads the corpus
+        warm = run_async(crowd(server.url, query, 1, 0, 0, args.seed))  # loads the corpus
         if any(r.errors for r in warm):
             print(f"  warm-up errors: {[e for r in warm for e in r.errors]}")
         print(
@@ -209,7 +217,7 @@ def measure(
             before = rss_mb(server.pid)
             with PeakRss(server.pid) as peak:
                 t0 = time.perf_counter()
-                runs = asyncio.run(crowd(server.url, query, n, args.think, args.ramp, args.seed))
+                runs = run_async(crowd(server.url, query, n, args.think, args.ramp, args.seed))
                 seconds = time.perf_counter() - t0
                 time.sleep(SESSION_TTL + 2)
                 after = rss_mb(server.pid)

@@ -3,7 +3,6 @@ and a rebuild under a running server's open sessions."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -142,7 +141,7 @@ def test_a_rebuild_is_picked_up_by_open_sessions_without_an_error(tmp_path):
             return before, after, other_before, await _visit_all(other)
 
     with load.serve(out, tmp_path / "streamlit.log") as server:
-        before, after, other_before, other_after = asyncio.run(scenario(server.url))
+        before, after, other_before, other_after = load.run_async(scenario(server.url))
     for run in before + after + other_before + other_after:
         assert run.errors == [], (run.page, run.errors)
     overview_before, overview_after = other_before[0].texts, other_after[0].texts

@@ -6,7 +6,6 @@ concurrency is asserted (timings belong to the bench).
 
 from __future__ import annotations
 
-import asyncio
 import sys
 
 from insights import store
@@ -26,7 +25,7 @@ def test_concurrent_sessions_open_every_page_with_a_shared_links_filters(tmp_pat
     query = load.link_query(built.out)
     assert "theme=" in query and "q=" in query
     with load.serve(built.out, tmp_path / "streamlit.log") as server:
-        runs = asyncio.run(load.crowd(server.url, query, SESSIONS, think=0.2, ramp=1, seed=0))
+        runs = load.run_async(load.crowd(server.url, query, SESSIONS, think=0.2, ramp=1, seed=0))
     assert [e for run in runs for e in run.errors] == []
     assert len(runs) == SESSIONS * len(load.PAGES)
     for run in runs:  # each run drew its page: the sidebar, a heading, more than a frame
