@@ -49,6 +49,7 @@ from load_client import PageRun, Session
 REPO = Path(__file__).resolve().parents[1]
 PAGES = ("", "timeline", "themes", "figures", "explore", "about")  # "" is Overview, at /
 SEARCH = "children"
+BASELINE_ROUNDS = 5  # N=1 opens every page this many times (think ≤ 1 s: nobody to wait for)
 SESSION_TTL = 3  # seconds Streamlit keeps a closed session (default 120) in this bench
 P95_RATIO_BAR, PEAK_BAR_MB, AFTER_BAR = 3.0, 1536, 1.25
 
@@ -64,10 +65,13 @@ def serve(dataset: Path, log_path: Path, options: dict[str, str] | None = None) 
     """`streamlit run dashboard/server.py` on a free port until healthy; stopped on exit.
 
     Args:
-        options: more Streamlit config options for this server, e.g. {"runner.postScriptGC":
-            "true"} (command-line options override .streamlit/config.toml).
+        options: Streamlit options for this server ({"runner.postScriptGC": "true"}; they
+            override .streamlit/config.toml) and environment variables ({"MALLOC_ARENA_MAX":
+            "2"}: a key without a dot).
     """
-    extra = [a for key, value in (options or {}).items() for a in (f"--{key}", value)]
+    options = options or {}
+    extra = [a for key, value in options.items() if "." in key for a in (f"--{key}", value)]
+    environment = {key: value for key, value in options.items() if "." not in key}
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -81,7 +85,7 @@ def serve(dataset: Path, log_path: Path, options: dict[str, str] | None = None) 
                 *extra,
             ],
             cwd=REPO,
-            env={**os.environ, "INSIGHTS_DATASET": str(dataset)},
+            env={**os.environ, "INSIGHTS_DATASET": str(dataset), **environment},
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -139,13 +143,15 @@ def link_query(dataset: Path) -> str:
     return urlencode([*([("theme", theme)] if theme else []), ("q", SEARCH)])
 
 
-async def visitor(url: str, query: str, delay: float, think: float, rng: random.Random):
-    """One session: arrive after `delay`, open every page with a think time between them."""
+async def visitor(
+    url: str, query: str, delay: float, think: float, rng: random.Random, rounds: int = 1
+):
+    """One session: arrive after `delay`, open every page (`rounds` times), thinking between."""
     await asyncio.sleep(delay)
     runs: list[PageRun] = []
     try:
         async with Session(url) as tab:
-            for page in PAGES:
+            for page in PAGES * rounds:
                 runs.append(await tab.open(page, query))
                 if think:
                     await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
@@ -163,10 +169,13 @@ def run_async(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-async def crowd(url: str, query: str, n: int, think: float, ramp: float, seed: int):
+async def crowd(
+    url: str, query: str, n: int, think: float, ramp: float, seed: int, rounds: int = 1
+):
     rng = random.Random(seed)
     delays = [rng.uniform(0, ramp) if n > 1 else 0.0 for _ in range(n)]
-    done = await asyncio.gather(*(visitor(url, query, d, think, rng) for d in delays))
+    visitors = (visitor(url, query, d, think, rng, rounds) for d in delays)
+    done = await asyncio.gather(*visitors)
     return [run for runs in done for run in runs]
 
 
@@ -217,7 +226,11 @@ def measure(
             before = rss_mb(server.pid)
             with PeakRss(server.pid) as peak:
                 t0 = time.perf_counter()
-                runs = run_async(crowd(server.url, query, n, args.think, args.ramp, args.seed))
+                # one session alone is the baseline: several rounds, so its p95 is not one run
+                alone = (min(args.think, 1.0), BASELINE_ROUNDS) if n == 1 else (args.think, 1)
+                runs = run_async(
+                    crowd(server.url, query, n, alone[0], args.ramp, args.seed, rounds=alone[1])
+                )
                 seconds = time.perf_counter() - t0
                 time.sleep(SESSION_TTL + 2)
                 after = rss_mb(server.pid)
@@ -290,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="also run every dataset with this Streamlit option, as a second table "
-        "(e.g. runner.postScriptGC=true)",
+        help="also run every dataset with this Streamlit option (runner.postScriptGC=true) or "
+        "environment variable (MALLOC_ARENA_MAX=2), as another table in the same run",
     )
     parser.add_argument("--bars", action="store_true", help="exit 1 if a bar at N=50 fails")
     parser.add_argument("--out", type=Path, help="write the tables (Markdown) here too")
@@ -306,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     ]  # the shipped configuration first, then each variant in the same run
     tables, failed = [], []
     for label, path in datasets:
+        if not Path(path).exists():
+            print(f"{label}: skipped, no dataset at {path} (bench/scale.py builds the 1M one)")
+            continue
         for suffix, options in variants:
             print(
                 f"{label}{suffix}: {path}, N = {sessions}, think {args.think} s, ramp {args.ramp} s"
