@@ -162,14 +162,14 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def serve(dataset: Path, logdir: Path) -> Iterator[Server]:
-    """`streamlit run dashboard/app.py` on a free port with INSIGHTS_DATASET, until healthy."""
+    """`streamlit run dashboard/server.py` on a free port with INSIGHTS_DATASET, until healthy."""
     log_path = logdir / f"streamlit-{dataset.stem}-{time.monotonic_ns()}.log"
     port = _free_port()
     with open(log_path, "w") as log:
         started = time.perf_counter()
         process = subprocess.Popen(
             [
-                *(sys.executable, "-m", "streamlit", "run", "dashboard/app.py"),
+                *(sys.executable, "-m", "streamlit", "run", "dashboard/server.py"),
                 *("--server.headless", "true", "--server.port", str(port)),
                 *("--browser.gatherUsageStats", "false"),
             ],

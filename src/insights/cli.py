@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
         "inference and are marked curated",
     )
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    build.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another build is writing --out, wait for it instead of stopping",
+    )
 
     synth = commands.add_parser(
         "synth",
@@ -142,6 +147,7 @@ def _build(args: argparse.Namespace) -> int:
         dates_path=args.dates,
         progress=say if _large(sources) else None,
         options=options,
+        wait=args.wait,
     )
     if not args.quiet:
         print("\n".join(report.lines()))
@@ -185,6 +191,7 @@ def _info(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from insights.pipeline import BuildError
+    from insights.target import TargetError
     from insights.taxonomy import TaxonomyError
 
     args = _parser().parse_args(argv)
@@ -193,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args)
     except (
         BuildError,
+        TargetError,
         SourceError,
         TaxonomyError,
         store.DatasetError,

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from insights import enrich, schema, serving, store
+from insights import enrich, schema, serving, store, target
 from insights.ingest import read_source
 from insights.ingest.captures import capture_bounds
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -49,6 +49,7 @@ class BuildReport:
     publishers: dict[str, str] = field(default_factory=dict)
     links_dropped: list[dict[str, Any]] = field(default_factory=list)
     curated_unmatched: list[str] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)  # temporaries an interrupted build left
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
@@ -58,6 +59,8 @@ class BuildReport:
             f"Read {self.items_read:,} items from {len(self.sources)} source(s); "
             f"{self.articles:,} articles written in {self.seconds:.1f} s ({rate:,.0f}/s).",
         ]
+        if self.swept:
+            out.append(f"Removed {len(self.swept)} temporary file(s) an interrupted build left.")
         if self.duplicates_merged:
             out.append(
                 f"Merged {self.duplicates_merged:,} duplicate item(s) seen in more than one place."
@@ -213,13 +216,36 @@ def build(
     dates_path: Path | None = None,
     progress: Progress | None = None,
     options: Mapping[str, SourceOptions] | None = None,
+    wait: bool = False,
 ) -> BuildReport:
     """Build the dataset at `out` from the sources; returns what was read, kept and left out.
 
+    Before reading anything, `out` is checked (never an input, never a folder, writable) and
+    locked, so one build at a time writes it; leftovers of an interrupted build are swept.
+
     Raises:
+        target.TargetError: `out` cannot be written, or another build holds it (unless `wait`).
         BuildError: when no source gave a single usable item (the old dataset stays).
     """
-    say = progress or (lambda _message: None)
+    out = target.check(out, [*sources, taxonomy_path, dates_path])
+    lock = target.BuildLock(Path(out))
+    with lock.hold(sources, wait=wait):
+        swept = target.sweep(out, interrupted=bool(lock.interrupted))
+        report = _build(
+            sources, out, taxonomy_path, dates_path, progress or (lambda _m: None), options or {}
+        )
+    report.swept = [str(p) for p in swept]
+    return report
+
+
+def _build(
+    sources: Sequence[str | Path],
+    out: Path,
+    taxonomy_path: Path,
+    dates_path: Path | None,
+    say: Progress,
+    options: Mapping[str, SourceOptions],
+) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(sources=[str(s) for s in sources])
     taxonomy = Taxonomy.load(taxonomy_path)
@@ -232,7 +258,7 @@ def build(
         except SourceError as exc:
             report.unreadable_sources.append({"source": str(source), "reason": str(exc)})
             continue
-        (options or {}).get(str(source), SourceOptions()).apply(listing)
+        options.get(str(source), SourceOptions()).apply(listing)
         listings.append(listing)
         report.items_read += len(listing.items)
         report.left_out.extend(_rejection(r) for r in listing.rejections)

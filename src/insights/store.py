@@ -64,6 +64,11 @@ def write_dataset(table: pa.Table, path: Path, metadata: dict[str, Any]) -> Data
         pq.write_table(table, tmp, compression="zstd", row_group_size=128 * 1024)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is for reading
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a size limit, a folder gone read-only
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise DatasetError(
+            f"cannot write {path} ({reason}); the previous dataset is unchanged"
+        ) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
