@@ -42,7 +42,10 @@ def test_statistic_labels(value, kind, qualifier, phrase, label):
     [
         (1000, "count", "up_to", "Up to 1,000 children", "children", "up to 1,000 children"),
         (32, "duration", "exact", "32 years", "years", "32 years"),
-        (66, "percent", "exact", "66% rise in the number of children", "children", "66%"),
+        (66, "percent", "exact", "66% rise in the number of children", "children",
+         "66% rise in children"),
+        (40, "percent", "exact", "40% of children", "children", "40% of children"),
+        (1 / 5, "ratio", "exact", "one in five adults", "adults", "1 in 5 adults"),
         (0.5, "proportion", "more_than", "more than half", "frontline workers",
          "more than half of frontline workers"),
         (11, "age", "as_young_as", "as young as 11 years old", None, "as young as 11"),
@@ -50,7 +53,10 @@ def test_statistic_labels(value, kind, qualifier, phrase, label):
     ],
 )  # fmt: skip
 def test_statistic_headings(value, kind, qualifier, phrase, counted, heading):
-    figure = fixtures.statistic(value, kind, phrase, phrase, qualifier=qualifier, counted=counted)
+    figure = fixtures.statistic(
+        value, kind, phrase, phrase, qualifier=qualifier, counted=counted,
+        direction="up" if "rise" in phrase else "",
+    )  # fmt: skip
     assert wording.figure_heading(figure, wording.figure_label(figure)) == heading
 
 
@@ -108,9 +114,9 @@ def test_months_phrase(months, text):
     ("published", "basis", "precision", "text"),
     [
         (date(2018, 9, 20), schema.STATED, schema.DAY, "20 Sep 2018"),
-        (date(2018, 3, 15), schema.INFERRED, schema.MONTH, "Mar 2018 (inferred)"),
-        (date(2018, 9, 17), schema.CURATED, schema.WEEK, "week of 17 Sep 2018 (curated)"),
-        (date(2018, 1, 1), schema.INFERRED, schema.YEAR, "2018 (inferred)"),
+        (date(2018, 3, 15), schema.INFERRED, schema.MONTH, "Mar 2018 (estimated)"),
+        (date(2018, 9, 17), schema.CURATED, schema.WEEK, "week of 17 Sep 2018"),
+        (date(2018, 1, 1), schema.INFERRED, schema.YEAR, "2018 (estimated)"),
         (None, schema.INFERRED, schema.UNKNOWN, "date unknown"),
     ],
 )
@@ -145,9 +151,34 @@ def test_headline_dates(corpus):
 def test_articles_over_time_summary(corpus):
     frame = timeline.articles_over_time(corpus, corpus.select(Filters()), QUARTER)
     assert wording.articles_over_time_summary(frame, QUARTER) == (
-        "The busiest quarter was 2017 Q4 with 2 articles; hatched bars are articles whose date "
-        "was inferred, not stated."
+        "The busiest quarter was 2017 Q4 with 2 articles; 1 of 5 articles here has an "
+        "estimated date; hatched bars are the estimates."
     )
+
+
+@pytest.mark.parametrize(
+    ("known", "inferred", "text"),
+    [
+        ([2, 1], [0, 0], "The busiest month was January 2018 with 2 articles; every date here is"
+         " stated or set by hand."),
+        ([1, 0], [1, 0], "The busiest month was January 2018 with 2 articles; 1 of 2 articles"
+         " here has an estimated date; hatched bars are the estimates."),
+        ([1, 1], [9, 8], "17 of 19 articles here have estimated dates (hatched), so how they"
+         " spread over the months is an estimate, not a count to quote."),
+        ([0, 0], [1, 2], "All 3 articles here have estimated dates (hatched), so how they"
+         " spread over the months is an estimate, not a count to quote."),
+    ],
+)  # fmt: skip
+def test_articles_over_time_summary_says_how_much_is_estimated(known, inferred, text):
+    frame = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2018-01-01", "2018-02-01"]),
+            "articles": [k + i for k, i in zip(known, inferred, strict=True)],
+            "known": known,
+            "inferred": inferred,
+        }
+    )
+    assert wording.articles_over_time_summary(frame, MONTH) == text
 
 
 def test_theme_counts_summaries(corpus):

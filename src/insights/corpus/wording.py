@@ -15,14 +15,15 @@ returns text, so the words are tested as text (tests/corpus/test_wording.py):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from insights import schema
-from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
+from insights.corpus import when
+from insights.corpus.frames import ARTICLES, INFERRED, PERIOD, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
+from insights.corpus.when import long_date, month_year, short_date  # noqa: F401 (callers)
 from insights.events import Occurrence
 from insights.lexicon import NUMBER_WORDS
 from insights.periods import Period
@@ -36,13 +37,6 @@ _FRACTIONS = {
     0.2: "a fifth",
     0.1: "a tenth",
     1.0: "all",
-}
-# how a date of each precision is written: an estimate never looks more exact than it is
-_PRECISION_FORMATS = {
-    schema.DAY: "%-d %b %Y",
-    schema.WEEK: "week of %-d %b %Y",
-    schema.MONTH: "%b %Y",
-    schema.YEAR: "%Y",
 }
 
 # -- words and numbers -----------------------------------------------------------------------
@@ -63,39 +57,22 @@ def months_phrase(months: int) -> str:
     return "month" if months == 1 else f"{number_word(months)} months"
 
 
-# -- dates -----------------------------------------------------------------------------------
-
-
-def long_date(value: date) -> str:
-    """'18 October 2017'."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def short_date(value: date | None) -> str:
-    """'18 Oct 2017'; '—' without a date."""
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
-
-
-def month_year(value: date | None) -> str:
-    """'Oct 2017'; '—' without a date."""
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
+# -- dates (written by corpus/when.py; these names stay for older callers) --------------------
 
 
 def moment(iso: str | None) -> str:
     """'1 Jan 2026 at 09:30 UTC' from an ISO timestamp; 'at an unknown time' without one."""
     if not iso:
         return "at an unknown time"
-    when = pd.Timestamp(iso)
-    zone = " UTC" if when.tzinfo is not None and when.utcoffset().total_seconds() == 0 else ""
-    return f"{when:%-d %b %Y at %H:%M}{zone}"
+    stamp = pd.Timestamp(iso)
+    zone = " UTC" if stamp.tzinfo is not None and stamp.utcoffset().total_seconds() == 0 else ""
+    return f"{stamp:%-d %b %Y at %H:%M}{zone}"
 
 
 def date_label(published: Any, basis: str, precision: str) -> str:
-    """'20 Sep 2018', or 'Mar 2018 (inferred)' so an estimate never looks exact."""
-    if published is None or pd.isna(published):
-        return "date unknown"
-    label = pd.Timestamp(published).strftime(_PRECISION_FORMATS.get(precision, "%-d %b %Y"))
-    return label if basis == schema.STATED else f"{label} ({basis})"
+    """A date without its interval at its precision; an estimate is never a day. Prefer
+    `when.article_date`, which words an estimate as the interval it lies in."""
+    return when.date_text(published, None, None, precision, basis)
 
 
 # -- quoted figures --------------------------------------------------------------------------
@@ -126,11 +103,14 @@ def figure_label(figure: dict[str, Any]) -> str:
 
 def figure_heading(figure: dict[str, Any], label: str) -> str:
     """The label and what is counted: "up to 1,000 children", "more than half of frontline
-    workers"; a percentage or a duration stands alone ("66%" of a rise is not "66% children")."""
+    workers", "66% rise in children", "1 in 5 adults"; a duration or an age stands alone."""
     counted = figure[schema.STAT_COUNTED]
     kind = figure[schema.STAT_KIND]
-    if not counted or kind in (schema.PERCENT, schema.DURATION, schema.RATIO) or counted in label:
+    if not counted or kind in (schema.DURATION, schema.AGE) or counted in label:
         return label
+    if kind == schema.PERCENT:
+        change = {"up": "rise", "down": "fall"}.get(figure.get(schema.STAT_DIRECTION) or "")
+        return f"{label} {change} in {counted}" if change else f"{label} of {counted}"
     return f"{label} of {counted}" if kind == schema.PROPORTION else f"{label} {counted}"
 
 
@@ -159,21 +139,42 @@ def headline_dates(head: Any) -> str:
 
 
 def change_sentence(change: Any) -> str:
-    """One theme's `Change`: the count now, the count before, and how sure the dates are."""
+    """One theme's `Change`: the articles the dates put in each period, and the doubt.
+
+    Only articles whose every possible date lies on one side count; the ones that could fall
+    either way are named, and when they could reverse the change there is no verdict.
+    """
     span = months_phrase(change.months)
-    starts = f"data starts on {long_date(change.data_start)}"
+    either = change.undecided
+    if not change.current and not change.previous:
+        return (
+            f"{change.theme}: none of its {plural(either, 'article')} can be placed before or "
+            f"after {short_date(change.start)} by its dates, so there is nothing to compare."
+        )
     sentence = f"{change.theme}: {plural(change.current, 'article')} in the last {span}"
+    starts = f"data starts on {long_date(change.data_start)}"
     if change.data_start > change.previous_end:
         sentence += f"; the {starts}, so there is nothing to compare with."
+    elif change.decided:
+        sentence += f", {_compared(change.current, change.previous, span)}"
+        sentence += f"; {_either_way(either)}." if either else "."
     else:
-        sentence += f", {_compared(change.current, change.previous, span)}."
-        if change.data_start > change.previous_start:
-            sentence += f" The {starts}, part-way through the {span} before."
+        sentence += (
+            f" and {change.previous:,} in the {span} before, but {_either_way(either)}, so "
+            "the dates cannot say whether it rose or fell."
+        )
+    if change.previous_start < change.data_start <= change.previous_end:
+        sentence += f" The {starts}, part-way through the {span} before."
     if change.estimated:
         verb = "is an estimate" if change.estimated == 1 else "are estimates"
         counted = change.current + change.previous
         sentence += f" {change.estimated:,} of the {counted:,} dates counted {verb}."
     return sentence
+
+
+def _either_way(undecided: int) -> str:
+    """'1 more could fall either way', '23 more could fall either way'."""
+    return f"{undecided:,} more could fall either way"
 
 
 def _compared(now: int, then: int, span: str) -> str:
@@ -184,13 +185,32 @@ def _compared(now: int, then: int, span: str) -> str:
     return f"the same as in the {span} before"
 
 
+def estimates_clause(inferred: int, total: int) -> str:
+    """'19 of 26 articles here have estimated dates'; 'every date here is stated or set by
+    hand' without estimates."""
+    if not inferred:
+        return "every date here is stated or set by hand"
+    verb = "has an estimated date" if inferred == 1 else "have estimated dates"
+    if inferred == total:
+        return f"all {plural(total, 'article')} here {verb.replace('has', 'have')}"
+    return f"{inferred:,} of {plural(total, 'article')} here {verb}"
+
+
 def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
-    """The busiest period of an `articles_over_time` frame, and what the hatching means."""
+    """The busiest period of an `articles_over_time` frame and how much of it is estimated;
+    with more estimates than not, no busiest period (its spacing would be the model's)."""
+    total, inferred = int(frame[ARTICLES].sum()), int(frame[INFERRED].sum())
+    estimates = estimates_clause(inferred, total)
+    if inferred * 2 > total:
+        return (
+            f"{estimates[0].upper()}{estimates[1:]} (hatched), so how they spread over the "
+            f"{period.name}s is an estimate, not a count to quote."
+        )
     busiest = frame.loc[frame[ARTICLES].idxmax()]
+    hatched = "; hatched bars are the estimates" if inferred else ""
     return (
         f"The busiest {period.name} was {period.label(busiest[PERIOD])} with "
-        f"{plural(int(busiest[ARTICLES]), 'article')}; hatched bars are articles whose date was "
-        "inferred, not stated."
+        f"{plural(int(busiest[ARTICLES]), 'article')}; {estimates}{hatched}."
     )
 
 
