@@ -251,3 +251,76 @@ def test_articles_in_period_and_events_line():
 )
 def test_facet_title(name, title):
     assert wording.facet_title(name) == title
+
+
+@pytest.mark.parametrize(
+    ("extra", "text"),
+    [
+        ({schema.PUBLISHER: "ECPAT UK", schema.URL: "https://example.org/a"},
+         "Staggering rise, ECPAT UK, between Dec 2017 and Oct 2018 (estimated),"
+         " https://example.org/a"),
+        ({schema.PUBLISHER: None, schema.URL: None},
+         "Staggering rise, between Dec 2017 and Oct 2018 (estimated)"),
+    ],
+)  # fmt: skip
+def test_citation(extra, text):
+    item = {
+        schema.TITLE: "Staggering  rise",
+        schema.PUBLISHED: date(2018, 7, 18),
+        schema.PUBLISHED_EARLIEST: date(2017, 12, 29),
+        schema.PUBLISHED_LATEST: date(2018, 10, 20),
+        schema.DATE_PRECISION: schema.YEAR,
+        schema.DATE_BASIS: schema.INFERRED,
+        **extra,
+    }
+    assert wording.citation(item) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.org/x", None),
+        (None, None),
+    ],
+)
+def test_web_address(value, address):
+    assert wording.web_address(value) == address
+
+
+def test_sources_by_file_name():
+    assert wording.source_names(["/srv/app/data/news.txt", "data/feed.rss", "x.csv"]) == (
+        "news.txt, feed.rss, x.csv"
+    )
+
+
+@pytest.mark.parametrize(
+    ("known", "inferred", "text"),
+    [
+        ([3], [0], "Every date here is stated or set by hand."),
+        ([2], [1], "1 of 3 articles here has an estimated date."),
+        ([1], [19], "19 of 20 articles here have estimated dates, so where they fall in time is"
+         " an estimate."),
+    ],
+)  # fmt: skip
+def test_estimates_sentence(known, inferred, text):
+    frame = pd.DataFrame(
+        {"articles": [k + i for k, i in zip(known, inferred, strict=True)], "inferred": inferred}
+    )
+    assert wording.estimates_sentence(frame) == text
+
+
+@pytest.mark.parametrize(
+    ("total", "estimated", "text"),
+    [
+        (3, 0, "3 articles in September 2018."),
+        (3, 2, "3 articles in September 2018 by their best estimate; 2 of them have estimated"
+         " dates and may lie outside it."),
+        (1, 1, "1 article in September 2018 by their best estimate; it has an estimated date and"
+         " may lie outside it."),
+    ],
+)  # fmt: skip
+def test_articles_in_period(total, estimated, text):
+    assert wording.articles_in_period(total, MONTH, pd.Timestamp("2018-09-01"), estimated) == text

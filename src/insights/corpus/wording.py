@@ -15,13 +15,14 @@ returns text, so the words are tested as text (tests/corpus/test_wording.py):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
 
 from insights import schema
 from insights.corpus import when
-from insights.corpus.frames import ARTICLES, INFERRED, PERIOD, SHARE, THEME
+from insights.corpus.frames import ARTICLES, DATE, INFERRED, PERIOD, PLACE, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
 from insights.corpus.when import long_date, month_year, short_date  # noqa: F401 (callers)
 from insights.events import Occurrence
@@ -196,6 +197,18 @@ def estimates_clause(inferred: int, total: int) -> str:
     return f"{inferred:,} of {plural(total, 'article')} here {verb}"
 
 
+def estimates_sentence(frame: pd.DataFrame) -> str:
+    """How much of an `articles_over_time` frame (not by theme) rests on estimates, as a
+    sentence: "23 of 26 articles here have estimated dates, so where they fall is an estimate."
+    """
+    total, inferred = int(frame[ARTICLES].sum()), int(frame[INFERRED].sum())
+    clause = estimates_clause(inferred, total)
+    sentence = clause[0].upper() + clause[1:]
+    if inferred * 2 > total:
+        return sentence + ", so where they fall in time is an estimate."
+    return sentence + "."
+
+
 def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
     """The busiest period of an `articles_over_time` frame and how much of it is estimated;
     with more estimates than not, no busiest period (its spacing would be the model's)."""
@@ -212,6 +225,22 @@ def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
         f"The busiest {period.name} was {period.label(busiest[PERIOD])} with "
         f"{plural(int(busiest[ARTICLES]), 'article')}; {estimates}{hatched}."
     )
+
+
+def themes_through_listing_summary(head: Any, anchors: pd.DataFrame, shown: int = 4) -> str:
+    """Why the listing's order leads, and the known dates it hangs on (a `Headline` and a
+    `listing_anchors` frame)."""
+    estimates = estimates_clause(head.inferred, head.articles)
+    sentence = (
+        f"{estimates[0].upper()}{estimates[1:]}, so this shows them in the listing's order "
+        "(the top of the listing, the newest, at the right), not by month"
+    )
+    if anchors.empty:
+        return sentence + "; no article in it has a known date."
+    known = [f"{p} ({d})" for p, d in anchors[[PLACE, DATE]].head(shown).itertuples(False)]
+    more = f" and {len(anchors) - shown:,} more" if len(anchors) > shown else ""
+    places = "place" if len(anchors) == 1 else "places"
+    return f"{sentence}. Known dates at {places} " + ", ".join(known) + more + "."
 
 
 def leading_theme_summary(counts: pd.DataFrame) -> str:
@@ -274,9 +303,15 @@ def date_intervals_summary(intervals: pd.DataFrame) -> str:
     )
 
 
-def articles_in_period(total: int, period: Period, start: Any) -> str:
-    """'3 articles in September 2018.'"""
-    return f"{plural(total, 'article')} in {period.label(start)}."
+def articles_in_period(total: int, period: Period, start: Any, estimated: int = 0) -> str:
+    """'3 articles in September 2018.', and how many of them were only estimated to be there."""
+    sentence = f"{plural(total, 'article')} in {period.label(start)}"
+    if not estimated:
+        return sentence + "."
+    some = (
+        "it has an estimated date" if total == 1 else f"{estimated:,} of them have estimated dates"
+    )
+    return f"{sentence} by their best estimate; {some} and may lie outside it."
 
 
 def facet_title(name: str) -> str:
@@ -287,3 +322,25 @@ def facet_title(name: str) -> str:
 def events_line(occurrences: Sequence[Occurrence]) -> str:
     """'Events: Anti-Slavery Day (18 Oct 2017); …' for the events drawn on a chart."""
     return "Events: " + "; ".join(f"{e.label} ({short_date(e.date)})" for e in occurrences)
+
+
+# -- citing an article -----------------------------------------------------------------------
+
+
+def citation(item: dict[str, Any]) -> str:
+    """'Title, Publisher, between Dec 2017 and Oct 2018 (estimated), https://…': what a
+    campaigner pastes under a quote; a missing publisher or url is left out."""
+    parts = [item.get(schema.TITLE), item.get(schema.PUBLISHER), when.article_date(item)]
+    parts.append(item.get(schema.URL))
+    return ", ".join(" ".join(str(p).split()) for p in parts if p and not pd.isna(p))
+
+
+def web_address(value: Any) -> str | None:
+    """The url when it is an http or https address (the only kind shown as a link), else None."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def source_names(sources: Sequence[str]) -> str:
+    """Sources by file name, never this machine's path: 'news.txt, feed.rss'."""
+    return ", ".join(PurePath(str(s)).name or str(s) for s in sources)
