@@ -251,7 +251,7 @@ def counts(head: Any) -> None:
     period_box.metric(
         "Period covered",
         when.span_text(head.first, head.last),
-        help=f"{when.short_date(head.first)} to {when.short_date(head.last)}",
+        help="The months of the first and the last date in view (best estimates included).",
     )
     themes_box.metric("Themes", head.themes_present)
     figures_box.metric("Quoted figures", f"{head.statistics:,}")
