@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -99,3 +100,28 @@ def test_date_texts_words_every_row_as_date_text_does():
     table = pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)})
     assert when.date_texts(table) == [when.date_text(*r) for r in rows]
     assert when.date_texts(table.slice(0, 0)) == []
+
+
+def test_date_texts_of_many_random_rows_match_date_text():
+    # date_texts words each distinct key once from the fields the words read: same words
+    rng = np.random.default_rng(7)
+    n = 600
+    rows = []
+    for i in range(n):
+        published = D(2016, 1, 1) + timedelta(days=int(rng.integers(0, 900)))
+        spread = [0, 5, 20, 90, 400, 900][i % 6]
+        earliest = published - timedelta(days=int(rng.integers(0, spread + 1)))
+        latest = published + timedelta(days=int(rng.integers(0, spread + 1)))
+        precision = schema.DATE_PRECISIONS[i % 4]
+        basis = schema.DATE_BASES[(i // 4) % 3]
+        rows.append((published, earliest, latest, precision, basis) if i % 50 else
+                    (None, None, None, schema.UNKNOWN, basis))  # fmt: skip
+    names = [
+        schema.PUBLISHED,
+        schema.PUBLISHED_EARLIEST,
+        schema.PUBLISHED_LATEST,
+        schema.DATE_PRECISION,
+        schema.DATE_BASIS,
+    ]
+    table = pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)})
+    assert when.date_texts(table) == [when.date_text(*r) for r in rows]
