@@ -3,6 +3,7 @@
 import dataclasses
 
 import components as ui
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -51,7 +52,7 @@ picked = ui.chart(
     on_select="rerun",
 )
 if shown:
-    st.caption(ui.escape_markdown(wording.events_line(shown)))
+    literal.text(wording.events_line(shown), caption=True)
 
 st.subheader("Articles in one period")
 starts = timeline.periods_in(per_theme)
