@@ -102,7 +102,7 @@ def article_link(article_id: str, title: str, when: str) -> None:
         state.EXPLORE_PAGE,
         label=f"{escape_markdown(when)} · {escape_markdown(title)}",
         icon=":material/article:",
-        query_params={state.ARTICLE_PARAM: article_id},
+        query_params=state.link(article=article_id),  # the view stays, Back returns to it
         width="stretch",
     )
 
@@ -155,7 +155,7 @@ def result_card(item: dict[str, Any], text: str) -> None:
             state.EXPLORE_PAGE,
             label=f"Details · {escape_markdown(when)}",
             icon=":material/open_in_full:",
-            query_params={state.ARTICLE_PARAM: item[schema.ARTICLE_ID]},
+            query_params=state.link(article=item[schema.ARTICLE_ID]),
         )
 
 
