@@ -143,8 +143,8 @@ def read_url(corpus: Corpus) -> None:
         _seed(view)
         st.session_state[_SEEN] = own
     _, at = st.session_state.get(_NOTICES, ((), None))
-    if notices:
-        st.session_state[_NOTICES] = (tuple(notices), None)
+    if notices:  # a value both in the URL and in the session is one notice
+        st.session_state[_NOTICES] = (tuple(dict.fromkeys(notices)), None)
     elif at != _query():
         st.session_state.pop(_NOTICES, None)
 

@@ -169,7 +169,8 @@ def known_values(given: Iterable[str], known: Collection[str]) -> tuple[tuple[st
 
 def ignored(what: str, value: object, why: str) -> str:
     """One line for a value a link or a session held that the page cannot use."""
-    shown = str(value) if len(str(value)) <= 60 else str(value)[:57] + "…"
+    shown = "".join(c if c.isprintable() else "�" for c in str(value))  # one line, visible
+    shown = shown if len(shown) <= 60 else shown[:57] + "…"
     return f"Ignored: {what} '{shown}' {why}."
 
 
