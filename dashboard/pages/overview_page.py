@@ -1,6 +1,7 @@
 """Overview: the counts and three sentences first, then the charts that back them."""
 
 import components as ui
+import literal
 import state
 import streamlit as st
 
@@ -21,7 +22,7 @@ head = articles.headline(corpus, rows)
 ui.counts(head)
 with st.container(key="answers"):
     for sentence in answers.answers(corpus, rows):
-        st.markdown(ui.escape_markdown(sentence))
+        literal.text(sentence)
 st.caption(wording.headline_dates(head))
 
 # Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
