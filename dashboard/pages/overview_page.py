@@ -1,6 +1,7 @@
 """Overview: the headline numbers, articles over time, leading themes, what changed, latest."""
 
 import components as ui
+import downloads
 import state
 import streamlit as st
 
@@ -11,7 +12,8 @@ from insights.periods import MONTH
 SHOWN_CHANGES = 4
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Overview")
 if len(rows) == 0:
     ui.nothing_found()
@@ -28,6 +30,7 @@ period_box.metric(
 themes_box.metric("Themes", head.themes_present)
 figures_box.metric("Quoted figures", f"{head.statistics:,}")
 st.caption(wording.headline_dates(head))
+downloads.briefing_buttons(corpus, filters)
 
 over_time = timeline.articles_over_time(corpus, rows, MONTH)
 if over_time.empty:
@@ -38,6 +41,14 @@ else:
         summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
+    )
+    downloads.chart_images(
+        charts.articles_over_time,
+        over_time,
+        title="Articles per month",
+        filters=filters,
+        key="overview_over_time",
+        period=MONTH,
     )
 
 st.subheader("Leading themes")
@@ -50,6 +61,9 @@ else:
         summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",
+    )
+    downloads.chart_images(
+        charts.theme_counts, counts, title="Leading themes", filters=filters, key="overview_themes"
     )
 
 st.subheader("What changed")
