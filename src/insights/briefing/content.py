@@ -76,16 +76,6 @@ class Briefing:
     sources: list[str]
     made: str
 
-    @property
-    def inferred(self) -> str:
-        """'20 of the 26 dates are inferred from the listing order.'"""
-        head = self.headline
-        verb = "is" if head.inferred == 1 else "are"
-        return (
-            f"{head.inferred:,} of the {wording.plural(head.articles, 'date')} {verb} inferred "
-            "from the listing order, not stated."
-        )
-
 
 def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) -> Briefing:
     """Everything a briefing of `filters` on `corpus` says."""

@@ -137,7 +137,7 @@ def _footer(briefing: Briefing) -> str:
     lines = [
         briefing.filters,
         f"Dataset version {briefing.version}, built {briefing.built} from {sources}.",
-        briefing.inferred + " " + briefing.dates,
+        briefing.dates,  # how many dates are inferred
         f"Made {briefing.made} by News Insights.",
     ]
     return "<footer>" + "".join(f"<p>{escape(line)}</p>" for line in lines) + "</footer>"
