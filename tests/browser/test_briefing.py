@@ -18,9 +18,9 @@ FILTERED = "?theme=County+lines"
 
 def _download(page: Page, container: str, label: str) -> Path:
     """Click a download button in the keyed container; the downloaded file's path."""
-    button = page.locator(f".st-key-{container} [data-testid=stDownloadButton] button")
+    button = page.locator(f".st-key-{container}").get_by_role("button", name=label, exact=True)
     with page.expect_download(timeout=60_000) as download:
-        button.filter(has_text=label).click()
+        button.click()
     path = download.value.path()
     assert download.value.failure() is None
     return Path(path)
