@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import components
+import phone
 import state
 import streamlit as st
 
@@ -57,6 +58,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 page = st.navigation(PAGES)
+st.html(phone.CSS)  # narrow screens: counts in one row, titles wrap, no toolbar over charts
 
 try:
     corpus = state.corpus()

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from insights import charts, images, serving, static_charts
-from insights.corpus import Filters, themes, timeline
+from insights.corpus import Filters, listing, themes, timeline
 from insights.periods import MONTH, QUARTER
 
 import fixtures
@@ -59,6 +59,11 @@ def _cases(corpus) -> dict:
             },
         ),
         "date_intervals": (charts.date_intervals, timeline.date_intervals(corpus, rows), {}),
+        "themes_through_listing": (
+            charts.themes_through_listing,
+            listing.themes_through_listing(corpus, rows),
+            {**colours, "anchors": listing.listing_anchors(corpus, rows)},
+        ),
     }
 
 
@@ -69,6 +74,7 @@ CHARTS = [
     "theme_cooccurrence",
     "articles_over_time_by_theme",
     "date_intervals",
+    "themes_through_listing",
 ]
 
 

@@ -1,12 +1,13 @@
 """What a briefing says about one view: every number, chart and sentence, as plain values.
 
-Everything comes from the corpus aggregations and the wording module, as the Overview page
+Everything comes from the corpus aggregations and the wording modules, as the Overview page
 shows it; nothing is counted here:
 
     gather(corpus, Filters(themes=("County lines",)))
         Briefing(filters="Filters: theme County lines.", headline=Headline(articles=3, …),
                  numbers=[("Articles", "3"), ("Period covered", "Dec 2017 – Sep 2018"), …],
-                 charts=[Chart("Articles per month", <svg…>, "The busiest month was …"), …],
+                 answers=["Most of these 3 articles are about County lines …", …],
+                 charts=[Chart("Articles per month", "<svg…>", "The busiest month was …")],
                  changes=["County lines: 1 article in the last six months, …"], …)
 """
 
@@ -17,7 +18,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from insights import charts, images, schema
-from insights.corpus import Corpus, Filters, articles, figures, themes, timeline, wording
+from insights.corpus import (
+    Corpus,
+    Filters,
+    answers,
+    articles,
+    figures,
+    listing,
+    themes,
+    timeline,
+    when,
+    wording,
+)
 from insights.corpus.articles import Headline
 from insights.corpus.frames import HEADING
 from insights.periods import MONTH
@@ -40,13 +52,12 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A quoted figure, its sentence, and the article it came from."""
+class Quoted:
+    """A quoted figure, its sentence, and where it comes from (title, publisher, date, url)."""
 
     heading: str
     sentence: str
-    article: str
-    when: str
+    source: str
     url: str | None
 
 
@@ -65,15 +76,16 @@ class Briefing:
     filters: str
     headline: Headline
     numbers: list[tuple[str, str]]
+    answers: list[str]
     dates: str
-    over_time: Chart | None  # None: no dated article (NO_DATES)
+    over_time: list[Chart]  # empty: no dated article (NO_DATES)
     leading_themes: Chart | None  # None: no themed article (NO_THEMES)
     changes: list[str]
-    figures: list[Figure]
+    figures: list[Quoted]
     latest: list[Article]
     version: str
     built: str
-    sources: list[str]
+    sources: str
     made: str
 
 
@@ -82,7 +94,6 @@ def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) ->
     rows = corpus.select(filters)
     head = articles.headline(corpus, rows)
     shown = wording.filters_sentence(filters)
-    over_time = timeline.articles_over_time(corpus, rows, MONTH)
     counts = themes.theme_counts(corpus, rows).head(LEADING_THEMES)
     latest, _ = articles.table_page(
         corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=LATEST_ARTICLES
@@ -91,14 +102,9 @@ def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) ->
         filters=shown,
         headline=head,
         numbers=_numbers(head),
+        answers=answers.answers(corpus, rows, months=CHANGE_MONTHS) if len(rows) else [],
         dates=wording.headline_dates(head),
-        over_time=None
-        if over_time.empty
-        else Chart(
-            f"Articles per {MONTH.name}",
-            _svg(charts.articles_over_time, over_time, f"Articles per {MONTH.name}", shown),
-            wording.articles_over_time_summary(over_time, MONTH),
-        ),
+        over_time=_over_time(corpus, rows, head, shown) if len(rows) else [],
         leading_themes=None
         if counts.empty
         else Chart(
@@ -110,11 +116,27 @@ def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) ->
             wording.change_sentence(c)
             for c in timeline.period_changes(corpus, rows, months=CHANGE_MONTHS)
         ],
-        figures=_figures(corpus, rows),
-        latest=[_article(corpus, item) for item in latest.to_dict("records")],
+        figures=[
+            Quoted(
+                heading=row[HEADING],
+                sentence=row[schema.STAT_SENTENCE],
+                source=wording.citation(row),
+                url=wording.web_address(row[schema.URL]),
+            )
+            for row in figures.statistics_table(corpus, rows, limit=KEY_FIGURES).to_dict("records")
+        ],
+        latest=[
+            Article(
+                when.article_date(item),
+                item[schema.TITLE],
+                item[schema.SUMMARY],
+                wording.web_address(item[schema.URL]),
+            )
+            for item in latest.to_dict("records")
+        ],
         version=corpus.version,
         built=wording.moment(corpus.metadata.get("built_at")),
-        sources=[str(s) for s in corpus.metadata.get("sources") or []],
+        sources=wording.source_names(corpus.metadata.get("sources") or []) or "not recorded",
         made=wording.moment((made or datetime.now(UTC)).isoformat()),
     )
 
@@ -129,37 +151,37 @@ def _numbers(head: Headline) -> list[tuple[str, str]]:
     ]
 
 
-def _svg(chart: Any, data: Any, title: str, shown: str) -> str:
-    options = {"period": MONTH} if chart is charts.articles_over_time else {}
-    return images.inline(images.svg(chart, data, title=title, filters=shown, **options))
-
-
-def _figures(corpus: Corpus, rows: Any) -> list[Figure]:
-    table = figures.statistics_table(corpus, rows, limit=KEY_FIGURES)
-    urls = _urls(corpus, set(table[schema.ARTICLE_ID]))
-    return [
-        Figure(
-            heading=row[HEADING],
-            sentence=row[schema.STAT_SENTENCE],
-            article=row[schema.TITLE],
-            when=wording.date_label(row[schema.PUBLISHED], row[schema.DATE_BASIS], schema.DAY),
-            url=urls.get(row[schema.ARTICLE_ID]),
+def _over_time(corpus: Corpus, rows: Any, head: Headline, shown: str) -> list[Chart]:
+    """As on Overview: when most dates are estimates, themes through the listing lead and
+    articles per month is titled "(estimated)"."""
+    drawn = []
+    estimated = head.inferred * 2 > head.articles
+    if estimated:
+        through = listing.themes_through_listing(corpus, rows)
+        anchors = listing.listing_anchors(corpus, rows)
+        title = "Themes through the listing"
+        svg = _svg(
+            charts.themes_through_listing,
+            through,
+            title,
+            shown,
+            colours=corpus.theme_colours,
+            anchors=anchors,
         )
-        for row in table.to_dict("records")
-    ]
+        drawn.append(Chart(title, svg, wording.themes_through_listing_summary(head, anchors)))
+    over_time = timeline.articles_over_time(corpus, rows, MONTH)
+    if not over_time.empty:
+        title = "Articles per month (estimated)" if estimated else "Articles per month"
+        drawn.append(
+            Chart(
+                title,
+                _svg(charts.articles_over_time, over_time, title, shown, period=MONTH),
+                wording.articles_over_time_summary(over_time, MONTH),
+            )
+        )
+    return drawn
 
 
-def _urls(corpus: Corpus, ids: set[str]) -> dict[str, str | None]:
-    found = {}
-    for article_id in ids:
-        item = articles.article(corpus, article_id)
-        found[article_id] = item[schema.URL] if item else None
-    return found
-
-
-def _article(corpus: Corpus, item: dict[str, Any]) -> Article:
-    when = wording.date_label(
-        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-    )
-    url = _urls(corpus, {item[schema.ARTICLE_ID]})[item[schema.ARTICLE_ID]]
-    return Article(when, item[schema.TITLE], item[schema.SUMMARY], url)
+def _svg(chart: Any, data: Any, title: str, shown: str, **options: Any) -> str:
+    """The chart as an SVG element for the page, titled, with the filters under its title."""
+    return images.inline(images.svg(chart, data, title=title, filters=shown, **options))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from insights.briefing.content import NO_DATES, NO_THEMES, Article, Briefing, Chart, Figure
+from insights.briefing.content import NO_DATES, NO_THEMES, Article, Briefing, Chart, Quoted
 
 TITLE = "News briefing"
 NOTHING = "No articles match these filters."
@@ -71,13 +71,15 @@ def _overview(briefing: Briefing) -> str:
         f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
         for label, value in briefing.numbers
     )
+    said = "".join(f"<p>{escape(sentence)}</p>" for sentence in briefing.answers)
     if not briefing.headline.articles:
-        chart = f"<p>{escape(NOTHING)}</p>"
+        drawn = f"<p>{escape(NOTHING)}</p>"
     else:
-        chart = _chart(briefing.over_time, NO_DATES)
+        drawn = "".join(_chart(c, "") for c in briefing.over_time) or _chart(None, NO_DATES)
     return _section(
         "Headline numbers",
-        f'<dl class="numbers">{numbers}</dl><p class="small">{escape(briefing.dates)}</p>{chart}',
+        f'<dl class="numbers">{numbers}</dl>{said}<p class="small">{escape(briefing.dates)}</p>'
+        + drawn,
     )
 
 
@@ -105,12 +107,12 @@ def _changes(changes: list[str]) -> str:
     )
 
 
-def _figures(found: list[Figure]) -> str:
+def _figures(found: list[Quoted]) -> str:
     if not found:
         return _section("Key figures", "<p>No quoted figures in these articles.</p>")
     items = "".join(
         f"<li><strong>{escape(f.heading)}</strong><blockquote>{escape(f.sentence)}</blockquote>"
-        f'<span class="source">From {_linked(f.article, f.url)}, {escape(f.when)}</span></li>'
+        f'<span class="source">From {_linked(f.source, f.url)}</span></li>'
         for f in found
     )
     return _section("Key figures", f"<ul>{items}</ul>")
@@ -128,15 +130,14 @@ def _latest(latest: list[Article]) -> str:
 
 
 def _linked(text: str, url: str | None) -> str:
-    """Text, linked to its article when it has an address (http or https: store checks)."""
-    return f'<a href="{escape(url)}">{escape(text)}</a>' if url else f"“{escape(text)}”"
+    """Text, linked to its article when it has an http(s) address (wording.web_address)."""
+    return f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
 
 
 def _footer(briefing: Briefing) -> str:
-    sources = ", ".join(briefing.sources) or "not recorded"
     lines = [
         briefing.filters,
-        f"Dataset version {briefing.version}, built {briefing.built} from {sources}.",
+        f"Dataset version {briefing.version}, built {briefing.built} from {briefing.sources}.",
         briefing.dates,  # how many dates are inferred
         f"Made {briefing.made} by News Insights.",
     ]
