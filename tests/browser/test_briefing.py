@@ -32,6 +32,7 @@ def test_the_briefing_downloads_and_opens_offline(visit, browser: Browser, hosti
     assert not visit.errors
     assert "Filters: theme County lines." in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
+    assert _download(page, "briefing_downloads", "PDF").read_bytes().startswith(b"%PDF-")
 
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, offline=True)
     try:
