@@ -3,6 +3,7 @@
 import dataclasses
 
 import components as ui
+import downloads
 import literal
 import pandas as pd
 import state
@@ -52,6 +53,16 @@ picked = ui.chart(
 )
 if shown:
     literal.text(wording.events_line(shown), caption=True)
+downloads.chart_images(
+    charts.articles_over_time_by_theme,
+    per_theme,
+    title=f"Articles per {period.name} and theme",
+    filters=filters,
+    key="timeline_themes",
+    colours=corpus.theme_colours,
+    period=period,
+    events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+)
 
 st.subheader("Articles in one period")
 starts = timeline.periods_in(per_theme)
@@ -72,5 +83,12 @@ ui.chart(
     charts.date_intervals(intervals),
     summary=wording.date_intervals_summary(intervals),
     data=intervals,
+    key="timeline_intervals",
+)
+downloads.chart_images(
+    charts.date_intervals,
+    intervals,
+    title="How sure is each date?",
+    filters=filters,
     key="timeline_intervals",
 )
