@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import Any
 
 import altair as alt
@@ -195,7 +194,7 @@ def article_detail(item: dict[str, Any]) -> None:
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
         _records(item[schema.ENTITIES], {schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"})
-    sources = ", ".join(file_name(source) for source in item[schema.SOURCE])
+    sources = wording.source_names(item[schema.SOURCE])
     literal.text(
         f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in {sources} · "
         f"{item[schema.WORD_COUNT]} words",
@@ -205,7 +204,7 @@ def article_detail(item: dict[str, Any]) -> None:
 
 def file_name(source: str) -> str:
     """A source as its file name: the server's folders are nobody else's business."""
-    return PurePath(str(source).split("::")[0]).name or str(source)
+    return wording.file_name(source)
 
 
 def address(url: Any) -> None:
