@@ -125,9 +125,15 @@ def change(change: Change) -> None:
         if now
         else (change.previous, change.previous_start, change.previous_end)
     )
+    # the date filter reads best estimates, so with undecided articles it lists more than counted
+    label = (
+        f"See the {wording.plural(count, 'article')}"
+        if not change.undecided
+        else f"See the articles dated {'to these months' if now else 'before'} by best estimate"
+    )
     st.page_link(
         state.EXPLORE_PAGE,
-        label=f"See the {wording.plural(count, 'article')}" + ("" if now else " from before"),
+        label=label + ("" if now or change.undecided else " from before"),
         icon=":material/arrow_forward:",
         query_params=state.filter_link(change.theme, start, end),
     )
