@@ -2,6 +2,7 @@
 
 import components as ui
 import downloads
+import literal
 import state
 import streamlit as st
 
@@ -23,7 +24,7 @@ head = articles.headline(corpus, rows)
 ui.counts(head)
 with st.container(key="answers"):
     for sentence in answers.answers(corpus, rows):
-        st.markdown(ui.escape_markdown(sentence))
+        literal.text(sentence)
 st.caption(wording.headline_dates(head))
 downloads.briefing_buttons(corpus, filters)
 

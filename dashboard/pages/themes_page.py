@@ -2,6 +2,7 @@
 
 import components as ui
 import downloads
+import literal
 import state
 import streamlit as st
 
@@ -78,14 +79,14 @@ downloads.chart_images(
 st.subheader("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
-    f"Show only {theme} on every page",
+    ui.escape_markdown(f"Show only {theme} on every page"),
     on_click=state.show_only_theme,
     args=(theme,),
     icon=":material/filter_alt:",
 )
 phrases = themes.theme_phrases(corpus, rows, theme)
 if phrases.empty:
-    st.info(f"No phrase evidence is recorded for {theme} in these articles.")
+    literal.text(f"No phrase evidence is recorded for {theme} in these articles.")
     st.stop()
 st.dataframe(
     phrases[[frames.PHRASE, frames.ARTICLES]],

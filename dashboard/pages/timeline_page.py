@@ -4,6 +4,7 @@ import dataclasses
 
 import components as ui
 import downloads
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -19,14 +20,12 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-period = periods.get(
+period = periods.get(  # the choice comes from the URL (state.read_url), never as a default
     st.segmented_control(
         "Articles per",
         periods.NAMES,
         format_func=lambda name: periods.get(name).axis_title,
-        default=periods.MONTH.name,
-        key="per",
-        bind="query-params",
+        key=state.PER,
         required=True,
     )
 )
@@ -53,7 +52,7 @@ picked = ui.chart(
     on_select="rerun",
 )
 if shown:
-    st.caption(ui.escape_markdown(wording.events_line(shown)))
+    literal.text(wording.events_line(shown), caption=True)
 downloads.chart_images(
     charts.articles_over_time_by_theme,
     per_theme,
@@ -67,12 +66,9 @@ downloads.chart_images(
 
 st.subheader("Articles in one period")
 starts = timeline.periods_in(per_theme)
-clicked = ui.selected_periods(picked, frames.PERIOD)
+state.choose_period(starts, ui.selected_periods(picked, frames.PERIOD))
 choice = st.selectbox(
-    f"Articles in one {period.name}",
-    starts,
-    index=starts.index(clicked[0]) if clicked and clicked[0] in starts else 0,
-    format_func=period.label,
+    f"Articles in one {period.name}", starts, format_func=period.label, key=state.PERIOD
 )
 start, end = period.span(choice)
 in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
