@@ -7,8 +7,9 @@ every character Markdown or Streamlit could read as markup, so a title like
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import altair as alt
@@ -16,8 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import state
 import streamlit as st
+from streamlit import dataframe_util
 
-from insights import schema, search
+from insights import chart_cache, schema, search
 from insights.corpus import frames, wording
 from insights.corpus.timeline import Change
 
@@ -71,15 +73,28 @@ def nothing_found(what: str = "articles") -> None:
     )
 
 
+Figure = go.Figure | alt.TopLevelMixin
+Drawn = go.Figure | dict[str, Any]  # what `shared_chart` keeps: a Plotly figure, a Vega-Lite dict
+
+
 def chart(
-    figure: go.Figure | alt.TopLevelMixin,
+    figure: Figure | Callable[[], Figure],
     *,
     summary: str,
     data: pd.DataFrame,
     key: str,
     on_select: str | Callable[[], None] = "ignore",
+    options: Hashable = (),
 ) -> Any:
-    """A chart, the one sentence that says what it shows, and its data one click away."""
+    """A chart, the one sentence that says what it shows, and its data one click away.
+
+    Given a builder (`lambda: charts.theme_counts(counts)`), the chart is built once per
+    dataset, view and style and shared by every session (`shared_chart`): `options` names
+    what the chart depends on besides the sidebar's filters and `data` (the period, the
+    events drawn, an order).
+    """
+    if callable(figure):
+        figure = shared_chart(figure, key=key, data=data, options=options)
     event = figure_element(figure, key=key, on_select=on_select)
     st.markdown(escape_markdown(summary))
     with st.expander("Data behind this chart"):
@@ -93,19 +108,48 @@ def chart(
     return event
 
 
+def shared_chart(
+    build: Callable[[], Figure], *, key: str, data: pd.DataFrame, options: Hashable = ()
+) -> Drawn:
+    """`build()` ready to show, from the server-wide chart cache (insights/chart_cache.py).
+
+    Keyed by the chart, this run's filters, `options` and the content of `data`, so a
+    builder that draws anything else must name it in `options`. Altair charts are kept as
+    Vega-Lite dicts whose datasets are already Arrow (what st.altair_chart would make of
+    them on every run), Plotly figures as they are: Streamlit validates a dict it is given
+    again (plotly.tools.return_figure_from_figure_or_data), a figure only copied.
+    """
+    corpus = state.corpus()
+    view = (key, state.filters(corpus), options, chart_cache.dataset_name(data))
+    return chart_cache.cached(corpus, view, lambda: _drawable(build()))
+
+
+def _drawable(figure: Figure) -> Drawn:
+    if isinstance(figure, go.Figure):
+        return figure
+    spec = chart_cache.vega_lite_spec(figure)
+    datasets = spec.get(chart_cache.DATASETS, {})
+    for name, frame in datasets.items():
+        datasets[name] = dataframe_util.convert_anything_to_arrow_bytes(frame)
+    return spec
+
+
 def figure_element(
-    figure: go.Figure | alt.TopLevelMixin,
+    figure: Figure | dict[str, Any],
     *,
     key: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A Plotly figure or an Altair chart, the page's width.
+    """A Plotly figure, an Altair chart or a Vega-Lite dict (`shared_chart`), the page's width.
 
     Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
     overwrite its fonts and margins.
     """
     if isinstance(figure, go.Figure):
         return st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
+    if isinstance(figure, dict):  # shared between sessions: Streamlit edits the dict it gets
+        spec = copy.deepcopy(figure)
+        return st.vega_lite_chart(spec=spec, key=key, on_select=on_select, width="stretch")
     return st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
 
 

@@ -34,10 +34,11 @@ if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
     ui.chart(
-        charts.articles_over_time(over_time, period=MONTH),
+        lambda: charts.articles_over_time(over_time, period=MONTH),
         summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
+        options=MONTH.name,
     )
 
 st.subheader("Leading themes")
@@ -46,7 +47,7 @@ if counts.empty:
     st.info("None of these articles matched a theme.")
 else:
     ui.chart(
-        charts.theme_counts(counts),
+        lambda: charts.theme_counts(counts),
         summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",

@@ -26,7 +26,7 @@ def _filter_to_clicked() -> None:
 
 st.subheader("Articles per theme")
 ui.chart(
-    charts.theme_counts(counts),
+    lambda: charts.theme_counts(counts),
     summary=wording.theme_counts_summary(counts)
     + " Click a bar to show only that theme on every page.",
     data=counts,
@@ -38,7 +38,7 @@ st.subheader("Each theme's share over time")
 share = timeline.theme_share_over_time(corpus, rows, QUARTER)
 if not share.empty:
     ui.chart(
-        charts.theme_share_over_time(share, colours=corpus.theme_colours),
+        lambda: charts.theme_share_over_time(share, colours=corpus.theme_colours),
         summary=wording.theme_share_over_time_summary(QUARTER),
         data=share,
         key="themes_share",
@@ -47,10 +47,11 @@ if not share.empty:
 st.subheader("Themes that appear together")
 pairs = themes.theme_cooccurrence(corpus, rows)
 ui.chart(
-    charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
+    lambda: charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
     summary=wording.theme_cooccurrence_summary(pairs),
     data=pairs,
     key="themes_pairs",
+    options=tuple(counts[frames.THEME]),
 )
 
 st.subheader("What puts an article in a theme")

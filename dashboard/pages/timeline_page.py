@@ -38,7 +38,7 @@ if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
 picked = ui.chart(
-    charts.articles_over_time_by_theme(
+    lambda: charts.articles_over_time_by_theme(
         per_theme,
         colours=corpus.theme_colours,
         period=period,
@@ -49,6 +49,7 @@ picked = ui.chart(
     data=per_theme,
     key="timeline_themes",
     on_select="rerun",
+    options=(period.name, tuple(shown)),
 )
 if shown:
     st.caption(ui.escape_markdown(wording.events_line(shown)))
@@ -71,7 +72,7 @@ ui.article_list(listed)
 st.subheader("How sure is each date?")
 intervals = timeline.date_intervals(corpus, rows, limit=60)
 ui.chart(
-    charts.date_intervals(intervals),
+    lambda: charts.date_intervals(intervals),
     summary=wording.date_intervals_summary(intervals),
     data=intervals,
     key="timeline_intervals",

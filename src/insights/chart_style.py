@@ -115,6 +115,11 @@ def use(presenting: bool) -> None:
     _variant.set(PRESENTER if presenting else NORMAL)
 
 
+def variant() -> str:
+    """The chart style of this run: NORMAL or PRESENTER."""
+    return _variant.get()
+
+
 def sizes() -> Sizes:
     return SIZES[_variant.get()]
 
