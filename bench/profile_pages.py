@@ -35,6 +35,8 @@ PAGES = ("overview", "timeline", "themes", "figures", "explore", "about")
 # Where time goes, by the file a function lives in (first match wins): a rough map of the
 # cumulative time of the top-level calls inside each part, so nested parts are not counted twice.
 PARTS = (
+    # AppTest compiles the page on every run; a server keeps the bytecode (ScriptCache)
+    ("script compile (AppTest only)", ("/ast.py", "/scriptrunner/magic.py")),
     ("charts (Altair / Plotly objects, validation)", ("/altair/", "/plotly/", "/jsonschema/")),
     ("Arrow / pandas", ("/pyarrow/", "/pandas/")),
     ("corpus queries and wording", ("/insights/",)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
@@ -73,6 +73,7 @@ def nothing_found(what: str = "articles") -> None:
     )
 
 
+T = TypeVar("T")
 Figure = go.Figure | alt.TopLevelMixin
 Drawn = go.Figure | dict[str, Any]  # what `shared_chart` keeps: a Plotly figure, a Vega-Lite dict
 
@@ -119,9 +120,19 @@ def shared_chart(
     them on every run), Plotly figures as they are: Streamlit validates a dict it is given
     again (plotly.tools.return_figure_from_figure_or_data), a figure only copied.
     """
+    options = (options, chart_cache.dataset_name(data))
+    return shared(key, lambda: _drawable(build()), options=options)
+
+
+def shared(name: str, build: Callable[[], T], *, options: Hashable = ()) -> T:
+    """`build()` for this run's filters and `options`, from the server-wide cache.
+
+    For what every session opening the same view would compute alike (an aggregated frame,
+    a table): built once per dataset, filters, options and chart style, then shared, so the
+    value is read-only.
+    """
     corpus = state.corpus()
-    view = (key, state.filters(corpus), options, chart_cache.dataset_name(data))
-    return chart_cache.cached(corpus, view, lambda: _drawable(build()))
+    return chart_cache.cached(corpus, (name, state.filters(corpus), options), build)
 
 
 def _drawable(figure: Figure) -> Drawn:

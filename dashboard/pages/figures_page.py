@@ -20,7 +20,9 @@ kinds = st.multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-table = figures.statistics_table(corpus, rows, kinds)
+table = ui.shared(
+    "statistics_table", lambda: figures.statistics_table(corpus, rows, kinds), options=tuple(kinds)
+)
 if table.empty:
     ui.nothing_found("quoted figures")
     st.stop()
@@ -65,7 +67,7 @@ st.dataframe(
 )
 st.download_button(
     "Download these figures (CSV)",
-    export.to_csv(table),
+    lambda: export.to_csv(table),  # when clicked, not on every run
     file_name="key-figures.csv",
     mime="text/csv",
     icon=":material/download:",
