@@ -135,9 +135,25 @@ def shared(name: str, build: Callable[[], T], *, options: Hashable = ()) -> T:
     return chart_cache.cached(corpus, (name, state.filters(corpus), options), build)
 
 
+class FrozenFigure(go.Figure):
+    """A built Plotly figure that gives the same dict every time it is asked.
+
+    st.plotly_chart calls `to_dict()` on every run, a deep copy of every trace (half of
+    drawing a cached theme-share chart); this one copies once, when it is cached. Read-only,
+    like everything in the cache.
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure)
+        self._frozen = figure.to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._frozen
+
+
 def _drawable(figure: Figure) -> Drawn:
     if isinstance(figure, go.Figure):
-        return figure
+        return FrozenFigure(figure)
     spec = chart_cache.vega_lite_spec(figure)
     datasets = spec.get(chart_cache.DATASETS, {})
     for name, frame in datasets.items():
