@@ -9,11 +9,11 @@ is built once per dataset and view and kept:
     value whatever the build returned: an aggregated frame, a Plotly figure, or a Vega-Lite
           dict from `vega_lite_spec` (its data as named datasets, no schema validation)
 
-The fingerprint is the dataset file's (serving.fingerprint: size, modification time, Parquet
-footer), computed once per loaded Corpus; a corpus with a new fingerprint (a rebuilt dataset)
-drops every entry of the old one. At most `max_entries` entries are kept, least recently used
-first out. Values are shared between sessions' threads: treat them as read-only. Concurrent
-misses on one key build it once; the others wait for that build.
+The fingerprint is the dataset file's path and serving.fingerprint (size, modification time,
+Parquet footer), computed once per loaded Corpus; a corpus with a new fingerprint (a rebuilt
+dataset) drops every entry of the old one. At most `max_entries` entries are kept, least
+recently used first out. Values are shared between sessions' threads: treat them as
+read-only. Concurrent misses on one key build it once; the others wait for that build.
 """
 
 from __future__ import annotations
@@ -93,9 +93,9 @@ class ChartCache:
             known = self._fingerprints.get(corpus)
         if known is None:
             try:
-                known = serving.fingerprint(corpus.path)
+                known = f"{corpus.path}:{serving.fingerprint(corpus.path)}"
             except OSError:  # built in memory, or its file is gone: its content version
-                known = f"version-{corpus.version}"
+                known = f"{corpus.path}:version-{corpus.version}"
             with self._lock:
                 self._fingerprints[corpus] = known
         with self._lock:
