@@ -94,7 +94,7 @@ def chart(
     what the chart depends on besides the sidebar's filters and `data` (the period, the
     events drawn, an order).
     """
-    if callable(figure):
+    if not isinstance(figure, go.Figure | alt.TopLevelMixin):  # a builder
         figure = shared_chart(figure, key=key, data=data, options=options)
     event = figure_element(figure, key=key, on_select=on_select)
     st.markdown(escape_markdown(summary))
@@ -117,8 +117,8 @@ def shared_chart(
     Keyed by the chart, this run's filters, `options` and the content of `data`, so a
     builder that draws anything else must name it in `options`. Altair charts are kept as
     Vega-Lite dicts whose datasets are already Arrow (what st.altair_chart would make of
-    them on every run), Plotly figures as they are: Streamlit validates a dict it is given
-    again (plotly.tools.return_figure_from_figure_or_data), a figure only copied.
+    them on every run), Plotly figures as figures (FrozenFigure): Streamlit validates a
+    dict it is given all over again (plotly.tools.return_figure_from_figure_or_data).
     """
     options = (options, chart_cache.dataset_name(data))
     return shared(key, lambda: _drawable(build()), options=options)
