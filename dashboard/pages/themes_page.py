@@ -1,6 +1,7 @@
 """Themes: articles per theme, share over time, which themes go together, and why."""
 
 import components as ui
+import downloads
 import literal
 import state
 import streamlit as st
@@ -10,7 +11,8 @@ from insights.corpus import frames, themes, timeline, wording
 from insights.periods import QUARTER
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Themes")
 counts = themes.theme_counts(corpus, rows)
 if counts.empty:
@@ -34,6 +36,9 @@ ui.chart(
     key="themes_counts",
     on_select=_filter_to_clicked,
 )
+downloads.chart_images(
+    charts.theme_counts, counts, title="Articles per theme", filters=filters, key="themes_counts"
+)
 
 st.subheader("Each theme's share over time")
 share = timeline.theme_share_over_time(corpus, rows, QUARTER)
@@ -45,6 +50,14 @@ if not share.empty:
         data=share,
         key="themes_share",
     )
+    downloads.chart_images(
+        charts.theme_share_over_time,
+        share,
+        title="Each theme's share over time",
+        filters=filters,
+        key="themes_share",
+        colours=corpus.theme_colours,
+    )
 
 st.subheader("Themes that appear together")
 pairs = themes.theme_cooccurrence(corpus, rows)
@@ -54,6 +67,14 @@ ui.chart(
     data=pairs,
     key="themes_pairs",
     options=tuple(counts[frames.THEME]),
+)
+downloads.chart_images(
+    charts.theme_cooccurrence,
+    pairs,
+    title="Themes that appear together",
+    filters=filters,
+    key="themes_pairs",
+    order=list(counts[frames.THEME]),
 )
 
 st.subheader("What puts an article in a theme")

@@ -3,6 +3,7 @@
 import dataclasses
 
 import components as ui
+import downloads
 import literal
 import pandas as pd
 import state
@@ -53,6 +54,16 @@ picked = ui.chart(
 )
 if shown:
     literal.text(wording.events_line(shown), caption=True)
+downloads.chart_images(
+    charts.articles_over_time_by_theme,
+    per_theme,
+    title=f"Articles per {period.name} and theme",
+    filters=filters,
+    key="timeline_themes",
+    colours=corpus.theme_colours,
+    period=period,
+    events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+)
 
 st.subheader("Articles in one period")
 starts = timeline.periods_in(per_theme)
@@ -73,5 +84,12 @@ ui.chart(
     lambda: charts.date_intervals(intervals),
     summary=wording.date_intervals_summary(intervals),
     data=intervals,
+    key="timeline_intervals",
+)
+downloads.chart_images(
+    charts.date_intervals,
+    intervals,
+    title="How sure is each date?",
+    filters=filters,
     key="timeline_intervals",
 )
