@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import html
 from collections.abc import Callable, Hashable
+from datetime import date
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -108,7 +109,23 @@ def shared_chart(
     return shared(key, lambda: _drawable(build()), options=options)
 
 
-def shared(name: str, build: Callable[[], T], *, options: Hashable = ()) -> T:
+def for_view(function: Callable[..., T], *args: Hashable, **kwargs: Hashable) -> T:
+    """`function(corpus, rows, *args, **kwargs)` for this run's filters, from the shared cache.
+
+    Every aggregation in insights.corpus takes (corpus, rows, …); the same view asked for
+    again, by this session or another, is not computed again (the day is part of the key:
+    "what changed" counts back from today).
+    """
+    corpus = state.corpus()
+    filters = state.filters(corpus)
+    name = f"{function.__module__}.{function.__qualname__}"
+    options = (args, tuple(sorted(kwargs.items())), date.today())
+    return shared(
+        name, lambda: function(corpus, corpus.select(filters), *args, **kwargs), options=options
+    )
+
+
+def shared(name: Hashable, build: Callable[[], T], *, options: Hashable = ()) -> T:
     """`build()` for this run's filters and `options`, from the server-wide cache.
 
     For what every session opening the same view would compute alike (an aggregated frame,

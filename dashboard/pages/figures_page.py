@@ -11,7 +11,6 @@ from insights.corpus import export, figures, frames, wording
 CARDS = 24  # more than this many cards stop being readable; the table has them all
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
 st.title("Key figures")
 st.caption("Every number the articles quote. Narrow them with the sidebar's filters.")
 kinds = st.multiselect(
@@ -21,9 +20,7 @@ kinds = st.multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-table = ui.shared(
-    "statistics_table", lambda: figures.statistics_table(corpus, rows, kinds), options=tuple(kinds)
-)
+table = ui.for_view(figures.statistics_table, tuple(kinds))
 if table.empty:
     ui.nothing_found("quoted figures")
     st.stop()

@@ -105,7 +105,8 @@ _variant: ContextVar[str] = ContextVar("chart_variant", default=NORMAL)
 def register() -> None:
     """Register both Plotly templates and the Altair theme, and enable the theme (idempotent)."""
     for name, template in PLOTLY.items():
-        pio.templates[name] = template
+        if name not in pio.templates:  # assigning validates the whole template: every run
+            pio.templates[name] = template
     if alt.theme.active != NORMAL:
         alt.theme.register(NORMAL, enable=True)(_altair_theme)
 
