@@ -70,7 +70,7 @@ except store.DatasetError as exc:
     st.code(store.build_command(state.dataset_path()), language="bash")
     st.stop()
 
-bounds = corpus.date_bounds()
+bounds = state.date_bounds(corpus)
 state.apply_filter_link(bounds)
 state.read_url(corpus)  # before the widgets: the link's choices, minus what no longer exists
 with st.sidebar:

@@ -52,7 +52,9 @@ st.markdown(
     "between its dated neighbours. Every article keeps that interval (earliest and latest "
     "possible date) beside its best estimate, and the charts draw estimates differently."
 )
-bases = articles.facets(corpus, corpus.select(Filters()))[schema.DATE_BASIS]
+bases = ui.shared("every_facet", lambda: articles.facets(corpus, corpus.select(Filters())))[
+    schema.DATE_BASIS
+]
 st.dataframe(
     bases, hide_index=True, column_config={frames.VALUE: "Date basis", frames.ARTICLES: "Articles"}
 )

@@ -12,9 +12,8 @@ from insights.periods import QUARTER
 
 corpus = state.corpus()
 filters = state.filters(corpus)
-rows = corpus.select(filters)
 st.title("Themes")
-counts = themes.theme_counts(corpus, rows)
+counts = ui.for_view(themes.theme_counts)
 if counts.empty:
     ui.nothing_found("themed articles")
     st.stop()
@@ -29,7 +28,7 @@ def _filter_to_clicked() -> None:
 
 st.subheader("Articles per theme")
 ui.chart(
-    charts.theme_counts(counts),
+    lambda: charts.theme_counts(counts),
     summary=wording.theme_counts_summary(counts)
     + " Click a bar to show only that theme on every page.",
     data=counts,
@@ -41,12 +40,12 @@ downloads.chart_images(
 )
 
 st.subheader("Each theme's share over time")
-share = timeline.theme_share_over_time(corpus, rows, QUARTER)
+share = ui.for_view(timeline.theme_share_over_time, QUARTER)
 if not share.empty:
     ui.chart(
-        charts.theme_share_over_time(share, colours=corpus.theme_colours),
+        lambda: charts.theme_share_over_time(share, colours=corpus.theme_colours),
         summary=wording.theme_share_over_time_summary(QUARTER)
-        + f" {wording.estimates_sentence(timeline.articles_over_time(corpus, rows, QUARTER))}",
+        + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, QUARTER))}",
         data=share,
         key="themes_share",
     )
@@ -60,12 +59,13 @@ if not share.empty:
     )
 
 st.subheader("Themes that appear together")
-pairs = themes.theme_cooccurrence(corpus, rows)
+pairs = ui.for_view(themes.theme_cooccurrence)
 ui.chart(
-    charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
+    lambda: charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
     summary=wording.theme_cooccurrence_summary(pairs),
     data=pairs,
     key="themes_pairs",
+    options=tuple(counts[frames.THEME]),
 )
 downloads.chart_images(
     charts.theme_cooccurrence,
@@ -84,7 +84,7 @@ st.button(
     args=(theme,),
     icon=":material/filter_alt:",
 )
-phrases = themes.theme_phrases(corpus, rows, theme)
+phrases = ui.for_view(themes.theme_phrases, theme)
 if phrases.empty:
     literal.text(f"No phrase evidence is recorded for {theme} in these articles.")
     st.stop()

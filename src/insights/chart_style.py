@@ -105,7 +105,8 @@ _variant: ContextVar[str] = ContextVar("chart_variant", default=NORMAL)
 def register() -> None:
     """Register both Plotly templates and the Altair theme, and enable the theme (idempotent)."""
     for name, template in PLOTLY.items():
-        pio.templates[name] = template
+        if name not in pio.templates:  # assigning validates the whole template: every run
+            pio.templates[name] = template
     if alt.theme.active != NORMAL:
         alt.theme.register(NORMAL, enable=True)(_altair_theme)
 
@@ -113,6 +114,11 @@ def register() -> None:
 def use(presenting: bool) -> None:
     """Draw this script run's charts in the presenter variant, or the normal one."""
     _variant.set(PRESENTER if presenting else NORMAL)
+
+
+def variant() -> str:
+    """The chart style of this run: NORMAL or PRESENTER."""
+    return _variant.get()
 
 
 def sizes() -> Sizes:
