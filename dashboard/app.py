@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import components
+import a11y
+import deck
 import state
 import streamlit as st
 
@@ -44,12 +45,13 @@ PAGES = [
     ),
 ]
 
-# ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.
+# ?present=1 opens the presenter deck; the toggle keeps the URL flag in step afterwards.
 if state.PRESENTER not in st.session_state:
     st.session_state[state.PRESENTER] = st.query_params.get(state.PRESENT_PARAM) == "1"
 presenting = st.session_state[state.PRESENTER]
 chart_style.register()
-chart_style.use(presenting)  # every chart of this run, in this session's look
+# every chart of this run in this session's look; the browser reports its theme on load
+chart_style.use(presenting, dark=st.context.theme.type == "dark")
 st.set_page_config(
     page_title="News Insights",
     page_icon="📰",
@@ -71,7 +73,9 @@ bounds = corpus.date_bounds()
 state.apply_filter_link(bounds)
 with st.sidebar:
     presenting = st.toggle(
-        "Presenter mode", key=state.PRESENTER, help="Large type, one chart per screen."
+        "Presenter mode",
+        key=state.PRESENTER,
+        help="This view as slides: arrow keys or the buttons to move, Escape to leave.",
     )
     st.subheader("Filters")
     st.multiselect(
@@ -113,9 +117,9 @@ with st.sidebar:
     )
     if presenting:
         st.query_params[state.PRESENT_PARAM] = "1"
-        st.html(components.PRESENTER_CSS)
-    elif state.PRESENT_PARAM in st.query_params:
-        del st.query_params[state.PRESENT_PARAM]
+    else:
+        for name in (state.PRESENT_PARAM, deck.SLIDE_PARAM):
+            st.query_params.pop(name, None)
     with st.popover("Copy link to this view", icon=":material/link:", width="stretch"):
         # ?theme=A&theme=B: every value of every parameter, repeated keys kept
         params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
@@ -123,4 +127,8 @@ with st.sidebar:
         st.code(link, language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the link.")
 
-page.run()
+st.html(a11y.CSS)
+if presenting:
+    deck.show(corpus)  # the deck stands in for the page
+else:
+    page.run()

@@ -17,31 +17,13 @@ import plotly.graph_objects as go
 import state
 import streamlit as st
 
-from insights import schema, search
+from insights import chart_style, schema, search
 from insights.corpus import frames, wording
 from insights.corpus.timeline import Change
 
 # The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
 # start Streamlit's colour/emoji directives and LaTeX.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
-PRESENTER_CSS = """
-<style>
-html { font-size: 24px; }
-.stApp [data-testid="stMarkdownContainer"] p,
-.stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
-.stApp h1 { font-size: 2.6rem; padding-top: 0; }
-.stApp [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
-  font-size: 2.2rem !important;
-}
-/* high contrast: captions in the full text colour, not grey */
-.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.vega-embed) {
-  min-height: 70vh;
-}
-</style>
-"""
 
 
 def escape_markdown(text: str) -> str:
@@ -80,7 +62,7 @@ def chart(
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
     """A chart, the one sentence that says what it shows, and its data one click away."""
-    event = figure_element(figure, key=key, on_select=on_select)
+    event = figure_element(figure, key=key, on_select=on_select, alt=summary)
     st.markdown(escape_markdown(summary))
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
@@ -97,16 +79,26 @@ def figure_element(
     figure: go.Figure | alt.TopLevelMixin,
     *,
     key: str,
+    alt: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A Plotly figure or an Altair chart, the page's width.
+    """A Plotly figure or an Altair chart, the page's width, with `alt` as its text alternative.
 
     Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
-    overwrite its fonts and margins.
+    overwrite its fonts and margins. Their toolbar is off (chart_style.PLOTLY_CONFIG): it put
+    eight more stops in the tab order of every chart.
     """
     if isinstance(figure, go.Figure):
-        return st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
-    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+        return st.plotly_chart(
+            figure,
+            key=key,
+            on_select=on_select,
+            width="stretch",
+            theme=None,
+            config=chart_style.PLOTLY_CONFIG,
+            alt=alt,
+        )
+    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch", alt=alt)
 
 
 def selected_periods(event: Any, name: str) -> list[pd.Timestamp]:
@@ -179,7 +171,7 @@ def result_card(item: dict[str, Any], text: str) -> None:
 
 def article_detail(item: dict[str, Any]) -> None:
     """Every field of one article: text, date and its evidence, themes and why, figures, names."""
-    st.subheader(escape_markdown(item[schema.TITLE]))
+    st.header(escape_markdown(item[schema.TITLE]))
     when = wording.date_label(
         item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
     )

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from insights import charts, periods, schema
-from insights.corpus import frames
+from insights.corpus import fold, frames
 
 COLOURS = {"County lines": "#0072B2", "Online abuse": "#E69F00"}
 MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
@@ -39,30 +39,58 @@ def test_articles_over_time_hatches_inferred_dates() -> None:
     assert fig["layout"]["yaxis"]["dtick"] == 1  # whole articles, never 0.5
 
 
+def by_theme() -> pd.DataFrame:
+    return fold.fold_themes(over_time(True), COLOURS).frame
+
+
 @pytest.mark.parametrize("freq", periods.NAMES)
 def test_articles_over_time_by_theme_bars_span_their_period(freq: str) -> None:
     spec = charts.articles_over_time_by_theme(
-        over_time(True), colours=COLOURS, period=periods.get(freq)
+        by_theme(), colours=COLOURS, period=periods.get(freq)
     ).to_dict()
-    encoding = spec["encoding"]
+    blocks, _ = spec["layer"]
+    encoding = blocks["encoding"]
     assert encoding["x"]["field"] == frames.PERIOD and encoding["x"]["type"] == "temporal"
     assert encoding["x2"]["field"] == "period_end"
     assert encoding["color"]["scale"] == {
         "domain": list(COLOURS),
         "range": list(COLOURS.values()),
     }
-    assert encoding["fillOpacity"]["field"] == "date"  # inferred dates drawn pale
-    assert encoding["fillOpacity"]["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
     assert spec["params"][0]["name"] == frames.PERIOD  # the selection the page reads
-    assert next(t for t in spec["transform"] if "calculate" in t)["as"] == "period_end"
+    assert next(t for t in blocks["transform"] if "calculate" in t)["as"] == "period_end"
+
+
+@pytest.mark.parametrize("freq", periods.NAMES)
+def test_theme_timeline_ticks_carry_the_year(freq: str) -> None:
+    spec = charts.articles_over_time_by_theme(
+        by_theme(), colours=COLOURS, period=periods.get(freq)
+    ).to_dict()
+    tick = spec["layer"][0]["encoding"]["x"]["axis"]["format"]
+    assert "%Y" in tick
+
+
+def test_theme_timeline_stripes_inferred_dates_and_says_what_it_counts() -> None:
+    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS).to_dict()
+    blocks, stripes = spec["layer"]
+    dash = blocks["encoding"]["strokeDash"]
+    assert dash["field"] == "date" and dash["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
+    assert "fillOpacity" not in blocks["encoding"]  # no faded colours
+    assert stripes["mark"]["fill"]["gradient"] == "linear"  # stripes over inferred blocks only
+    assert {"filter": {"field": "date", "equal": frames.INFERRED}} in stripes["transform"] or any(
+        "inferred" in str(t.get("filter")) for t in stripes["transform"]
+    )
+    assert blocks["encoding"]["y"]["title"] == "Articles, counted once per theme"
+    # a screen reader hears a sentence per block and human titles, never a column name
+    assert blocks["encoding"]["description"]["field"] == "description"
+    for channel in ("x", "y", "color", "strokeDash"):
+        title = blocks["encoding"][channel]["title"]
+        assert title and "_" not in title and title != blocks["encoding"][channel]["field"]
 
 
 def test_articles_over_time_by_theme_marks_events() -> None:
     events = pd.DataFrame({"date": [date(2018, 1, 18)], "label": ["Anti-Slavery Day"]})
-    spec = charts.articles_over_time_by_theme(
-        over_time(True), colours=COLOURS, events=events
-    ).to_dict()
-    _, rules = spec["layer"]
+    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS, events=events).to_dict()
+    *_, rules = spec["layer"]
     assert rules["mark"]["type"] == "rule" and rules["mark"]["strokeDash"]
     assert rules["encoding"]["x"]["field"] == "date"
 

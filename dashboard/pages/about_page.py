@@ -13,7 +13,7 @@ meta = corpus.metadata
 report = meta.get("report", {})
 st.title("About the data")
 
-st.subheader("Sources")
+st.header("Sources")
 for source in meta.get("sources", []):
     st.markdown(f"- `{source}`")
 st.markdown(
@@ -22,7 +22,7 @@ st.markdown(
     f"{wording.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
 )
 
-st.subheader("What the build left out")
+st.header("What the build left out")
 if report:
     st.markdown(
         f"The build read {wording.plural(report.get('items_read', 0), 'item')}, merged "
@@ -37,7 +37,7 @@ else:
 for failed in report.get("unreadable_sources", []):
     st.warning(ui.escape_markdown(f"{failed['source']} could not be read: {failed['reason']}"))
 
-st.subheader("How dates were found")
+st.header("How dates were found")
 st.markdown(
     "A date is **stated** when the text gives it, **curated** when someone set it by hand, "
     "and **inferred** otherwise: the listing is newest first, so an undated article must lie "
@@ -49,7 +49,7 @@ st.dataframe(
     bases, hide_index=True, column_config={frames.VALUE: "Date basis", frames.ARTICLES: "Articles"}
 )
 
-st.subheader("Themes")
+st.header("Themes")
 taxonomy = meta.get("taxonomy") or [{"name": t} for t in corpus.themes]
 st.dataframe(
     pd.DataFrame(taxonomy),
@@ -68,14 +68,14 @@ st.caption(
     "gets every theme with at least one matching phrase in its title or summary."
 )
 
-st.subheader("Charts")
+st.header("Charts")
 st.page_link(
     state.GALLERY_PAGE,
     label="Every chart the dashboard draws, on this dataset, with its code: the chart gallery",
     icon=":material/bar_chart:",
 )
 
-st.subheader("Columns")
+st.header("Columns")
 st.dataframe(
     pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),
     hide_index=True,

@@ -40,7 +40,7 @@ else:
         key="overview_over_time",
     )
 
-st.subheader("Leading themes")
+st.header("Leading themes")
 counts = themes.theme_counts(corpus, rows).head(6)
 if counts.empty:
     st.info("None of these articles matched a theme.")
@@ -52,7 +52,7 @@ else:
         key="overview_themes",
     )
 
-st.subheader("What changed")
+st.header("What changed")
 changes = timeline.period_changes(corpus, rows, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
@@ -63,6 +63,6 @@ if len(changes) > SHOWN_CHANGES:
         for change in changes[SHOWN_CHANGES:]:
             ui.change(change)
 
-st.subheader("Latest articles")
+st.header("Latest articles")
 latest, _ = articles.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)
 ui.article_list(latest)

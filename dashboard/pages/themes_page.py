@@ -24,7 +24,7 @@ def _filter_to_clicked() -> None:
         state.show_only_theme(points[0]["y"])
 
 
-st.subheader("Articles per theme")
+st.header("Articles per theme")
 ui.chart(
     charts.theme_counts(counts),
     summary=wording.theme_counts_summary(counts)
@@ -34,7 +34,7 @@ ui.chart(
     on_select=_filter_to_clicked,
 )
 
-st.subheader("Each theme's share over time")
+st.header("Each theme's share over time")
 share = timeline.theme_share_over_time(corpus, rows, QUARTER)
 if not share.empty:
     ui.chart(
@@ -44,7 +44,7 @@ if not share.empty:
         key="themes_share",
     )
 
-st.subheader("Themes that appear together")
+st.header("Themes that appear together")
 pairs = themes.theme_cooccurrence(corpus, rows)
 ui.chart(
     charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
@@ -53,7 +53,7 @@ ui.chart(
     key="themes_pairs",
 )
 
-st.subheader("What puts an article in a theme")
+st.header("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
     f"Show only {theme} on every page",

@@ -8,7 +8,7 @@ import state
 import streamlit as st
 
 from insights import charts, events, periods, schema
-from insights.corpus import articles, frames, timeline, wording
+from insights.corpus import articles, fold, frames, timeline, wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -37,23 +37,25 @@ calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
+folded = fold.fold_themes(per_theme, corpus.theme_colours)  # at most eight colours
 picked = ui.chart(
     charts.articles_over_time_by_theme(
-        per_theme,
-        colours=corpus.theme_colours,
+        folded.frame,
+        colours=folded.colours,
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
     + " Click a bar to list its articles.",
-    data=per_theme,
+    data=folded.frame,
     key="timeline_themes",
     on_select="rerun",
 )
 if shown:
     st.caption(ui.escape_markdown(wording.events_line(shown)))
 
-st.subheader("Articles in one period")
+st.header("Articles in one period")
 starts = timeline.periods_in(per_theme)
 clicked = ui.selected_periods(picked, frames.PERIOD)
 choice = st.selectbox(
@@ -68,7 +70,7 @@ listed, total = articles.table_page(corpus, in_period, sort=schema.PUBLISHED, pa
 st.caption(wording.articles_in_period(total, period, choice))
 ui.article_list(listed)
 
-st.subheader("How sure is each date?")
+st.header("How sure is each date?")
 intervals = timeline.date_intervals(corpus, rows, limit=60)
 ui.chart(
     charts.date_intervals(intervals),
