@@ -31,6 +31,7 @@ CSS = """
 .stApp [data-testid="stMain"] h1 { font-size: 44px; line-height: 1.1; padding: 0 0 0.2rem; }
 .stApp .st-key-deck_filters p { font-size: 24px; }
 .stApp .st-key-deck_lines p { font-size: 36px; font-weight: 600; }
+.stApp .st-key-deck_controls button span, .stApp .st-key-deck_controls kbd { font-size: 24px; }
 .stApp .st-key-deck_keys { display: none; }
 </style>
 """
