@@ -97,7 +97,6 @@ def _controls(at: int, count: int) -> None:
             on_click=_go,
             args=(after,),
             key="deck_next",
-            type="primary",
         )
         st.button(
             "Leave the deck",

@@ -29,7 +29,7 @@ st.markdown(f"**{wording.plural(len(table), 'figure')}**, newest article first."
 columns = st.columns(1 if state.presenting() else 2)
 for i, figure in enumerate(table.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        st.markdown(f"### {ui.escape_markdown(figure[frames.HEADING])}")
+        st.markdown(f"## {ui.escape_markdown(figure[frames.HEADING])}")  # h2: under the h1
         spans = figures.phrase_spans(figure)
         st.markdown(f"“{ui.highlighted(figure[schema.STAT_SENTENCE], spans)}”")
         when = wording.date_label(figure[schema.PUBLISHED], figure[schema.DATE_BASIS], schema.DAY)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import READY, SCREENSHOTS, Visit
+from conftest import READY, SCREENSHOTS, Visit, warm
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +35,7 @@ def tab(request, browser, server):
     page = context.new_page()
     visit = Visit(page, server)
     page.on("pageerror", lambda exc: visit.errors.append(f"page error: {exc}"))
+    warm(visit)
     yield request.param, visit
     context.close()
 
@@ -59,12 +60,42 @@ def test_no_violations_on_any_page(tab, path: str) -> None:
 def test_no_violations_with_an_article_open_and_the_table(tab) -> None:
     scheme, visit = tab
     page = visit.open("explore")
-    page.locator("[data-testid=stPageLink] a", has_text="Details").first.click()
-    visit.settle()
-    assert "article=" in page.url
+    details = page.locator("[data-testid=stPageLink] a", has_text="Details").first
+    page = visit.open(details.get_attribute("href").lstrip("/"))
+    assert "article=" in page.url and page.locator("[data-testid=stMain] h2").count()
     assert violations(visit, f"{scheme}-article") == []
     page.get_by_role("button", name="Table").click()
     visit.settle()
     page.wait_for_selector("[data-testid=stDataFrame]", timeout=15_000)
     assert violations(visit, f"{scheme}-table") == []
     assert page.locator(READY).count() == 1
+
+
+# each chart's accessible name, wherever Streamlit puts the `alt` text
+CHART_NAMES = """() => [...document.querySelectorAll(
+    '[data-testid=stPlotlyChart], [data-testid=stVegaLiteChart]')].map(chart => {
+  const named = chart.matches('[aria-label]') ? chart : chart.querySelector('[aria-label]');
+  return named ? named.getAttribute('aria-label') : '';
+})"""
+FOCUSED = """() => { const el = document.activeElement; const style = getComputedStyle(el);
+  return {toolbar: !!el.closest('.modebar'), tag: el.tagName,
+          outline: style.outlineStyle, width: parseFloat(style.outlineWidth)}; }"""
+
+
+def test_charts_are_named_and_toolbars_take_no_tab_stops(tab) -> None:
+    _, visit = tab
+    page = visit.open("themes")
+    names = page.evaluate(CHART_NAMES)
+    assert len(names) == 3 and all(names), names
+    assert any("is the commonest theme" in name for name in names)  # the summary sentence
+    assert page.locator(".modebar").count() == 0  # Plotly's toolbar is off
+    page.locator("[data-testid=stMain] h1").click()
+    stops = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert not any(stop["toolbar"] for stop in stops)
+    # every stop shows where the focus is
+    assert all(s["outline"] != "none" and s["width"] >= 2 for s in stops if s["tag"] != "BODY"), (
+        stops
+    )

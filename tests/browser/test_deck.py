@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Visit
+from conftest import Visit, warm
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,7 @@ def tab(browser, server):
     page = context.new_page()
     visit = Visit(page, server)
     page.on("pageerror", lambda exc: visit.errors.append(f"page error: {exc}"))
+    warm(visit)
     page.on("console", lambda m: m.type == "error" and visit.errors.append(m.text))
     yield visit
     context.close()
