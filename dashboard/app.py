@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import a11y
 import deck
+import phone
 import state
 import streamlit as st
 
@@ -59,6 +60,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 page = st.navigation(PAGES)
+st.html(phone.CSS)  # narrow screens: counts in one row, titles wrap, no toolbar over charts
 
 try:
     corpus = state.corpus()

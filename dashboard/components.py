@@ -7,6 +7,7 @@ every character Markdown or Streamlit could read as markup, so a title like
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -18,11 +19,12 @@ import state
 import streamlit as st
 
 from insights import chart_style, schema, search
-from insights.corpus import frames, wording
+from insights.corpus import frames, when, wording
 from insights.corpus.timeline import Change
 
 # The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
 # start Streamlit's colour/emoji directives and LaTeX.
+COUNTS_KEY = "counts"  # the headline numbers' container: phone.py keeps them in one row
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
 
 
@@ -120,15 +122,14 @@ def article_link(article_id: str, title: str, when: str) -> None:
 def article_list(frame: pd.DataFrame) -> None:
     """Articles (an `articles.table_page` frame) as links to their detail, with honest dates."""
     for item in frame.to_dict("records"):
-        when = wording.date_label(
-            item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-        )
-        article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+        article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when.article_date(item))
 
 
 def change(change: Change) -> None:
     """One "what changed" sentence and a link to the articles behind it."""
     st.markdown(escape_markdown(wording.change_sentence(change)))
+    if not change.current and not change.previous:
+        return  # no article is surely on either side: nothing to link to
     now = change.current > 0
     count, start, end = (
         (change.current, change.start, change.end)
@@ -155,34 +156,27 @@ def facet(title: str, counts: pd.DataFrame) -> None:
 def result_card(item: dict[str, Any], text: str) -> None:
     """One search result: title and summary with the search's matches marked, and a link."""
     title, summary = item[schema.TITLE], item[schema.SUMMARY]
-    when = wording.date_label(
-        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-    )
     with st.container(border=True):
         st.markdown(f"**{highlighted(title, search.highlight_spans(title, text))}**")
         st.markdown(highlighted(summary, search.highlight_spans(summary, text)))
         st.page_link(
             state.EXPLORE_PAGE,
-            label=f"Details · {escape_markdown(when)}",
+            label=f"Details · {escape_markdown(when.article_date(item))}",
             icon=":material/open_in_full:",
             query_params={state.ARTICLE_PARAM: item[schema.ARTICLE_ID]},
         )
+        cite(item)
 
 
 def article_detail(item: dict[str, Any]) -> None:
     """Every field of one article: text, date and its evidence, themes and why, figures, names."""
     st.header(escape_markdown(item[schema.TITLE]))
-    when = wording.date_label(
-        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-    )
-    earliest, latest = item[schema.PUBLISHED_EARLIEST], item[schema.PUBLISHED_LATEST]
-    between = (
-        f" (between {wording.short_date(earliest)} and {wording.short_date(latest)})"
-        if earliest != latest
-        else ""
-    )
-    st.markdown(f"**Published:** {escape_markdown(when + between)}")
+    published = when.article_date(item)
+    if item[schema.PUBLISHER]:
+        published += f" by {item[schema.PUBLISHER]}"
+    st.markdown(f"**Published:** {escape_markdown(published)}")
     st.caption(escape_markdown(item[schema.DATE_EVIDENCE]))
+    cite(item)
     st.markdown(escape_markdown(item[schema.SUMMARY]))
     notes = []
     if item[schema.TRUNCATED]:
@@ -191,8 +185,6 @@ def article_detail(item: dict[str, Any]) -> None:
         notes.append("the listing had no headline, so the title was made from the summary")
     if notes:
         st.caption(escape_markdown("Note: " + "; ".join(notes) + "."))
-    if item[schema.URL]:
-        st.link_button("Read the article", item[schema.URL], icon=":material/open_in_new:")
     themes = {
         e[schema.EVIDENCE_THEME]: e[schema.EVIDENCE_PHRASES] for e in item[schema.THEME_EVIDENCE]
     }
@@ -216,9 +208,45 @@ def article_detail(item: dict[str, Any]) -> None:
     st.caption(
         escape_markdown(
             f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in "
-            f"{', '.join(item[schema.SOURCE])} · {item[schema.WORD_COUNT]} words"
+            f"{wording.source_names(item[schema.SOURCE])} · {item[schema.WORD_COUNT]} words"
         )
     )
+
+
+def address(url: Any) -> None:
+    """An article's url as text, a link only when it is an http(s) address."""
+    link = wording.web_address(url)
+    if link:
+        st.html(
+            f'<a href="{html.escape(link, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer nofollow" class="article-url">{html.escape(link)}</a>'
+        )
+    elif url:
+        st.text(str(url))
+
+
+def cite(item: dict[str, Any]) -> None:
+    """The url, and "Copy citation": title, publisher, date (estimated where so), url."""
+    address(item.get(schema.URL))
+    with st.popover("Copy citation", icon=":material/format_quote:"):
+        st.code(wording.citation(item), language=None, wrap_lines=True)
+        st.caption("Use the copy button at the right of the citation.")
+
+
+def counts(head: Any) -> None:
+    """The headline numbers of an `articles.headline`, in one row even on a phone (phone.py)."""
+    with st.container(key=COUNTS_KEY):
+        articles_box, period_box, themes_box, figures_box = st.columns([1, 2.2, 1, 1])
+    articles_box.metric(
+        "Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all"
+    )
+    period_box.metric(
+        "Period covered",
+        when.span_text(head.first, head.last),
+        help="The months of the first and the last date in view (best estimates included).",
+    )
+    themes_box.metric("Themes", head.themes_present)
+    figures_box.metric("Quoted figures", f"{head.statistics:,}")
 
 
 def _records(records: list[dict[str, Any]], headings: dict[str, str]) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from insights import charts, periods, schema
+from insights import chart_gallery, chart_style, charts, periods, schema, serving
 from insights.corpus import fold, frames
+
+import fixtures
 
 COLOURS = {"County lines": "#0072B2", "Online abuse": "#E69F00"}
 MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
@@ -155,3 +158,30 @@ def test_theme_cooccurrence_is_a_labelled_heatmap() -> None:
     assert cells["encoding"]["x"]["sort"] == list(COLOURS)
     assert counts["mark"]["type"] == "text"
     assert counts["encoding"]["text"]["field"] == frames.ARTICLES
+
+
+@pytest.fixture(scope="module")
+def twelve_themes(tmp_path_factory):
+    # twelve themes, theme i on i + 1 articles spread over a year, so sizes differ
+    names = [f"Theme {i:02d}" for i in range(12)]
+    rows = [
+        fixtures.article(
+            f"Article {n}",
+            published=date(2018, 1 + n % 12, 1 + n % 28),
+            themes=[t for i, t in enumerate(names) if n % (i + 1) == 0],
+        )
+        for n in range(40)
+    ]
+    for position, row in enumerate(rows, start=1):
+        row[schema.POSITION] = position
+    path = tmp_path_factory.mktemp("twelve") / "articles.parquet"
+    return serving.load(fixtures.write(path, rows))
+
+
+@pytest.mark.parametrize("name", chart_gallery.EXAMPLES)
+def test_no_chart_shows_more_than_eight_colours(twelve_themes, name):
+    assert len(twelve_themes.themes) == 12
+    spec = json.dumps(chart_gallery.EXAMPLES[name](twelve_themes).to_dict(), default=str)
+    palette = {*twelve_themes.theme_colours.values(), chart_style.OTHER_COLOUR}
+    used = {c for c in palette if c.lower() in spec.lower()}
+    assert len(used) <= chart_style.MAX_COLOURS, (name, used)

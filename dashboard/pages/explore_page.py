@@ -6,7 +6,7 @@ import state
 import streamlit as st
 
 from insights import schema
-from insights.corpus import articles, export, wording
+from insights.corpus import articles, export, frames, wording
 from insights.corpus.columns import RELEVANCE
 
 ORDERS = {
@@ -74,10 +74,10 @@ with results:
             shown,
             hide_index=True,
             width="stretch",
-            column_order=[schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS, schema.THEMES],
+            column_order=[schema.TITLE, frames.DATE, schema.DATE_BASIS, schema.THEMES],
             column_config={
                 schema.TITLE: "Title",
-                schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+                frames.DATE: "Published",
                 schema.DATE_BASIS: "Date",
                 schema.THEMES: st.column_config.ListColumn("Themes"),
             },

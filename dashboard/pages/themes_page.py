@@ -39,7 +39,8 @@ share = timeline.theme_share_over_time(corpus, rows, QUARTER)
 if not share.empty:
     ui.chart(
         charts.theme_share_over_time(share, colours=corpus.theme_colours),
-        summary=wording.theme_share_over_time_summary(QUARTER),
+        summary=wording.theme_share_over_time_summary(QUARTER)
+        + f" {wording.estimates_sentence(timeline.articles_over_time(corpus, rows, QUARTER))}",
         data=share,
         key="themes_share",
     )

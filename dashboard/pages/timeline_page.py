@@ -47,6 +47,7 @@ picked = ui.chart(
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
     + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
+    + f" {wording.estimates_sentence(timeline.articles_over_time(corpus, rows, period))}"
     + " Click a bar to list its articles.",
     data=folded.frame,
     key="timeline_themes",
@@ -67,7 +68,8 @@ choice = st.selectbox(
 start, end = period.span(choice)
 in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
 listed, total = articles.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50)
-st.caption(wording.articles_in_period(total, period, choice))
+estimated = articles.headline(corpus, in_period).inferred
+st.caption(wording.articles_in_period(total, period, choice, estimated))
 ui.article_list(listed)
 
 st.header("How sure is each date?")
