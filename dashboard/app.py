@@ -10,11 +10,12 @@ from urllib.parse import urlencode
 
 import a11y
 import deck
+import filterbar
 import phone
 import state
 import streamlit as st
 
-from insights import chart_style, schema, store
+from insights import chart_style, schema, store, urlstate
 
 # Page files are named <page>_page.py while their URLs are /<page>: Streamlit maps a file
 # pages/timeline.py to /timeline by itself and would run it without this frame (no filters, no
@@ -73,6 +74,7 @@ except store.DatasetError as exc:
 
 bounds = corpus.date_bounds()
 state.apply_filter_link(bounds)
+state.read_url(corpus)  # before the widgets: the link's choices, minus what no longer exists
 with st.sidebar:
     presenting = st.toggle(
         "Presenter mode",
@@ -86,7 +88,7 @@ with st.sidebar:
     if all(bounds):
         st.date_input(
             "Published between",
-            value=bounds,
+            value=(),  # no date filter is no value, whatever the dataset's range
             min_value=bounds[0],
             max_value=bounds[1],
             key=state.DATES,
@@ -120,17 +122,26 @@ with st.sidebar:
     if presenting:
         st.query_params[state.PRESENT_PARAM] = "1"
     else:
-        for name in (state.PRESENT_PARAM, deck.SLIDE_PARAM):
+        for name in (state.PRESENT_PARAM, urlstate.SLIDE):
             st.query_params.pop(name, None)
-    with st.popover("Copy link to this view", icon=":material/link:", width="stretch"):
+    link_slot = st.empty()  # filled after the page, which may change the view
+
+st.html(a11y.CSS)
+try:
+    if presenting:
+        deck.show(corpus)  # the deck stands in for the page, and names the filters itself
+    else:
+        filterbar.show()
+        page.run()
+finally:  # also after a page's st.stop()
+    if not presenting:  # the deck leaves the pages' own choices in the URL as they were
+        state.write_url()
+    with (
+        link_slot.container(),
+        st.popover("Copy link to this view", icon=":material/link:", width="stretch"),
+    ):
         # ?theme=A&theme=B: every value of every parameter, repeated keys kept
         params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
         link = (st.context.url or "") + (f"?{urlencode(params)}" if params else "")
         st.code(link, language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the link.")
-
-st.html(a11y.CSS)
-if presenting:
-    deck.show(corpus)  # the deck stands in for the page
-else:
-    page.run()

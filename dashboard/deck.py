@@ -13,13 +13,14 @@ of sight), so keyboard, clicker and on-screen buttons run the same callbacks.
 from __future__ import annotations
 
 import components as ui
+import literal
 import state
 import streamlit as st
 
-from insights import deck
+from insights import deck, urlstate
 from insights.corpus import Corpus
 
-SLIDE_PARAM = "slide"
+SLIDE_PARAM = urlstate.SLIDE
 CSS = """
 <style>
 /* no sidebar: one idea per screen; its filters stay bound to the URL */
@@ -28,7 +29,9 @@ CSS = """
 .stApp [data-testid="stMainBlockContainer"] { padding: 4.25rem 3rem 1rem; max-width: none; }
 .stApp [data-testid="stMain"] p, .stApp [data-testid="stMain"] li,
 .stApp [data-testid="stMain"] button p { font-size: 28px; line-height: 1.35; }
-.stApp [data-testid="stMain"] h1 { font-size: 44px; line-height: 1.1; padding: 0 0 0.2rem; }
+.stApp [data-testid="stMain"] h1 {
+  font-size: 44px; font-weight: 700; line-height: 1.1; margin: 0; padding: 0 0 0.2rem;
+}
 .stApp .st-key-deck_filters p { font-size: 24px; }
 .stApp .st-key-deck_lines p { font-size: 36px; font-weight: 600; }
 .stApp .st-key-deck_controls button span, .stApp .st-key-deck_controls kbd { font-size: 24px; }
@@ -39,10 +42,8 @@ CSS = """
 
 def slide_number() -> int:
     """The slide the URL asks for (1-based); 1 when it names none or not a number."""
-    try:
-        return int(st.query_params.get(SLIDE_PARAM, "1"))
-    except ValueError:
-        return 1
+    asked = [(SLIDE_PARAM, value) for value in st.query_params.get_all(SLIDE_PARAM)]
+    return urlstate.parse(asked).slide or 1
 
 
 def _go(number: int) -> None:
@@ -63,16 +64,17 @@ def show(corpus: Corpus) -> None:
     st.query_params[SLIDE_PARAM] = str(at)
     slide = slides[at - 1]
     st.html(CSS)
+    # titles, sentences and filter values can hold source text: shown literally (literal.py)
     with st.container(key="deck_filters"):
-        st.markdown(ui.escape_markdown(deck.filters_line(filters)))
-    st.title(ui.escape_markdown(slide.title))
+        literal.text(deck.filters_line(filters))
+    literal.heading(slide.title, level=1)
     if slide.lines:
         with st.container(key="deck_lines"):
             for line in slide.lines:
-                st.markdown(ui.escape_markdown(line))
+                literal.text(line)
     if slide.chart is not None:
         ui.figure_element(slide.chart, key=f"deck_{slide.kind}", alt=slide.sentence)
-    st.markdown(ui.escape_markdown(slide.sentence))
+    literal.text(slide.sentence)
     _controls(at, len(slides))
 
 

@@ -1,6 +1,7 @@
 """Key figures: every quoted statistic as a card and in a table, with its sentence and source."""
 
 import components as ui
+import literal
 import state
 import streamlit as st
 
@@ -29,9 +30,9 @@ st.markdown(f"**{wording.plural(len(table), 'figure')}**, newest article first."
 columns = st.columns(1 if state.presenting() else 2)
 for i, figure in enumerate(table.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        st.markdown(f"## {ui.escape_markdown(figure[frames.HEADING])}")  # h2: under the h1
+        literal.heading(figure[frames.HEADING])
         spans = figures.phrase_spans(figure)
-        st.markdown(f"“{ui.highlighted(figure[schema.STAT_SENTENCE], spans)}”")
+        literal.html_text(f"“{literal.marked(figure[schema.STAT_SENTENCE], spans)}”")
         ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], figure[frames.DATE])
         ui.cite(figure)
 if len(table) > CARDS:

@@ -1,6 +1,8 @@
 """Overview: the counts and three sentences first, then the charts that back them."""
 
 import components as ui
+import downloads
+import literal
 import state
 import streamlit as st
 
@@ -11,7 +13,8 @@ from insights.periods import MONTH
 SHOWN_CHANGES = 4
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Overview")
 if len(rows) == 0:
     ui.nothing_found()
@@ -21,8 +24,9 @@ head = articles.headline(corpus, rows)
 ui.counts(head)
 with st.container(key="answers"):
     for sentence in answers.answers(corpus, rows):
-        st.markdown(ui.escape_markdown(sentence))
+        literal.text(sentence)
 st.caption(wording.headline_dates(head))
+downloads.briefing_buttons(corpus, filters)
 
 # Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
 estimated = head.inferred * 2 > head.articles
@@ -36,6 +40,15 @@ if estimated:
         data=through,
         key="overview_listing",
     )
+    downloads.chart_images(
+        charts.themes_through_listing,
+        through,
+        title="Themes through the listing",
+        filters=filters,
+        key="overview_listing",
+        colours=corpus.theme_colours,
+        anchors=anchors,
+    )
 over_time = timeline.articles_over_time(corpus, rows, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
@@ -46,6 +59,14 @@ else:
         summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
+    )
+    downloads.chart_images(
+        charts.articles_over_time,
+        over_time,
+        title="Articles per month (estimated)" if estimated else "Articles per month",
+        filters=filters,
+        key="overview_over_time",
+        period=MONTH,
     )
 
 st.header("Leading themes")
@@ -58,6 +79,9 @@ else:
         summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",
+    )
+    downloads.chart_images(
+        charts.theme_counts, counts, title="Leading themes", filters=filters, key="overview_themes"
     )
 
 st.header("What changed")

@@ -1,6 +1,8 @@
 """Themes: articles per theme, share over time, which themes go together, and why."""
 
 import components as ui
+import downloads
+import literal
 import state
 import streamlit as st
 
@@ -9,7 +11,8 @@ from insights.corpus import frames, themes, timeline, wording
 from insights.periods import QUARTER
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Themes")
 counts = themes.theme_counts(corpus, rows)
 if counts.empty:
@@ -33,6 +36,9 @@ ui.chart(
     key="themes_counts",
     on_select=_filter_to_clicked,
 )
+downloads.chart_images(
+    charts.theme_counts, counts, title="Articles per theme", filters=filters, key="themes_counts"
+)
 
 st.header("Each theme's share over time")
 share = timeline.theme_share_over_time(corpus, rows, QUARTER)
@@ -44,6 +50,14 @@ if not share.empty:
         data=share,
         key="themes_share",
     )
+    downloads.chart_images(
+        charts.theme_share_over_time,
+        share,
+        title="Each theme's share over time",
+        filters=filters,
+        key="themes_share",
+        colours=corpus.theme_colours,
+    )
 
 st.header("Themes that appear together")
 pairs = themes.theme_cooccurrence(corpus, rows)
@@ -53,18 +67,26 @@ ui.chart(
     data=pairs,
     key="themes_pairs",
 )
+downloads.chart_images(
+    charts.theme_cooccurrence,
+    pairs,
+    title="Themes that appear together",
+    filters=filters,
+    key="themes_pairs",
+    order=list(counts[frames.THEME]),
+)
 
 st.header("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
-    f"Show only {theme} on every page",
+    ui.escape_markdown(f"Show only {theme} on every page"),
     on_click=state.show_only_theme,
     args=(theme,),
     icon=":material/filter_alt:",
 )
 phrases = themes.theme_phrases(corpus, rows, theme)
 if phrases.empty:
-    st.info(f"No phrase evidence is recorded for {theme} in these articles.")
+    literal.text(f"No phrase evidence is recorded for {theme} in these articles.")
     st.stop()
 st.dataframe(
     phrases[[frames.PHRASE, frames.ARTICLES]],

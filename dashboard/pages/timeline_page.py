@@ -3,6 +3,8 @@
 import dataclasses
 
 import components as ui
+import downloads
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -18,14 +20,12 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-period = periods.get(
+period = periods.get(  # the choice comes from the URL (state.read_url), never as a default
     st.segmented_control(
         "Articles per",
         periods.NAMES,
         format_func=lambda name: periods.get(name).axis_title,
-        default=periods.MONTH.name,
-        key="per",
-        bind="query-params",
+        key=state.PER,
         required=True,
     )
 )
@@ -54,16 +54,23 @@ picked = ui.chart(
     on_select="rerun",
 )
 if shown:
-    st.caption(ui.escape_markdown(wording.events_line(shown)))
+    literal.text(wording.events_line(shown), caption=True)
+downloads.chart_images(
+    charts.articles_over_time_by_theme,
+    per_theme,
+    title=f"Articles per {period.name} and theme",
+    filters=filters,
+    key="timeline_themes",
+    colours=corpus.theme_colours,
+    period=period,
+    events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+)
 
 st.header("Articles in one period")
 starts = timeline.periods_in(per_theme)
-clicked = ui.selected_periods(picked, frames.PERIOD)
+state.choose_period(starts, ui.selected_periods(picked, frames.PERIOD))
 choice = st.selectbox(
-    f"Articles in one {period.name}",
-    starts,
-    index=starts.index(clicked[0]) if clicked and clicked[0] in starts else 0,
-    format_func=period.label,
+    f"Articles in one {period.name}", starts, format_func=period.label, key=state.PERIOD
 )
 start, end = period.span(choice)
 in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
@@ -78,5 +85,12 @@ ui.chart(
     charts.date_intervals(intervals),
     summary=wording.date_intervals_summary(intervals),
     data=intervals,
+    key="timeline_intervals",
+)
+downloads.chart_images(
+    charts.date_intervals,
+    intervals,
+    title="How sure is each date?",
+    filters=filters,
     key="timeline_intervals",
 )

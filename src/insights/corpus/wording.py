@@ -344,3 +344,37 @@ def web_address(value: Any) -> str | None:
 def source_names(sources: Sequence[str]) -> str:
     """Sources by file name, never this machine's path: 'news.txt, feed.rss'."""
     return ", ".join(PurePath(str(s)).name or str(s) for s in sources)
+
+
+def filters_sentence(filters: Any) -> str:
+    """The filters of a view in one line, for an exported chart or a briefing's footer:
+
+    'Filters: theme County lines; dates 1 Jan 2018 to 30 Jun 2018; search "gangs".'
+    'Filters: none (every article).'
+    """
+    parts = []
+    if filters.themes:
+        parts.append(
+            ("theme " if len(filters.themes) == 1 else "themes ") + _listed(filters.themes)
+        )
+    if filters.start and filters.end:
+        parts.append(f"dates {short_date(filters.start)} to {short_date(filters.end)}")
+    elif filters.start or filters.end:
+        parts.append(
+            f"dates from {short_date(filters.start)}"
+            if filters.start
+            else f"dates up to {short_date(filters.end)}"
+        )
+    if filters.text:
+        parts.append(f"search “{filters.text}”")
+    if filters.entities:
+        parts.append("named " + _listed(filters.entities))
+    if filters.bases:
+        parts.append("dates " + _listed(filters.bases, "or"))
+    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+
+
+def _listed(names: Sequence[str], last: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
