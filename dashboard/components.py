@@ -21,29 +21,11 @@ import state
 import streamlit as st
 from streamlit import dataframe_util
 
-from insights import chart_cache, schema, search
+from insights import chart_cache, chart_style, schema, search
 from insights.corpus import frames, when, wording
 from insights.corpus.timeline import Change
 
 COUNTS_KEY = "counts"  # the headline numbers' container: phone.py keeps them in one row
-PRESENTER_CSS = """
-<style>
-html { font-size: 24px; }
-.stApp [data-testid="stMarkdownContainer"] p,
-.stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
-.stApp h1 { font-size: 2.6rem; padding-top: 0; }
-.stApp [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
-  font-size: 2.2rem !important;
-}
-/* high contrast: captions in the full text colour, not grey */
-.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.vega-embed) {
-  min-height: 70vh;
-}
-</style>
-"""
 
 
 escape_markdown = literal.label  # for widget labels; text goes through literal.text
@@ -81,7 +63,7 @@ def chart(
     """
     if not isinstance(figure, go.Figure | alt.TopLevelMixin):  # a builder
         figure = shared_chart(figure, key=key, data=data, options=options)
-    event = figure_element(figure, key=key, on_select=on_select)
+    event = figure_element(figure, key=key, on_select=on_select, alt=summary)
     literal.text(summary)
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
@@ -166,19 +148,30 @@ def figure_element(
     figure: Figure | dict[str, Any],
     *,
     key: str,
+    alt: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A Plotly figure, an Altair chart or a Vega-Lite dict (`shared_chart`), the page's width.
+    """A Plotly figure, an Altair chart or a Vega-Lite dict (`shared_chart`), the page's width,
+    with `alt` as its text alternative.
 
     Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
-    overwrite its fonts and margins.
+    overwrite its fonts and margins. Their toolbar is off (chart_style.PLOTLY_CONFIG): it put
+    eight more stops in the tab order of every chart.
     """
     if isinstance(figure, go.Figure):
-        return st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
+        return st.plotly_chart(
+            figure,
+            key=key,
+            on_select=on_select,
+            width="stretch",
+            theme=None,
+            config=chart_style.PLOTLY_CONFIG,
+            alt=alt,
+        )
     if isinstance(figure, dict):  # shared between sessions: Streamlit edits the dict it gets
         spec = copy.deepcopy(figure)
-        return st.vega_lite_chart(spec=spec, key=key, on_select=on_select, width="stretch")
-    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+        return st.vega_lite_chart(spec=spec, key=key, on_select=on_select, width="stretch", alt=alt)
+    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch", alt=alt)
 
 
 def selected_periods(event: Any, name: str) -> list[pd.Timestamp]:

@@ -37,7 +37,7 @@ for i, figure in enumerate(table.head(CARDS).to_dict("records")):
 if len(table) > CARDS:
     st.caption(f"The first {CARDS} figures are shown as cards; the table below has all.")
 
-st.subheader("All figures")
+st.header("All figures")
 st.dataframe(
     table.drop(columns=[schema.ARTICLE_ID]),
     hide_index=True,

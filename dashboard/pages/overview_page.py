@@ -31,7 +31,7 @@ downloads.briefing_buttons(corpus, filters)
 # Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
 estimated = head.inferred * 2 > head.articles
 if estimated:
-    st.subheader("Themes through the listing")
+    st.header("Themes through the listing")
     through = ui.for_view(listing.themes_through_listing)
     anchors = ui.for_view(listing.listing_anchors)
     ui.chart(
@@ -56,7 +56,7 @@ over_time = ui.for_view(timeline.articles_over_time, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
-    st.subheader("Articles per month (estimated)" if estimated else "Articles per month")
+    st.header("Articles per month (estimated)" if estimated else "Articles per month")
     ui.chart(
         lambda: charts.articles_over_time(over_time, period=MONTH),
         summary=wording.articles_over_time_summary(over_time, MONTH),
@@ -73,7 +73,7 @@ else:
         period=MONTH,
     )
 
-st.subheader("Leading themes")
+st.header("Leading themes")
 counts = ui.for_view(themes.theme_counts).head(6)
 if counts.empty:
     st.info("None of these articles matched a theme.")
@@ -88,7 +88,7 @@ else:
         charts.theme_counts, counts, title="Leading themes", filters=filters, key="overview_themes"
     )
 
-st.subheader("What changed")
+st.header("What changed")
 changes = ui.for_view(timeline.period_changes, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
@@ -99,6 +99,6 @@ if len(changes) > SHOWN_CHANGES:
         for change in changes[SHOWN_CHANGES:]:
             ui.change(change)
 
-st.subheader("Latest articles")
+st.header("Latest articles")
 latest, _ = ui.for_view(articles.table_page, sort=schema.PUBLISHED, descending=True, page_size=5)
 ui.article_list(latest)

@@ -26,7 +26,7 @@ def _filter_to_clicked() -> None:
         state.show_only_theme(points[0]["y"])
 
 
-st.subheader("Articles per theme")
+st.header("Articles per theme")
 ui.chart(
     lambda: charts.theme_counts(counts),
     summary=wording.theme_counts_summary(counts)
@@ -39,7 +39,7 @@ downloads.chart_images(
     charts.theme_counts, counts, title="Articles per theme", filters=filters, key="themes_counts"
 )
 
-st.subheader("Each theme's share over time")
+st.header("Each theme's share over time")
 share = ui.for_view(timeline.theme_share_over_time, QUARTER)
 if not share.empty:
     ui.chart(
@@ -58,7 +58,7 @@ if not share.empty:
         colours=corpus.theme_colours,
     )
 
-st.subheader("Themes that appear together")
+st.header("Themes that appear together")
 pairs = ui.for_view(themes.theme_cooccurrence)
 ui.chart(
     lambda: charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
@@ -76,7 +76,7 @@ downloads.chart_images(
     order=list(counts[frames.THEME]),
 )
 
-st.subheader("What puts an article in a theme")
+st.header("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
     ui.escape_markdown(f"Show only {theme} on every page"),

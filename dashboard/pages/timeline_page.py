@@ -10,7 +10,7 @@ import state
 import streamlit as st
 
 from insights import charts, events, periods, schema
-from insights.corpus import articles, frames, timeline, wording
+from insights.corpus import articles, fold, frames, timeline, wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -37,17 +37,19 @@ calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
+folded = fold.fold_themes(per_theme, corpus.theme_colours)  # at most eight colours
 picked = ui.chart(
     lambda: charts.articles_over_time_by_theme(
-        per_theme,
-        colours=corpus.theme_colours,
+        folded.frame,
+        colours=folded.colours,
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
     + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, period))}"
     + " Click a bar to list its articles.",
-    data=per_theme,
+    data=folded.frame,
     key="timeline_themes",
     on_select="rerun",
     options=(period.name, tuple(shown)),
@@ -65,7 +67,7 @@ downloads.chart_images(
     events=pd.DataFrame(shown, columns=events.Occurrence._fields),
 )
 
-st.subheader("Articles in one period")
+st.header("Articles in one period")
 starts = timeline.periods_in(per_theme)
 state.choose_period(starts, ui.selected_periods(picked, frames.PERIOD))
 choice = st.selectbox(
@@ -86,7 +88,7 @@ estimated = ui.shared(
 st.caption(wording.articles_in_period(total, period, choice, estimated))
 ui.article_list(listed)
 
-st.subheader("How sure is each date?")
+st.header("How sure is each date?")
 intervals = ui.for_view(timeline.date_intervals, limit=60)
 ui.chart(
     lambda: charts.date_intervals(intervals),

@@ -126,6 +126,13 @@ class Visit:
         return self.page.locator("[data-testid=stMain]").inner_text()
 
 
+def warm(visit: Visit) -> None:
+    """A fresh context's first page loads the whole frontend: on a busy machine that alone
+    can pass the 30 s a page gets to settle, so it gets longer, once."""
+    visit.page.goto(visit.base)
+    visit.page.wait_for_function(FINISHED, timeout=120_000)
+
+
 @pytest.fixture
 def visit(browser: Browser, server: str) -> Iterator[Visit]:
     with visiting(browser, server) as tab:
