@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from datetime import date, datetime
@@ -157,11 +158,12 @@ def test_the_page_loads_nothing_from_anywhere(county_lines):
 
 
 def test_a_view_with_no_articles_says_so(corpus):
-    page = briefing.html(corpus, Filters(text="nothingmatchesthis"), made=MADE)
+    search = "<script>nothingmatchesthis</script>"  # the filters line is text too
+    page = briefing.html(corpus, Filters(text=search), made=MADE)
     text = _text(page)
     assert "No articles match these filters." in text
     assert "<figure>" not in page
-    assert "Filters: search “nothingmatchesthis”." in text
+    assert f"Filters: search “{html.escape(search)}”." in text and "<script" not in page
 
 
 def _pdf_text(document: bytes) -> str:
