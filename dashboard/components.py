@@ -6,9 +6,11 @@ Text from sources is shown through `literal` (HTML-escaped, never Markdown), so 
 
 from __future__ import annotations
 
+import copy
 import html
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any, TypeVar
 
 import altair as alt
 import literal
@@ -16,30 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import state
 import streamlit as st
+from streamlit import dataframe_util
 
-from insights import schema, search
+from insights import chart_cache, chart_style, schema, search
 from insights.corpus import frames, when, wording
 from insights.corpus.timeline import Change
 
 COUNTS_KEY = "counts"  # the headline numbers' container: phone.py keeps them in one row
-PRESENTER_CSS = """
-<style>
-html { font-size: 24px; }
-.stApp [data-testid="stMarkdownContainer"] p,
-.stApp [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; line-height: 1.5; }
-.stApp h1 { font-size: 2.6rem; padding-top: 0; }
-.stApp [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
-  font-size: 2.2rem !important;
-}
-/* high contrast: captions in the full text colour, not grey */
-.stApp [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; color: inherit; }
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.js-plotly-plot),
-.stApp [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has(.vega-embed) {
-  min-height: 70vh;
-}
-</style>
-"""
 
 
 escape_markdown = literal.label  # for widget labels; text goes through literal.text
@@ -54,16 +39,30 @@ def nothing_found(what: str = "articles") -> None:
     )
 
 
+T = TypeVar("T")
+Figure = go.Figure | alt.TopLevelMixin
+Drawn = go.Figure | dict[str, Any]  # what `shared_chart` keeps: a Plotly figure, a Vega-Lite dict
+
+
 def chart(
-    figure: go.Figure | alt.TopLevelMixin,
+    figure: Figure | Callable[[], Figure],
     *,
     summary: str,
     data: pd.DataFrame,
     key: str,
     on_select: str | Callable[[], None] = "ignore",
+    options: Hashable = (),
 ) -> Any:
-    """A chart, the one sentence that says what it shows, and its data one click away."""
-    event = figure_element(figure, key=key, on_select=on_select)
+    """A chart, the one sentence that says what it shows, and its data one click away.
+
+    Given a builder (`lambda: charts.theme_counts(counts)`), the chart is built once per
+    dataset, view and style and shared by every session (`shared_chart`): `options` names
+    what the chart depends on besides the sidebar's filters and `data` (the period, the
+    events drawn, an order).
+    """
+    if not isinstance(figure, go.Figure | alt.TopLevelMixin):  # a builder
+        figure = shared_chart(figure, key=key, data=data, options=options)
+    event = figure_element(figure, key=key, on_select=on_select, alt=summary)
     literal.text(summary)
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
@@ -76,20 +75,102 @@ def chart(
     return event
 
 
+def shared_chart(
+    build: Callable[[], Figure], *, key: str, data: pd.DataFrame, options: Hashable = ()
+) -> Drawn:
+    """`build()` ready to show, from the server-wide chart cache (insights/chart_cache.py).
+
+    Keyed by the chart, this run's filters, `options` and the content of `data`, so a
+    builder that draws anything else must name it in `options`. Altair charts are kept as
+    Vega-Lite dicts whose datasets are already Arrow (what st.altair_chart would make of
+    them on every run), Plotly figures as figures (FrozenFigure): Streamlit validates a
+    dict it is given all over again (plotly.tools.return_figure_from_figure_or_data).
+    """
+    options = (options, chart_cache.dataset_name(data))
+    return shared(key, lambda: _drawable(build()), options=options)
+
+
+def for_view(function: Callable[..., T], *args: Hashable, **kwargs: Hashable) -> T:
+    """`function(corpus, rows, *args, **kwargs)` for this run's filters, from the shared cache.
+
+    Every aggregation in insights.corpus takes (corpus, rows, …); the same view asked for
+    again, by this session or another, is not computed again (the day is part of the key:
+    "what changed" counts back from today).
+    """
+    corpus = state.corpus()
+    filters = state.filters(corpus)
+    name = f"{function.__module__}.{function.__qualname__}"
+    options = (args, tuple(sorted(kwargs.items())), date.today())
+    return shared(
+        name, lambda: function(corpus, corpus.select(filters), *args, **kwargs), options=options
+    )
+
+
+def shared(name: Hashable, build: Callable[[], T], *, options: Hashable = ()) -> T:
+    """`build()` for this run's filters and `options`, from the server-wide cache.
+
+    For what every session opening the same view would compute alike (an aggregated frame,
+    a table): built once per dataset, filters, options and chart style, then shared, so the
+    value is read-only.
+    """
+    corpus = state.corpus()
+    return chart_cache.cached(corpus, (name, state.filters(corpus), options), build)
+
+
+class FrozenFigure(go.Figure):
+    """A built Plotly figure that gives the same dict every time it is asked.
+
+    st.plotly_chart calls `to_dict()` on every run, a deep copy of every trace (half of
+    drawing a cached theme-share chart); this one copies once, when it is cached. Read-only,
+    like everything in the cache.
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure)
+        self._frozen = figure.to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._frozen
+
+
+def _drawable(figure: Figure) -> Drawn:
+    if isinstance(figure, go.Figure):
+        return FrozenFigure(figure)
+    spec = chart_cache.vega_lite_spec(figure)
+    datasets = spec.get(chart_cache.DATASETS, {})
+    for name, frame in datasets.items():
+        datasets[name] = dataframe_util.convert_anything_to_arrow_bytes(frame)
+    return spec
+
+
 def figure_element(
-    figure: go.Figure | alt.TopLevelMixin,
+    figure: Figure | dict[str, Any],
     *,
     key: str,
+    alt: str,
     on_select: str | Callable[[], None] = "ignore",
 ) -> Any:
-    """A Plotly figure or an Altair chart, the page's width.
+    """A Plotly figure, an Altair chart or a Vega-Lite dict (`shared_chart`), the page's width,
+    with `alt` as its text alternative.
 
     Plotly charts keep their own template (chart_style.py): Streamlit's chart theme would
-    overwrite its fonts and margins.
+    overwrite its fonts and margins. Their toolbar is off (chart_style.PLOTLY_CONFIG): it put
+    eight more stops in the tab order of every chart.
     """
     if isinstance(figure, go.Figure):
-        return st.plotly_chart(figure, key=key, on_select=on_select, width="stretch", theme=None)
-    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch")
+        return st.plotly_chart(
+            figure,
+            key=key,
+            on_select=on_select,
+            width="stretch",
+            theme=None,
+            config=chart_style.PLOTLY_CONFIG,
+            alt=alt,
+        )
+    if isinstance(figure, dict):  # shared between sessions: Streamlit edits the dict it gets
+        spec = copy.deepcopy(figure)
+        return st.vega_lite_chart(spec=spec, key=key, on_select=on_select, width="stretch", alt=alt)
+    return st.altair_chart(figure, key=key, on_select=on_select, width="stretch", alt=alt)
 
 
 def selected_periods(event: Any, name: str) -> list[pd.Timestamp]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from insights import events, schema, serving, store, urlstate
+from insights import chart_cache, events, schema, serving, store, urlstate
 from insights.corpus import Corpus, Filters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -94,6 +94,11 @@ def event_calendar() -> tuple[list[events.Event], str]:
         return _events(str(path), path.stat().st_mtime_ns), ""
     except (OSError, events.EventsError) as exc:
         return [], str(exc)
+
+
+def date_bounds(corpus: Corpus) -> tuple[date | None, date | None]:
+    """corpus.date_bounds(), a scan of every article's date, once per dataset (chart_cache)."""
+    return chart_cache.cached(corpus, "date_bounds", corpus.date_bounds)
 
 
 def presenting() -> bool:
@@ -229,7 +234,7 @@ def _keep_known(corpus: Corpus) -> list[str]:
         if dropped:
             st.session_state[param] = list(kept)
             out += [urlstate.ignored(what, value, "is not in this dataset") for value in dropped]
-    lo, hi = corpus.date_bounds()
+    lo, hi = date_bounds(corpus)
     dates = tuple(st.session_state.get(DATES) or ())
     if dates and lo and hi:
         inside = tuple(min(max(day, lo), hi) for day in dates)

@@ -50,7 +50,7 @@ if len(rows) == 0:
 results, counts = st.columns([2, 1], gap="large")
 with counts:
     st.markdown("**Matching articles by**")
-    for name, facet in articles.facets(corpus, rows).items():
+    for name, facet in ui.for_view(articles.facets).items():
         if not facet.empty:
             ui.facet(wording.facet_title(name), facet)
 
@@ -61,9 +61,8 @@ with results:
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     if not 1 <= st.session_state.get(state.PAGE, 1) <= pages:
         st.session_state[state.PAGE] = min(max(st.session_state.get(state.PAGE, 1), 1), pages)
-    shown, total = articles.table_page(
-        corpus,
-        rows,
+    shown, total = ui.for_view(
+        articles.table_page,
         sort=sort,
         descending=descending,
         page=st.session_state[state.PAGE],

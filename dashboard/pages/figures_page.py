@@ -11,7 +11,6 @@ from insights.corpus import export, figures, frames, wording
 CARDS = 24  # more than this many cards stop being readable; the table has them all
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
 st.title("Key figures")
 st.caption("Every number the articles quote. Narrow them with the sidebar's filters.")
 kinds = st.multiselect(
@@ -21,7 +20,7 @@ kinds = st.multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-table = figures.statistics_table(corpus, rows, kinds)
+table = ui.for_view(figures.statistics_table, tuple(kinds))
 if table.empty:
     ui.nothing_found("quoted figures")
     st.stop()
@@ -38,7 +37,7 @@ for i, figure in enumerate(table.head(CARDS).to_dict("records")):
 if len(table) > CARDS:
     st.caption(f"The first {CARDS} figures are shown as cards; the table below has all.")
 
-st.subheader("All figures")
+st.header("All figures")
 st.dataframe(
     table.drop(columns=[schema.ARTICLE_ID]),
     hide_index=True,
@@ -68,7 +67,7 @@ st.dataframe(
 )
 st.download_button(
     "Download these figures (CSV)",
-    export.figures_csv(table),
+    lambda: export.figures_csv(table),  # when clicked, not on every run
     file_name="key-figures.csv",
     mime="text/csv",
     icon=":material/download:",

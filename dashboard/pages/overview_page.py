@@ -6,7 +6,7 @@ import literal
 import state
 import streamlit as st
 
-from insights import charts, schema
+from insights import chart_cache, charts, schema
 from insights.corpus import answers, articles, listing, themes, timeline, wording
 from insights.periods import MONTH
 
@@ -20,10 +20,10 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-head = articles.headline(corpus, rows)
+head = ui.for_view(articles.headline)
 ui.counts(head)
 with st.container(key="answers"):
-    for sentence in answers.answers(corpus, rows):
+    for sentence in ui.for_view(answers.answers):
         literal.text(sentence)
 st.caption(wording.headline_dates(head))
 downloads.briefing_buttons(corpus, filters)
@@ -31,14 +31,17 @@ downloads.briefing_buttons(corpus, filters)
 # Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
 estimated = head.inferred * 2 > head.articles
 if estimated:
-    st.subheader("Themes through the listing")
-    through = listing.themes_through_listing(corpus, rows)
-    anchors = listing.listing_anchors(corpus, rows)
+    st.header("Themes through the listing")
+    through = ui.for_view(listing.themes_through_listing)
+    anchors = ui.for_view(listing.listing_anchors)
     ui.chart(
-        charts.themes_through_listing(through, colours=corpus.theme_colours, anchors=anchors),
+        lambda: charts.themes_through_listing(
+            through, colours=corpus.theme_colours, anchors=anchors
+        ),
         summary=wording.themes_through_listing_summary(head, anchors),
         data=through,
         key="overview_listing",
+        options=chart_cache.dataset_name(anchors),
     )
     downloads.chart_images(
         charts.themes_through_listing,
@@ -49,16 +52,17 @@ if estimated:
         colours=corpus.theme_colours,
         anchors=anchors,
     )
-over_time = timeline.articles_over_time(corpus, rows, MONTH)
+over_time = ui.for_view(timeline.articles_over_time, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
-    st.subheader("Articles per month (estimated)" if estimated else "Articles per month")
+    st.header("Articles per month (estimated)" if estimated else "Articles per month")
     ui.chart(
-        charts.articles_over_time(over_time, period=MONTH),
+        lambda: charts.articles_over_time(over_time, period=MONTH),
         summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
+        options=MONTH.name,
     )
     downloads.chart_images(
         charts.articles_over_time,
@@ -69,13 +73,13 @@ else:
         period=MONTH,
     )
 
-st.subheader("Leading themes")
-counts = themes.theme_counts(corpus, rows).head(6)
+st.header("Leading themes")
+counts = ui.for_view(themes.theme_counts).head(6)
 if counts.empty:
     st.info("None of these articles matched a theme.")
 else:
     ui.chart(
-        charts.theme_counts(counts),
+        lambda: charts.theme_counts(counts),
         summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",
@@ -84,8 +88,8 @@ else:
         charts.theme_counts, counts, title="Leading themes", filters=filters, key="overview_themes"
     )
 
-st.subheader("What changed")
-changes = timeline.period_changes(corpus, rows, months=6)
+st.header("What changed")
+changes = ui.for_view(timeline.period_changes, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
 for change in changes[:SHOWN_CHANGES]:  # changes the dates decide first, biggest first
@@ -95,6 +99,6 @@ if len(changes) > SHOWN_CHANGES:
         for change in changes[SHOWN_CHANGES:]:
             ui.change(change)
 
-st.subheader("Latest articles")
-latest, _ = articles.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)
+st.header("Latest articles")
+latest, _ = ui.for_view(articles.table_page, sort=schema.PUBLISHED, descending=True, page_size=5)
 ui.article_list(latest)

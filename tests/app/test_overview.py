@@ -46,13 +46,13 @@ def test_the_three_sentences_follow_the_counts_and_lead_the_charts(dataset: Path
     assert expected[0].startswith("The commonest theme is Child trafficking")
     assert "could fall either way" in expected[1] or "than before" in expected[1]
     assert expected[2].startswith("Figures quoted: “up to 1,000 children”")
-    # the charts come after the sentences: the first subheader follows them
-    assert at.subheader[0].value == "Articles per month"
+    # the charts come after the sentences: the first header follows them (h2, under the h1)
+    assert at.header[0].value == "Articles per month"
 
 
 def test_mostly_estimated_dates_lead_with_the_listing(dataset: Path) -> None:
     at = run(basis=[schema.INFERRED])
-    subheaders = [s.value for s in at.subheader]
+    subheaders = [s.value for s in at.header]
     assert subheaders[:2] == ["Themes through the listing", "Articles per month (estimated)"]
     page = "\n".join(paragraphs(at))
     assert "articles here have estimated dates, so this shows them in the listing's order" in page

@@ -69,7 +69,7 @@ def test_the_answer_is_on_the_first_laptop_screen(browser: Browser, shipped: str
         visit.open("")
         visit.screenshot("answer-first-1366x768")
         metrics = boxes(visit, "[data-testid=stMetric]")
-        sentences = boxes(visit, ".st-key-answers p.literal")
+        sentences = boxes(visit, ".st-key-answers [data-testid=stHtml]")
         assert len(metrics) == 4 and len(sentences) == 3
         for box in metrics + sentences:  # wholly inside the first screen, no scrolling
             assert box["y"] >= 0 and box["y"] + box["height"] <= 768, box

@@ -221,7 +221,7 @@ def test_articles_over_time_by_theme_summary(corpus):
     frame = timeline.articles_over_time(corpus, corpus.select(Filters()), MONTH, by_theme=True)
     assert wording.articles_over_time_by_theme_summary(frame, MONTH, 1) == (
         "Articles per month and theme from October 2017 to September 2018, with 1 event marked "
-        "by dashed lines; pale blocks are articles whose date is inferred, not stated, and an "
+        "by dashed lines; striped blocks are articles whose date is inferred, not stated, and an "
         "article with two themes counts once in each."
     )
 

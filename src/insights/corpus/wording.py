@@ -289,8 +289,8 @@ def articles_over_time_by_theme_summary(frame: pd.DataFrame, period: Period, eve
     first, last = frame[PERIOD].min(), frame[PERIOD].max()
     return (
         f"Articles per {period.name} and theme from {first:%B %Y} to {last:%B %Y}, with "
-        f"{plural(events, 'event')} marked by dashed lines; pale blocks are articles whose date "
-        "is inferred, not stated, and an article with two themes counts once in each."
+        f"{plural(events, 'event')} marked by dashed lines; striped blocks are articles whose "
+        "date is inferred, not stated, and an article with two themes counts once in each."
     )
 
 
