@@ -10,7 +10,6 @@ import copy
 import html
 from collections.abc import Callable, Hashable
 from datetime import date
-from pathlib import PurePath
 from typing import Any, TypeVar
 
 import altair as alt
@@ -207,9 +206,15 @@ def change(change: Change) -> None:
         if now
         else (change.previous, change.previous_start, change.previous_end)
     )
+    # the date filter reads best estimates, so with undecided articles it lists more than counted
+    label = (
+        f"See the {wording.plural(count, 'article')}"
+        if not change.undecided
+        else f"See the articles dated {'to these months' if now else 'before'} by best estimate"
+    )
     st.page_link(
         state.EXPLORE_PAGE,
-        label=f"See the {wording.plural(count, 'article')}" + ("" if now else " from before"),
+        label=label + ("" if now or change.undecided else " from before"),
         icon=":material/arrow_forward:",
         query_params=state.filter_link(change.theme, start, end),
     )
@@ -276,7 +281,7 @@ def article_detail(item: dict[str, Any]) -> None:
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
         _records(item[schema.ENTITIES], {schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"})
-    sources = ", ".join(file_name(source) for source in item[schema.SOURCE])
+    sources = wording.source_names(item[schema.SOURCE])
     literal.text(
         f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in {sources} · "
         f"{item[schema.WORD_COUNT]} words",
@@ -286,7 +291,7 @@ def article_detail(item: dict[str, Any]) -> None:
 
 def file_name(source: str) -> str:
     """A source as its file name: the server's folders are nobody else's business."""
-    return PurePath(str(source).split("::")[0]).name or str(source)
+    return wording.file_name(source)
 
 
 def address(url: Any) -> None:

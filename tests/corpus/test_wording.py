@@ -291,9 +291,8 @@ def test_web_address(value, address):
 
 
 def test_sources_by_file_name():
-    assert wording.source_names(["/srv/app/data/news.txt", "data/feed.rss", "x.csv"]) == (
-        "news.txt, feed.rss, x.csv"
-    )
+    sources = ["/srv/app/data/news.txt", "data/feed.rss::captured=2018-10-20", "x.csv"]
+    assert wording.source_names(sources) == "news.txt, feed.rss, x.csv"
 
 
 @pytest.mark.parametrize(

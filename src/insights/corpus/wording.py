@@ -341,9 +341,14 @@ def web_address(value: Any) -> str | None:
     return text if text.lower().startswith(("http://", "https://")) else None
 
 
+def file_name(source: str) -> str:
+    """A source by its file name, never this machine's path (nor its `::options`)."""
+    return PurePath(str(source).split("::")[0]).name or str(source)
+
+
 def source_names(sources: Sequence[str]) -> str:
-    """Sources by file name, never this machine's path: 'news.txt, feed.rss'."""
-    return ", ".join(PurePath(str(s)).name or str(s) for s in sources)
+    """Sources by file name: 'news.txt, feed.rss'."""
+    return ", ".join(file_name(s) for s in sources)
 
 
 def filters_sentence(filters: Any) -> str:
