@@ -83,6 +83,8 @@ def test_theme_timeline_stripes_inferred_dates_and_says_what_it_counts() -> None
         "inferred" in str(t.get("filter")) for t in stripes["transform"]
     )
     assert blocks["encoding"]["y"]["title"] == "Articles, counted once per theme"
+    legend = blocks["encoding"]["color"]["legend"]
+    assert "date inferred" in legend["title"] and legend["labelLimit"] == 0  # whole labels
     # a screen reader hears a sentence per block and human titles, never a column name
     assert blocks["encoding"]["description"]["field"] == "description"
     for channel in ("x", "y", "color", "strokeDash"):

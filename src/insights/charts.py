@@ -122,7 +122,7 @@ STRIPES = alt.LinearGradient(
 )
 # ticks carry the year: "Mar 2018", "3 Sep 2018", "2018"
 _TICK_FORMATS = {"week": "%-d %b %Y"}
-_BASIS_LEGEND = f"datum.label == '{INFERRED}' ? 'inferred (striped)' : 'stated or curated'"
+STRIPES_TITLE = "Theme (striped, dashed edge: date inferred)"
 TAGS_TITLE = "Articles, counted once per theme"
 
 
@@ -189,7 +189,14 @@ def articles_over_time_by_theme(
                 _f(THEME, "N"),
                 scale=scale,
                 title="Theme",
-                legend=alt.Legend(orient="bottom", columns=1, symbolType="square"),
+                # Vega-Lite draws no legend for a rect's dashes: the legend's title says it
+                legend=alt.Legend(
+                    orient="bottom",
+                    columns=1,
+                    symbolType="square",
+                    labelLimit=0,
+                    title=STRIPES_TITLE,
+                ),
             ),
             stroke=alt.value("white"),
             strokeDash=alt.StrokeDash(
@@ -197,7 +204,7 @@ def articles_over_time_by_theme(
                 sort=[KNOWN, INFERRED],
                 scale=alt.Scale(domain=[KNOWN, INFERRED], range=[[1, 0], [4, 2]]),
                 title="Date",
-                legend=alt.Legend(orient="top", labelExpr=_BASIS_LEGEND, symbolStrokeColor="gray"),
+                legend=None,
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
         )
