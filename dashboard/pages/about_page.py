@@ -1,6 +1,7 @@
 """About the data: where it came from, what was left out, how dates were found, the themes."""
 
 import components as ui
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -13,16 +14,19 @@ meta = corpus.metadata
 report = meta.get("report", {})
 st.title("About the data")
 
-st.subheader("Sources")
-for source in meta.get("sources", []):
-    st.markdown(f"- `{source}`")
-st.markdown(
-    f"Dataset version **{ui.escape_markdown(corpus.version)}**, built "
-    f"{ui.escape_markdown(wording.moment(meta.get('built_at')))} from "
-    f"{wording.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
+st.header("Sources")
+# by file name: where the files sit on the server is nobody's business
+st.html(
+    "<ul>"
+    + "".join(f"<li>{literal.escape(ui.file_name(s))}</li>" for s in meta.get("sources", []))
+    + "</ul>"
+)
+literal.text(
+    f"Dataset version {corpus.version}, built {wording.moment(meta.get('built_at'))} from "
+    f"{wording.plural(len(corpus), 'article')}; file {state.dataset_path().name}."
 )
 
-st.subheader("What the build left out")
+st.header("What the build left out")
 if report:
     st.markdown(
         f"The build read {wording.plural(report.get('items_read', 0), 'item')}, merged "
@@ -31,25 +35,31 @@ if report:
     )
 left_out = report.get("left_out", [])
 if left_out:
-    st.dataframe(pd.DataFrame(left_out), hide_index=True, width="stretch")
+    left_out = pd.DataFrame(left_out)
+    if "source" in left_out:
+        left_out["source"] = left_out["source"].map(ui.file_name)
+    st.dataframe(left_out, hide_index=True, width="stretch")
 else:
     st.markdown("Nothing was left out.")
 for failed in report.get("unreadable_sources", []):
-    st.warning(ui.escape_markdown(f"{failed['source']} could not be read: {failed['reason']}"))
+    reason = str(failed["reason"]).replace(str(failed["source"]), ui.file_name(failed["source"]))
+    literal.text(f"⚠ {ui.file_name(failed['source'])} could not be read: {reason}", strong=True)
 
-st.subheader("How dates were found")
+st.header("How dates were found")
 st.markdown(
     "A date is **stated** when the text gives it, **curated** when someone set it by hand, "
     "and **inferred** otherwise: the listing is newest first, so an undated article must lie "
     "between its dated neighbours. Every article keeps that interval (earliest and latest "
     "possible date) beside its best estimate, and the charts draw estimates differently."
 )
-bases = articles.facets(corpus, corpus.select(Filters()))[schema.DATE_BASIS]
+bases = ui.shared("every_facet", lambda: articles.facets(corpus, corpus.select(Filters())))[
+    schema.DATE_BASIS
+]
 st.dataframe(
     bases, hide_index=True, column_config={frames.VALUE: "Date basis", frames.ARTICLES: "Articles"}
 )
 
-st.subheader("Themes")
+st.header("Themes")
 taxonomy = meta.get("taxonomy") or [{"name": t} for t in corpus.themes]
 st.dataframe(
     pd.DataFrame(taxonomy),
@@ -63,19 +73,20 @@ st.dataframe(
         "colour": None,
     },
 )
-st.caption(
-    f"Taxonomy version {ui.escape_markdown(meta.get('taxonomy_version', 'unknown'))}. An article "
-    "gets every theme with at least one matching phrase in its title or summary."
+literal.text(
+    f"Taxonomy version {meta.get('taxonomy_version', 'unknown')}. An article gets every theme "
+    "with at least one matching phrase in its title or summary.",
+    caption=True,
 )
 
-st.subheader("Charts")
+st.header("Charts")
 st.page_link(
     state.GALLERY_PAGE,
     label="Every chart the dashboard draws, on this dataset, with its code: the chart gallery",
     icon=":material/bar_chart:",
 )
 
-st.subheader("Columns")
+st.header("Columns")
 st.dataframe(
     pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),
     hide_index=True,
