@@ -32,11 +32,11 @@ def _both_ways(dashboard: str) -> None:
     chart_style.use(False)
     corpus = state.corpus()
     for name, example in chart_gallery.EXAMPLES.items():
-        components.figure_element(example(corpus), key=f"direct-{name}")
+        components.figure_element(example(corpus), key=f"direct-{name}", alt=name)
         drawn = components.shared_chart(
             lambda example=example: example(corpus), key=name, data=pd.DataFrame({"n": [1]})
         )
-        components.figure_element(drawn, key=f"cached-{name}")
+        components.figure_element(drawn, key=f"cached-{name}", alt=name)
 
 
 def _sent(at: AppTest) -> list[tuple[str, object, list[bytes]]]:
