@@ -127,3 +127,19 @@ def test_inline_svg_names_no_namespace_address():
 )
 def test_file_stem(title, stem):
     assert images.file_stem(title) == stem
+
+
+def test_a_picture_of_twelve_themes_shows_at_most_eight_colours():
+    names = [f"Theme {i:02d}" for i in range(12)]
+    palette = [f"#{i:02x}{(40 * i) % 256:02x}{255 - 20 * i:02x}" for i in range(12)]
+    counts = pd.DataFrame(
+        {
+            "theme": names,
+            "articles": list(range(24, 12, -1)),
+            "share": [n / 30 for n in range(24, 12, -1)],
+            "colour": palette,
+        }
+    )
+    svg = images.svg(charts.theme_counts, counts, title="Articles per theme", filters=FILTERS)
+    bars = re.findall(r'aria-roledescription="bar"[^>]*fill="(#[0-9a-fA-F]{6})"', svg)
+    assert len(bars) == 12 and len(set(bars)) == 8

@@ -58,11 +58,11 @@ if shown:
     literal.text(wording.events_line(shown), caption=True)
 downloads.chart_images(
     charts.articles_over_time_by_theme,
-    per_theme,
+    folded.frame,
     title=f"Articles per {period.name} and theme",
     filters=filters,
     key="timeline_themes",
-    colours=corpus.theme_colours,
+    colours=folded.colours,
     period=period,
     events=pd.DataFrame(shown, columns=events.Occurrence._fields),
 )

@@ -24,6 +24,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from insights import charts, static_charts
+from insights.corpus.frames import INFERRED
 
 IMAGE_WIDTH = 960
 SCALE = 2
@@ -38,10 +39,11 @@ TWINS: dict[Callable[..., Any], Callable[..., Any]] = {
     charts.theme_share_over_time: static_charts.theme_share_over_time,
 }
 # Black diagonal lines over the inferred colour, as the Plotly chart hatches them.
+_INFERRED = charts.COUNT_COLOURS[INFERRED]
 _HATCH_ID = "insights-hatch"
 _HATCH = (
     f'<defs><pattern id="{_HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"/>'
+    f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{_INFERRED}"/>'
     '<line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="1.5"/></pattern></defs>'
 )
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")

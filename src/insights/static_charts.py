@@ -18,7 +18,9 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+from insights import chart_style
 from insights.charts import COUNT_COLOURS
+from insights.charts import _by_size as by_size  # the page's own eight-colour rule
 from insights.corpus.frames import ARTICLES, COLOUR, INFERRED, KNOWN, PERIOD, SHARE, THEME
 from insights.periods import MONTH, Period
 
@@ -65,8 +67,13 @@ def _tick(period: Period) -> str:
 
 def theme_counts(data: pd.DataFrame) -> alt.LayerChart:
     """charts.theme_counts in Altair: a bar per theme with its count and share written on it."""
+    # at most eight colours, as on the page: themes past the seventh share one grey
+    shown = chart_style.limit_colours(
+        data[THEME], dict(zip(data[THEME], data[COLOUR], strict=True))
+    )
     labelled = data.assign(
-        text=[f"{n} ({s:.0%})" for n, s in zip(data[ARTICLES], data[SHARE], strict=True)]
+        text=[f"{n} ({s:.0%})" for n, s in zip(data[ARTICLES], data[SHARE], strict=True)],
+        **{COLOUR: shown},
     )
     y = alt.Y(f"{THEME}:N", sort=None, title=None)
     base = alt.Chart(labelled).encode(
@@ -82,6 +89,7 @@ def theme_share_over_time(
 ) -> alt.FacetChart:
     """charts.theme_share_over_time in Altair: a panel per theme on shared axes."""
     themes = [t for t in colours if (data[THEME] == t).any()]
+    shown = by_size(data, colours)  # past the seven largest themes, panels share one grey
     return (
         alt.Chart(data)
         .mark_area(line=True, point=True, opacity=0.35)
@@ -90,7 +98,7 @@ def theme_share_over_time(
             y=alt.Y(f"{SHARE}:Q", title=None, axis=alt.Axis(format=".0%", tickCount=3)),
             color=alt.Color(
                 f"{THEME}:N",
-                scale=alt.Scale(domain=themes, range=[colours[t] for t in themes]),
+                scale=alt.Scale(domain=themes, range=[shown[t] for t in themes]),
                 legend=None,
             ),
         )

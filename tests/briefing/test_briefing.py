@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from datetime import date, datetime
@@ -139,12 +140,6 @@ def test_the_footer_names_the_filters_the_version_the_build_and_inferred_dates(
     assert "5 stated in the text, 2 inferred from the listing order" in whole
 
 
-def test_dates_and_search_filters_are_in_the_footer(corpus):
-    view = Filters(start=date(2018, 1, 1), end=date(2018, 6, 30), text="trafficking")
-    footer = _text(briefing.html(corpus, view, made=MADE).split("<footer>")[1])
-    assert "Filters: dates 1 Jan 2018 to 30 Jun 2018; search “trafficking”." in footer
-
-
 def test_source_text_is_escaped_never_markup(county_lines):
     assert "<script>" not in county_lines
     assert "<b>markup</b>" not in county_lines and "<i>Sentence</i>" not in county_lines
@@ -163,11 +158,12 @@ def test_the_page_loads_nothing_from_anywhere(county_lines):
 
 
 def test_a_view_with_no_articles_says_so(corpus):
-    page = briefing.html(corpus, Filters(text="nothingmatchesthis"), made=MADE)
+    search = "<script>nothingmatchesthis</script>"  # the filters line is text too
+    page = briefing.html(corpus, Filters(text=search), made=MADE)
     text = _text(page)
     assert "No articles match these filters." in text
     assert "<figure>" not in page
-    assert "Filters: search “nothingmatchesthis”." in text
+    assert f"Filters: search “{html.escape(search)}”." in text and "<script" not in page
 
 
 def _pdf_text(document: bytes) -> str:
@@ -208,3 +204,9 @@ def test_cli_bad_arguments_are_one_line(dataset, tmp_path, capsys, args, message
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "b.html").exists()
+
+
+def test_cli_out_that_is_a_folder_is_one_line(dataset, tmp_path, capsys):
+    assert main(["briefing", str(dataset), "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is a folder" in err

@@ -75,7 +75,7 @@ def _overview(briefing: Briefing) -> str:
     if not briefing.headline.articles:
         drawn = f"<p>{escape(NOTHING)}</p>"
     else:
-        drawn = "".join(_chart(c, "") for c in briefing.over_time) or _chart(None, NO_DATES)
+        drawn = "".join(_chart(c) for c in briefing.over_time) or f"<p>{escape(NO_DATES)}</p>"
     return _section(
         "Headline numbers",
         f'<dl class="numbers">{numbers}</dl>{said}<p class="small">{escape(briefing.dates)}</p>'
@@ -86,13 +86,12 @@ def _overview(briefing: Briefing) -> str:
 def _themes(briefing: Briefing) -> str:
     if not briefing.headline.articles:
         return ""
-    return _section("Leading themes", _chart(briefing.leading_themes, NO_THEMES))
+    chart = briefing.leading_themes
+    return _section("Leading themes", _chart(chart) if chart else f"<p>{escape(NO_THEMES)}</p>")
 
 
-def _chart(chart: Chart | None, missing: str) -> str:
+def _chart(chart: Chart) -> str:
     """The SVG with the summary as its text alternative and as the caption beside it."""
-    if chart is None:
-        return f"<p>{escape(missing)}</p>"
     svg = chart.svg.replace("<svg", f'<svg role="img" aria-label="{escape(chart.summary)}"', 1)
     return f"<figure>{svg}<figcaption>{escape(chart.summary)}</figcaption></figure>"
 
