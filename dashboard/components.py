@@ -134,9 +134,9 @@ def article_list(frame: pd.DataFrame) -> None:
         article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
 
 
-def change(change: Change) -> None:
-    """One "what changed" sentence and a link to the articles behind it."""
-    st.markdown(escape_markdown(wording.change_sentence(change)))
+def change(change: Change, sentence: str | None = None) -> None:
+    """One "what changed" sentence (or the one given) and a link to the articles behind it."""
+    st.markdown(escape_markdown(sentence or wording.change_sentence(change)))
     now = change.current > 0
     count, start, end = (
         (change.current, change.start, change.end)

@@ -30,6 +30,7 @@ TEXT = "q"
 DATES = "dates"
 ENTITY = "entity"
 BASIS = "basis"
+PUBLISHER = "publisher"  # shown only when the dataset has two or more publishers
 PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
 PRESENT_PARAM = "present"
 ARTICLE_PARAM = "article"  # Explore opens this article's detail
@@ -100,6 +101,7 @@ def filters(corpus: Corpus) -> Filters:
         text=(st.session_state.get(TEXT) or "").strip(),
         entities=tuple(st.session_state.get(ENTITY) or ()),
         bases=tuple(st.session_state.get(BASIS) or ()),
+        publishers=tuple(st.session_state.get(PUBLISHER) or ()),
     )
 
 

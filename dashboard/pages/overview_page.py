@@ -2,16 +2,20 @@
 
 import components as ui
 import state
+import story_parts
 import streamlit as st
 
 from insights import charts, schema
 from insights.corpus import articles, themes, timeline, wording
 from insights.periods import MONTH
+from insights.story import measure
+from insights.story import wording as story_wording
 
 SHOWN_CHANGES = 4
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Overview")
 if len(rows) == 0:
     ui.nothing_found()
@@ -29,13 +33,19 @@ themes_box.metric("Themes", head.themes_present)
 figures_box.metric("Quoted figures", f"{head.statistics:,}")
 st.caption(wording.headline_dates(head))
 
+shown_as = story_parts.measure_toggle()
 over_time = timeline.articles_over_time(corpus, rows, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
+    over_time = measure.with_share_of_all(corpus, over_time, MONTH, filters.publishers)
     ui.chart(
-        charts.articles_over_time(over_time, period=MONTH),
-        summary=wording.articles_over_time_summary(over_time, MONTH),
+        charts.articles_over_time(
+            measure.drawn(over_time, shown_as), period=MONTH, share=shown_as == measure.SHARE
+        ),
+        summary=wording.articles_over_time_summary(over_time, MONTH)
+        + " "
+        + story_wording.measure_note(shown_as),
         data=over_time,
         key="overview_over_time",
     )
@@ -53,15 +63,17 @@ else:
     )
 
 st.subheader("What changed")
-changes = timeline.period_changes(corpus, rows, months=6)
+changes = measure.with_all_articles(
+    corpus, timeline.period_changes(corpus, rows, months=6), filters.publishers
+)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
 for change in changes[:SHOWN_CHANGES]:  # biggest changes first
-    ui.change(change)
+    story_parts.change(change, shown_as)
 if len(changes) > SHOWN_CHANGES:
     with st.expander(f"{len(changes) - SHOWN_CHANGES} more themes"):
         for change in changes[SHOWN_CHANGES:]:
-            ui.change(change)
+            story_parts.change(change, shown_as)
 
 st.subheader("Latest articles")
 latest, _ = articles.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)

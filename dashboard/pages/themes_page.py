@@ -2,14 +2,18 @@
 
 import components as ui
 import state
+import story_parts
 import streamlit as st
 
 from insights import charts
 from insights.corpus import frames, themes, timeline, wording
 from insights.periods import QUARTER
+from insights.story import measure
+from insights.story import wording as story_wording
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Themes")
 counts = themes.theme_counts(corpus, rows)
 if counts.empty:
@@ -34,15 +38,22 @@ ui.chart(
     on_select=_filter_to_clicked,
 )
 
-st.subheader("Each theme's share over time")
+st.subheader("Each theme over time")
+shown_as = story_parts.measure_toggle()
 share = timeline.theme_share_over_time(corpus, rows, QUARTER)
 if not share.empty:
+    share = measure.with_share_of_all(corpus, share, QUARTER, filters.publishers)
     ui.chart(
-        charts.theme_share_over_time(share, colours=corpus.theme_colours),
-        summary=wording.theme_share_over_time_summary(QUARTER),
+        charts.theme_share_over_time(
+            share, colours=corpus.theme_colours, share=shown_as == measure.SHARE
+        ),
+        summary=story_wording.theme_over_time_summary(QUARTER, shown_as),
         data=share,
         key="themes_share",
     )
+
+st.subheader("Articles that express each theme most strongly")
+story_parts.representative_articles(corpus, rows)
 
 st.subheader("Themes that appear together")
 pairs = themes.theme_cooccurrence(corpus, rows)

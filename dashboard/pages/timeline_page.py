@@ -5,10 +5,13 @@ import dataclasses
 import components as ui
 import pandas as pd
 import state
+import story_parts
 import streamlit as st
 
 from insights import charts, events, periods, schema
 from insights.corpus import articles, frames, timeline, wording
+from insights.story import measure
+from insights.story import wording as story_wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -29,22 +32,27 @@ period = periods.get(
         required=True,
     )
 )
+shown_as = story_parts.measure_toggle()
 per_theme = timeline.articles_over_time(corpus, rows, period, by_theme=True)
 if per_theme.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
     st.stop()
+per_theme = measure.with_share_of_all(corpus, per_theme, period, filters.publishers)
 calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
 picked = ui.chart(
     charts.articles_over_time_by_theme(
-        per_theme,
+        measure.drawn(per_theme, shown_as),
         colours=corpus.theme_colours,
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+        share=shown_as == measure.SHARE,
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    + " "
+    + story_wording.measure_note(shown_as)
     + " Click a bar to list its articles.",
     data=per_theme,
     key="timeline_themes",
