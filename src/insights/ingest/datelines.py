@@ -15,14 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from insights.ingest.items import Order
-from insights.lexicon import MONTHS
+from insights.lexicon import MONTH_NAMES, MONTHS, word_set
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH_NAMES + r"\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"""\b(?:
@@ -45,8 +40,8 @@ _TIME = re.compile(
         \s*(?:Z|UTC|GMT|BST|[+-]\d{2}:?\d{2})?""",
     re.IGNORECASE | re.VERBOSE,
 )
-_LABELS = _set("published posted updated date dated on last modified first issued released")
-_WEEKDAYS = _set(
+_LABELS = word_set("published posted updated date dated on last modified first issued released")
+_WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
 )

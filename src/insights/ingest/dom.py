@@ -19,29 +19,26 @@ from functools import cached_property
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+from insights.lexicon import word_set
 
 MAX_DEPTH = 256
 _MAX_WRAPPERS = 8  # identical empty wrappers in a row kept before the rest are left out
-VOID = _set("area base br col embed hr img input link meta param source track wbr")
+VOID = word_set("area base br col embed hr img input link meta param source track wbr")
 # Elements the parser closes by itself (<li> ends at the next <li>): they never nest deeply.
-_SELF_CLOSING = _set("li p dt dd option optgroup tr td th tbody thead tfoot rb rt rp")
-_SKIP_TAGS = _set("script style noscript template nav aside form svg iframe select button head")
-_PAGE_LEVEL = _set("header footer")  # furniture unless inside an article or item
-_PAGE_ROOTS = _set("html body main")
-_ITEM_TAGS = _set("article li section")
-_SKIP_WORDS = _set(
+_SELF_CLOSING = word_set("li p dt dd option optgroup tr td th tbody thead tfoot rb rt rp")
+_SKIP_TAGS = word_set("script style noscript template nav aside form svg iframe select button head")
+_PAGE_LEVEL = word_set("header footer")  # furniture unless inside an article or item
+_PAGE_ROOTS = word_set("html body main")
+_ITEM_TAGS = word_set("article li section")
+_SKIP_WORDS = word_set(
     "nav navbar navigation menu breadcrumb breadcrumbs cookie cookies pagination pager sidebar skip"
 )
-_SKIP_ROLES = _set("navigation banner contentinfo search complementary")
-BLOCKS = _set(
+_SKIP_ROLES = word_set("navigation banner contentinfo search complementary")
+BLOCKS = word_set(
     "p div li ul ol section article header footer h1 h2 h3 h4 h5 h6 table tr td th "
     "blockquote dl dt dd figure figcaption main br hr"
 )
-_NOISE_CLASSES = _set("odd even first last active featured sticky promoted clearfix")
+_NOISE_CLASSES = word_set("odd even first last active featured sticky promoted clearfix")
 _TAG = re.compile(
     r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][\w:-]*)([^>]*)>",
     re.DOTALL | re.IGNORECASE,

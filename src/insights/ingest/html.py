@@ -24,20 +24,16 @@ from insights.ingest.dom import Node, parse, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.provenance import Provenance, html_comments, with_address
 from insights.ingest.template import FURNITURE, NO_SUMMARY
+from insights.lexicon import word_set
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_HEADINGS = _set("h1 h2 h3 h4 h5 h6")
-_LEAD_TAGS = _set("a strong b")
-_HEADING_WORDS = _set("title headline heading")
-_DATE_WORDS = _set("date dates time posted published submitted created meta byline dateline")
-_SUMMARY_WORDS = _set("summary teaser excerpt standfirst description intro lede body abstract")
+_HEADINGS = word_set("h1 h2 h3 h4 h5 h6")
+_LEAD_TAGS = word_set("a strong b")
+_HEADING_WORDS = word_set("title headline heading")
+_DATE_WORDS = word_set("date dates time posted published submitted created meta byline dateline")
+_SUMMARY_WORDS = word_set("summary teaser excerpt standfirst description intro lede body abstract")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
-_INVISIBLE = _set("script style noscript template svg head iframe select button form")
+_INVISIBLE = word_set("script style noscript template svg head iframe select button form")
 _SITE_NAMES = frozenset({"og:site_name", "application-name"})
 
 
