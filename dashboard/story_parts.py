@@ -27,16 +27,16 @@ def measure_toggle(key: str = MEASURE_PARAM) -> str:
     """Counts or share of all articles, bound to ?measure= (counts is the default)."""
     if st.query_params.get(key) not in (*measure.MEASURES, None):
         st.query_params.pop(key, None)  # an unknown value falls back to counts
+    # Bound options travel in the URL as their labels, so the labels are the URL values.
     chosen = st.segmented_control(
-        "Show",
+        "Show articles as",
         measure.MEASURES,
-        format_func=measure.MEASURE_LABELS.get,
         default=measure.COUNTS,
         key=key,
         bind="query-params",
         required=True,
-        help="Share of all articles divides each period's count by every article published "
-        "in it, so a busy period does not look like a rise.",
+        help="counts: articles per period. share: of all articles published in the period, so "
+        "a busy period does not look like a rise.",
     )
     return measure.measure_of(chosen)
 

@@ -53,7 +53,9 @@ by_theme = publishers.publisher_themes(corpus, rows)
 if not by_theme.empty:
     order = list(themes.theme_counts(corpus, rows)[THEME])
     ui.chart(
-        charts.publisher_themes(by_theme, order=order),
+        charts.publisher_themes(
+            by_theme, order=order, publishers=list(figures[publishers.PUBLISHER])
+        ),
         summary=story_wording.publisher_themes_summary(by_theme),
         data=by_theme,
         key="publishers_themes",

@@ -32,18 +32,27 @@ def matches_over_time(
     clicking a bar selects its period."""
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
     label = {KNOWN: "stated or curated", INFERRED: "inferred (pale)"}
+    # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
     return (
         alt.Chart(drawn(data, measure))
         .transform_fold([KNOWN, INFERRED], as_=["date", "value"])
+        .transform_filter(alt.datum["value"] > 0)
         .transform_calculate(
             date_label=f"datum.date == '{INFERRED}' ? '{label[INFERRED]}' : '{label[KNOWN]}'",
             period_end=period.vega_end,
         )
-        .mark_bar()
+        .transform_stack(
+            stack="value",
+            groupby=[PERIOD],
+            sort=[alt.SortField("date", order="ascending")],
+            as_=["low", "high"],
+        )
+        .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X(f"{PERIOD}:T", title=period.axis_title),
             x2="period_end:T",
-            y=alt.Y("value:Q", stack="zero", axis=_value_axis(measure)),
+            y=alt.Y("low:Q", axis=_value_axis(measure)),
+            y2="high:Q",
             color=alt.Color(
                 "date_label:N",
                 scale=alt.Scale(
@@ -57,7 +66,6 @@ def matches_over_time(
                 f"datum.date == '{INFERRED}'", alt.value(0.45), alt.value(1.0)
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.5)),
-            order=alt.Order("date:N", sort="ascending"),
             tooltip=[
                 alt.Tooltip(f"{PERIOD}:T", title=period.axis_title, format=period.vega_format),
                 alt.Tooltip("date_label:N", title="Date"),
@@ -72,9 +80,12 @@ def matches_over_time(
     )
 
 
-def publisher_themes(data: pd.DataFrame, *, order: list[str] | None = None) -> alt.LayerChart:
-    """Heatmap of each theme's share of each publisher's articles, the share in each cell."""
-    x = alt.X(f"{PUBLISHER}:N", title=None, axis=alt.Axis(labelAngle=0))
+def publisher_themes(
+    data: pd.DataFrame, *, order: list[str] | None = None, publishers: list[str] | None = None
+) -> alt.LayerChart:
+    """Heatmap of each theme's share of each publisher's articles, the share in each cell;
+    themes and publishers in the given orders."""
+    x = alt.X(f"{PUBLISHER}:N", sort=publishers, title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y(f"{THEME}:N", sort=order, title=None)
     base = alt.Chart(data).transform_joinaggregate(most=f"max({SHARE})")
     cells = base.mark_rect().encode(

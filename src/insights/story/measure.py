@@ -30,7 +30,6 @@ from insights.periods import Period
 
 COUNTS = "counts"
 MEASURES = (COUNTS, SHARE)  # the URL values of ?measure=
-MEASURE_LABELS = {COUNTS: "Counts", SHARE: "Share of all articles"}
 ALL_ARTICLES = "all_articles"
 _VALUES = (ARTICLES, KNOWN, INFERRED)
 

@@ -26,6 +26,7 @@ from insights.search.build import IMPACT_VALUES, gap
 
 RELATED = 5
 KEY_WORDS = 25
+SHARED_SHOWN = 8  # shared key words listed per related article, best first
 # Common words are weighed last; once the chosen words' postings pass this budget the rest are
 # left out (they have the lowest idf, so they would move scores least).
 POSTINGS_BUDGET = 400_000
@@ -125,7 +126,7 @@ def related_articles(corpus: Corpus, row: int, limit: int = RELATED) -> pd.DataF
     rows, scores, ids, _ = related_rows(index, row, limit)
     frame = corpus.frame(rows, RELATED_COLUMNS)
     frame[SCORE] = scores.astype(np.float64).round(2)
-    frame[SHARED] = [shared_words(index, int(r), ids) for r in rows]
+    frame[SHARED] = [shared_words(index, int(r), ids)[:SHARED_SHOWN] for r in rows]
     return frame
 
 
