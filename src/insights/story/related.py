@@ -29,7 +29,7 @@ KEY_WORDS = 25
 SHARED_SHOWN = 8  # shared key words listed per related article, best first
 # Common words are weighed last; once the chosen words' postings pass this budget the rest are
 # left out (they have the lowest idf, so they would move scores least).
-POSTINGS_BUDGET = 400_000
+POSTINGS_BUDGET = 250_000
 SCORE = "score"
 SHARED = "shared"
 RELATED_COLUMNS = [
