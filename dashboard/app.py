@@ -9,6 +9,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import components
+import filterbar
+import phone
 import state
 import streamlit as st
 
@@ -69,6 +71,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 page = st.navigation(PAGES)
+st.html(phone.CSS)  # narrow screens: counts in one row, titles wrap, no toolbar over charts
 
 try:
     corpus = state.corpus()
@@ -81,6 +84,7 @@ except store.DatasetError as exc:
 
 bounds = corpus.date_bounds()
 state.apply_filter_link(bounds)
+state.read_url(corpus)  # before the widgets: the link's choices, minus what no longer exists
 with st.sidebar:
     presenting = st.toggle(
         "Presenter mode", key=state.PRESENTER, help="Large type, one chart per screen."
@@ -92,7 +96,7 @@ with st.sidebar:
     if all(bounds):
         st.date_input(
             "Published between",
-            value=bounds,
+            value=(),  # no date filter is no value, whatever the dataset's range
             min_value=bounds[0],
             max_value=bounds[1],
             key=state.DATES,
@@ -133,11 +137,19 @@ with st.sidebar:
         st.html(components.PRESENTER_CSS)
     elif state.PRESENT_PARAM in st.query_params:
         del st.query_params[state.PRESENT_PARAM]
-    with st.popover("Copy link to this view", icon=":material/link:", width="stretch"):
+    link_slot = st.empty()  # filled after the page, which may change the view
+
+filterbar.show()
+try:
+    page.run()
+finally:  # also after a page's st.stop()
+    state.write_url()
+    with (
+        link_slot.container(),
+        st.popover("Copy link to this view", icon=":material/link:", width="stretch"),
+    ):
         # ?theme=A&theme=B: every value of every parameter, repeated keys kept
         params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
         link = (st.context.url or "") + (f"?{urlencode(params)}" if params else "")
         st.code(link, language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the link.")
-
-page.run()

@@ -1,29 +1,28 @@
 """Pieces every page uses: a chart with its sentence and data, safe text, article cards, links.
 
-Article text is never passed to HTML. It goes through `escape_markdown`, which backslash-escapes
-every character Markdown or Streamlit could read as markup, so a title like
-`<script>alert(1)</script>` shows literally.
+Text from sources is shown through `literal` (HTML-escaped, never Markdown), so a title like
+`<script>alert(1)</script> :streamlit:` shows literally; `escape_markdown` is for labels.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+import html
+from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any
 
 import altair as alt
+import literal
 import pandas as pd
 import plotly.graph_objects as go
 import state
 import streamlit as st
 
 from insights import schema, search
-from insights.corpus import frames, wording
+from insights.corpus import frames, when, wording
 from insights.corpus.timeline import Change
 
-# The characters Markdown reads as markup (any may be backslash-escaped); `:` and `$` also
-# start Streamlit's colour/emoji directives and LaTeX.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
+COUNTS_KEY = "counts"  # the headline numbers' container: phone.py keeps them in one row
 PRESENTER_CSS = """
 <style>
 html { font-size: 24px; }
@@ -44,23 +43,8 @@ html { font-size: 24px; }
 """
 
 
-def escape_markdown(text: str) -> str:
-    """Text as Markdown that renders exactly as the text, whatever it contains."""
-    return _MARKUP.sub(r"\\\1", str(text)).replace("\n", " ")
-
-
-def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Markdown for `text` with each (start, end) span marked; every piece is escaped."""
-    out: list[str] = []
-    at = 0
-    for start, end in sorted(spans):
-        if start < at:
-            continue
-        out.append(escape_markdown(text[at:start]))
-        out.append(f":orange-background[**{escape_markdown(text[start:end])}**]")
-        at = end
-    out.append(escape_markdown(text[at:]))
-    return "".join(out)
+escape_markdown = literal.label  # for widget labels; text goes through literal.text
+highlighted = literal.marked  # HTML: show it with literal.html_text
 
 
 def nothing_found(what: str = "articles") -> None:
@@ -81,7 +65,7 @@ def chart(
 ) -> Any:
     """A chart, the one sentence that says what it shows, and its data one click away."""
     event = figure_element(figure, key=key, on_select=on_select)
-    st.markdown(escape_markdown(summary))
+    literal.text(summary)
     with st.expander("Data behind this chart"):
         dates = data.select_dtypes("datetime").columns
         st.dataframe(
@@ -120,7 +104,7 @@ def article_link(article_id: str, title: str, when: str) -> None:
         state.EXPLORE_PAGE,
         label=f"{escape_markdown(when)} · {escape_markdown(title)}",
         icon=":material/article:",
-        query_params={state.ARTICLE_PARAM: article_id},
+        query_params=state.link(article=article_id),  # the view stays, Back returns to it
         width="stretch",
     )
 
@@ -128,15 +112,14 @@ def article_link(article_id: str, title: str, when: str) -> None:
 def article_list(frame: pd.DataFrame) -> None:
     """Articles (an `articles.table_page` frame) as links to their detail, with honest dates."""
     for item in frame.to_dict("records"):
-        when = wording.date_label(
-            item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-        )
-        article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+        article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when.article_date(item))
 
 
 def change(change: Change, sentence: str | None = None) -> None:
     """One "what changed" sentence (or the one given) and a link to the articles behind it."""
-    st.markdown(escape_markdown(sentence or wording.change_sentence(change)))
+    literal.text(sentence or wording.change_sentence(change))
+    if not change.current and not change.previous:
+        return  # no article is surely on either side: nothing to link to
     now = change.current > 0
     count, start, end = (
         (change.current, change.start, change.end)
@@ -154,60 +137,51 @@ def change(change: Change, sentence: str | None = None) -> None:
 def facet(title: str, counts: pd.DataFrame) -> None:
     """A `facets` frame (value, articles) as a short list that wraps in a narrow column."""
     lines = [
-        f"- {escape_markdown(str(value))} · **{n:,}**"
+        f"<li>{literal.escape(value)} · <strong>{n:,}</strong></li>"
         for value, n in zip(counts[frames.VALUE], counts[frames.ARTICLES], strict=True)
     ]
-    st.markdown(f"*{title}*\n" + "\n".join(lines))
+    st.html(f"<p><em>{literal.escape(title)}</em></p><ul>{''.join(lines)}</ul>")
 
 
 def result_card(item: dict[str, Any], text: str) -> None:
     """One search result: title and summary with the search's matches marked, and a link."""
     title, summary = item[schema.TITLE], item[schema.SUMMARY]
-    when = wording.date_label(
-        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-    )
     with st.container(border=True):
-        st.markdown(f"**{highlighted(title, search.highlight_spans(title, text))}**")
-        st.markdown(highlighted(summary, search.highlight_spans(summary, text)))
+        literal.html_text(highlighted(title, search.highlight_spans(title, text)), strong=True)
+        literal.html_text(highlighted(summary, search.highlight_spans(summary, text)))
         st.page_link(
             state.EXPLORE_PAGE,
-            label=f"Details · {escape_markdown(when)}",
+            label=f"Details · {escape_markdown(when.article_date(item))}",
             icon=":material/open_in_full:",
-            query_params={state.ARTICLE_PARAM: item[schema.ARTICLE_ID]},
+            query_params=state.link(article=item[schema.ARTICLE_ID]),
         )
+        cite(item)
 
 
 def article_detail(item: dict[str, Any]) -> None:
     """Every field of one article: text, date and its evidence, themes and why, figures, names."""
-    st.subheader(escape_markdown(item[schema.TITLE]))
-    when = wording.date_label(
-        item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-    )
-    earliest, latest = item[schema.PUBLISHED_EARLIEST], item[schema.PUBLISHED_LATEST]
-    between = (
-        f" (between {wording.short_date(earliest)} and {wording.short_date(latest)})"
-        if earliest != latest
-        else ""
-    )
-    st.markdown(f"**Published:** {escape_markdown(when + between)}")
-    st.caption(escape_markdown(item[schema.DATE_EVIDENCE]))
-    st.markdown(escape_markdown(item[schema.SUMMARY]))
+    literal.heading(item[schema.TITLE])
+    published = when.article_date(item)
+    if item[schema.PUBLISHER]:
+        published += f" by {item[schema.PUBLISHER]}"
+    literal.html_text(f"<strong>Published:</strong> {literal.escape(published)}")
+    literal.text(item[schema.DATE_EVIDENCE], caption=True)
+    cite(item)
+    literal.text(item[schema.SUMMARY])
     notes = []
     if item[schema.TRUNCATED]:
         notes.append("the source cut this summary off")
     if item[schema.TITLE_DERIVED]:
         notes.append("the listing had no headline, so the title was made from the summary")
     if notes:
-        st.caption(escape_markdown("Note: " + "; ".join(notes) + "."))
-    if item[schema.URL]:
-        st.link_button("Read the article", item[schema.URL], icon=":material/open_in_new:")
+        literal.text("Note: " + "; ".join(notes) + ".", caption=True)
     themes = {
         e[schema.EVIDENCE_THEME]: e[schema.EVIDENCE_PHRASES] for e in item[schema.THEME_EVIDENCE]
     }
     st.markdown("**Themes**" if item[schema.THEMES] else "**Themes:** none matched")
     for theme in item[schema.THEMES]:
         phrases = ", ".join(f"“{p}”" for p in themes.get(theme, []))
-        st.markdown(escape_markdown(f"{theme}: found {phrases}" if phrases else theme))
+        literal.text(f"{theme}: found {phrases}" if phrases else theme)
     if item[schema.STATISTICS]:
         st.markdown("**Quoted figures**")
         _records(
@@ -221,12 +195,53 @@ def article_detail(item: dict[str, Any]) -> None:
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
         _records(item[schema.ENTITIES], {schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"})
-    st.caption(
-        escape_markdown(
-            f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in "
-            f"{', '.join(item[schema.SOURCE])} · {item[schema.WORD_COUNT]} words"
-        )
+    sources = ", ".join(file_name(source) for source in item[schema.SOURCE])
+    literal.text(
+        f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in {sources} · "
+        f"{item[schema.WORD_COUNT]} words",
+        caption=True,
     )
+
+
+def file_name(source: str) -> str:
+    """A source as its file name: the server's folders are nobody else's business."""
+    return PurePath(str(source).split("::")[0]).name or str(source)
+
+
+def address(url: Any) -> None:
+    """An article's url as text, a link only when it is an http(s) address."""
+    link = wording.web_address(url)
+    if link:
+        st.html(
+            f'<a href="{html.escape(link, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer nofollow" class="article-url">{html.escape(link)}</a>'
+        )
+    elif url:
+        st.text(str(url))
+
+
+def cite(item: dict[str, Any]) -> None:
+    """The url, and "Copy citation": title, publisher, date (estimated where so), url."""
+    address(item.get(schema.URL))
+    with st.popover("Copy citation", icon=":material/format_quote:"):
+        st.code(wording.citation(item), language=None, wrap_lines=True)
+        st.caption("Use the copy button at the right of the citation.")
+
+
+def counts(head: Any) -> None:
+    """The headline numbers of an `articles.headline`, in one row even on a phone (phone.py)."""
+    with st.container(key=COUNTS_KEY):
+        articles_box, period_box, themes_box, figures_box = st.columns([1, 2.2, 1, 1])
+    articles_box.metric(
+        "Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all"
+    )
+    period_box.metric(
+        "Period covered",
+        when.span_text(head.first, head.last),
+        help="The months of the first and the last date in view (best estimates included).",
+    )
+    themes_box.metric("Themes", head.themes_present)
+    figures_box.metric("Quoted figures", f"{head.statistics:,}")
 
 
 def _records(records: list[dict[str, Any]], headings: dict[str, str]) -> None:

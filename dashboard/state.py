@@ -1,9 +1,12 @@
-"""The dashboard's state: where the dataset is, the one cache, and the shared filters.
+"""The dashboard's state: where the dataset is, the one cache, the filters and the URL.
 
-The filter widgets live in `app.py`; their keys are the URL parameters they are bound to:
+The filter widgets live in `app.py`; their keys are the URL parameters they are bound to
+(Streamlit keeps those in the URL). The pages' own choices (sort, page, cards or table, the
+open article, the timeline's period) are kept in the URL here, with the stable values of
+`insights.urlstate`, so that a link, Back and Forward all show the same view:
 
     ?theme=County+lines&theme=Online+abuse&q="county lines" -police
-    &dates=2018-01-01&dates=2018-06-30&entity=Barnardo's&basis=stated
+    &dates=2018-01-01&dates=2018-06-30&entity=Barnardo's&basis=stated&order=oldest&page=2
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from insights import events, serving, store
+from insights import events, schema, serving, store, urlstate
 from insights.corpus import Corpus, Filters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,15 +29,28 @@ GALLERY_PAGE = "pages/gallery_page.py"
 DATASET_ENV = "INSIGHTS_DATASET"
 
 # Widget keys, which are also the URL parameter names.
-THEME = "theme"
-TEXT = "q"
-DATES = "dates"
-ENTITY = "entity"
-BASIS = "basis"
-PUBLISHER = "publisher"  # shown only when the dataset has two or more publishers
+THEME, TEXT, DATES, ENTITY, BASIS = (
+    urlstate.THEME,
+    urlstate.TEXT,
+    urlstate.DATES,
+    urlstate.ENTITY,
+    urlstate.BASIS,
+)
+PUBLISHER = urlstate.PUBLISHER  # shown only when the dataset has two or more publishers
+# The pages' own choices: widget keys (or, for the article, a plain value) kept in the URL here.
+ORDER, PAGE, VIEW, PER, PERIOD = (
+    urlstate.ORDER,
+    urlstate.PAGE,
+    urlstate.VIEW,
+    urlstate.PER,
+    urlstate.PERIOD,
+)
+_SEEN = "_url_seen"  # the pages' part of the URL as this session last wrote or read it
+_NOTICES = "_url_notices"  # (lines about values that were ignored, the URL they belong to)
+_CLICKED, _FIRST_PERIOD = "_timeline_clicked", "_timeline_first_period"
 PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
 PRESENT_PARAM = "present"
-ARTICLE_PARAM = "article"  # Explore opens this article's detail
+ARTICLE_PARAM = urlstate.ARTICLE  # Explore opens this article's detail
 # A link cannot change a bound filter that an open session already holds, so links that set
 # filters use these one-shot parameters; app.py applies them before the widgets exist:
 #     explore?show_theme=County+lines&show_from=2018-04-19&show_to=2018-10-18
@@ -87,11 +104,10 @@ def presenting() -> bool:
 def filters(corpus: Corpus) -> Filters:
     """The sidebar's filters as one value for `Corpus.select`.
 
-    The full date range means "any date", so undated articles stay in.
+    No date filter is no value (not the dataset's range), so a rebuilt dataset with more
+    dates shows them all and undated articles stay in.
     """
     dates = tuple(st.session_state.get(DATES) or ())
-    if dates == tuple(corpus.date_bounds()):
-        dates = ()
     start: date | None = dates[0] if len(dates) > 0 else None
     end: date | None = dates[1] if len(dates) > 1 else None
     return Filters(
@@ -103,6 +119,140 @@ def filters(corpus: Corpus) -> Filters:
         bases=tuple(st.session_state.get(BASIS) or ()),
         publishers=tuple(st.session_state.get(PUBLISHER) or ()),
     )
+
+
+def vocabulary(corpus: Corpus) -> urlstate.Vocabulary:
+    return urlstate.Vocabulary(
+        themes=corpus.themes,
+        entities=corpus.entity_options(),
+        bases=schema.DATE_BASES,
+        kinds=schema.STAT_KINDS,
+        publishers=corpus.publishers()[0],
+    )
+
+
+def read_url(corpus: Corpus) -> None:
+    """Before any widget: bring the URL and the session's filters in line with the dataset.
+
+    The URL's pages' part is read into the session when it changed from outside (a link,
+    Back or Forward, an address typed by hand); filter values the dataset no longer has (a
+    rebuild, an old link) are dropped. Each value dropped or not understood is one notice.
+    """
+    view = urlstate.parse(_query(), vocabulary(corpus))
+    notices = list(view.notices)
+    notices += _keep_known(corpus)
+    own = _own(urlstate.serialise(view))
+    if own != st.session_state.get(_SEEN) or ORDER not in st.session_state:
+        _seed(view)
+        st.session_state[_SEEN] = own
+    _, at = st.session_state.get(_NOTICES, ((), None))
+    if notices:  # a value both in the URL and in the session is one notice
+        st.session_state[_NOTICES] = (tuple(dict.fromkeys(notices)), None)
+    elif at != _query():
+        st.session_state.pop(_NOTICES, None)
+
+
+def notices() -> tuple[str, ...]:
+    """What this view ignored from its link or the session, one line each."""
+    return st.session_state.get(_NOTICES, ((), None))[0]
+
+
+def write_url() -> None:
+    """After the page: put the pages' own choices into the URL (one history entry).
+
+    Only a choice that differs from what the URL says is written: an old spelling or a bad
+    value stays as it is (it means the default), so Back never lands on a page that
+    rewrites its own address and traps the viewer there.
+    """
+    own = _own(urlstate.serialise(current_view()))
+    now = _own(_query())
+    if own != _own(urlstate.serialise(urlstate.parse(_query()))):
+        wanted = dict(own)
+        for key in {k for k, _ in now} - set(wanted):
+            del st.query_params[key]
+        if wanted:
+            st.query_params.update(wanted)
+    st.session_state[_SEEN] = own
+    if _NOTICES in st.session_state:
+        st.session_state[_NOTICES] = (st.session_state[_NOTICES][0], _query())
+
+
+def current_view() -> urlstate.View:
+    """What is on screen: the URL's filters and the pages' choices as the session holds them."""
+    view = urlstate.parse(_query())
+    period = st.session_state.get(PERIOD)
+    if period is not None and period == st.session_state.get(_FIRST_PERIOD):
+        period = None  # the first period is the default: links leave it out
+    return urlstate.replace(
+        view,
+        order=st.session_state.get(ORDER),
+        page=int(st.session_state.get(PAGE) or 1),
+        view=st.session_state.get(VIEW) or urlstate.DEFAULT_VIEW,
+        article=st.session_state.get(ARTICLE_PARAM),
+        per=st.session_state.get(PER) or urlstate.DEFAULT_PER,
+        period=pd.Timestamp(period).date() if period is not None else None,
+    )
+
+
+def choose_period(starts: list[pd.Timestamp], clicked: list[pd.Timestamp]) -> None:
+    """Before the timeline's period list: a new click on a bar picks its period; a period
+    from another length or dataset, or none, becomes the first one."""
+    if clicked and clicked[0] in starts and clicked[0] != st.session_state.get(_CLICKED):
+        st.session_state[PERIOD] = clicked[0]
+    elif st.session_state.get(PERIOD) not in starts:
+        st.session_state[PERIOD] = starts[0]
+    st.session_state[_CLICKED] = clicked[0] if clicked else None
+    st.session_state[_FIRST_PERIOD] = starts[0]
+
+
+def link(**changes: object) -> list[tuple[str, str]]:
+    """Query pairs for a link to this view with `changes` (e.g. `article=…`, `page=1`)."""
+    return urlstate.serialise(urlstate.replace(current_view(), **changes))
+
+
+def _seed(view: urlstate.View) -> None:
+    # Pages' widgets take these values when they are created (never passed as defaults).
+    st.session_state[ORDER] = view.order or urlstate.default_order(view.text)
+    st.session_state[PAGE] = view.page
+    st.session_state[VIEW] = view.view
+    st.session_state[ARTICLE_PARAM] = view.article
+    st.session_state[PER] = view.per
+    st.session_state[PERIOD] = pd.Timestamp(view.period) if view.period else None
+
+
+def _keep_known(corpus: Corpus) -> list[str]:
+    """Drop filter values the session holds that the dataset does not have (after a rebuild)."""
+    out = []
+    vocabulary_ = vocabulary(corpus)
+    for param, _, known, what in urlstate.FILTERS:
+        held = st.session_state.get(param)
+        if not held:
+            continue
+        kept, dropped = urlstate.known_values(held, getattr(vocabulary_, known))
+        if dropped:
+            st.session_state[param] = list(kept)
+            out += [urlstate.ignored(what, value, "is not in this dataset") for value in dropped]
+    lo, hi = corpus.date_bounds()
+    dates = tuple(st.session_state.get(DATES) or ())
+    if dates and lo and hi:
+        inside = tuple(min(max(day, lo), hi) for day in dates)
+        if inside != dates:
+            st.session_state[DATES] = inside
+            shown = " to ".join(day.isoformat() for day in dates)
+            out.append(f"Dates {shown} moved inside this dataset's {lo} to {hi}.")
+    return out
+
+
+_OWN = {ORDER, PAGE, VIEW, ARTICLE_PARAM, PER, PERIOD}
+
+
+def _own(query: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted((k, v) for k, v in query if k in _OWN)
+
+
+def _query() -> list[tuple[str, str]]:
+    params = st.query_params
+    return [(key, value) for key in params for value in params.get_all(key)]
 
 
 def show_only_theme(theme: str) -> None:

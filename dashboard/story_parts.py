@@ -1,8 +1,8 @@
 """Page pieces for finding the story: the counts/share toggle, related articles, the search
 histogram, representative articles and "what changed" in either measure.
 
-Every text from the articles goes through components' escaping (`escape_markdown`,
-`highlighted`); the data work is in insights.story.
+Every text from the articles is shown through literal.py (escaped, then marked); the data
+work is in insights.story.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import components as ui
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -57,7 +58,7 @@ def related_articles(corpus: Corpus, article_id: str) -> None:
             item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
         )
         ui.article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
-        st.caption(ui.escape_markdown(story_wording.shared_words_line(item[related.SHARED])))
+        literal.text(story_wording.shared_words_line(item[related.SHARED]), caption=True)
     with st.expander("Data behind this list"):
         st.dataframe(found, hide_index=True, width="stretch")
 
@@ -87,9 +88,9 @@ def search_histogram(corpus: Corpus, rows: Any, filters: Filters) -> None:
     )
 
 
-def phrase_highlighted(text: str, phrases: list[str]) -> str:
-    """Markdown of `text` (escaped) with every evidence phrase marked."""
-    return ui.highlighted(text, representative.phrase_spans(text, phrases))
+def phrase_marked(text: str, phrases: list[str]) -> str:
+    """HTML of `text` (escaped) with every evidence phrase marked."""
+    return literal.marked(text, representative.phrase_spans(text, phrases))
 
 
 def representative_articles(corpus: Corpus, rows: Any) -> None:
@@ -98,19 +99,14 @@ def representative_articles(corpus: Corpus, rows: Any) -> None:
     if found.empty:
         st.info("No article in this selection carries a theme's phrases.")
         return
-    st.markdown(ui.escape_markdown(story_wording.representative_summary(found)))
+    literal.text(story_wording.representative_summary(found))
     for theme, group in found.groupby(representative.THEME, sort=False):
-        with st.expander(ui.escape_markdown(f"{theme} · {len(group)} articles")):
+        with st.expander(literal.label(f"{theme} · {len(group)} articles")):
             for item in group.to_dict("records"):
                 phrases = list(item[representative.PHRASES])
-                title = phrase_highlighted(item[schema.TITLE], phrases)
-                st.markdown(f"**{title}**")
-                st.markdown(phrase_highlighted(item[schema.SUMMARY], phrases))
-                st.caption(
-                    ui.escape_markdown(
-                        story_wording.representative_line(item[representative.PHRASES])
-                    )
-                )
+                literal.html_text(phrase_marked(item[schema.TITLE], phrases), strong=True)
+                literal.html_text(phrase_marked(item[schema.SUMMARY], phrases))
+                literal.text(story_wording.representative_line(phrases), caption=True)
     with st.expander("Data behind these articles"):
         st.dataframe(found.drop(columns=[schema.SUMMARY]), hide_index=True, width="stretch")
 

@@ -1,6 +1,7 @@
 """About the data: where it came from, what was left out, how dates were found, the themes."""
 
 import components as ui
+import literal
 import pandas as pd
 import state
 import streamlit as st
@@ -14,12 +15,15 @@ report = meta.get("report", {})
 st.title("About the data")
 
 st.subheader("Sources")
-for source in meta.get("sources", []):
-    st.markdown(f"- `{source}`")
-st.markdown(
-    f"Dataset version **{ui.escape_markdown(corpus.version)}**, built "
-    f"{ui.escape_markdown(wording.moment(meta.get('built_at')))} from "
-    f"{wording.plural(len(corpus), 'article')}; file `{state.dataset_path()}`."
+# by file name: where the files sit on the server is nobody's business
+st.html(
+    "<ul>"
+    + "".join(f"<li>{literal.escape(ui.file_name(s))}</li>" for s in meta.get("sources", []))
+    + "</ul>"
+)
+literal.text(
+    f"Dataset version {corpus.version}, built {wording.moment(meta.get('built_at'))} from "
+    f"{wording.plural(len(corpus), 'article')}; file {state.dataset_path().name}."
 )
 
 st.subheader("What the build left out")
@@ -31,11 +35,15 @@ if report:
     )
 left_out = report.get("left_out", [])
 if left_out:
-    st.dataframe(pd.DataFrame(left_out), hide_index=True, width="stretch")
+    left_out = pd.DataFrame(left_out)
+    if "source" in left_out:
+        left_out["source"] = left_out["source"].map(ui.file_name)
+    st.dataframe(left_out, hide_index=True, width="stretch")
 else:
     st.markdown("Nothing was left out.")
 for failed in report.get("unreadable_sources", []):
-    st.warning(ui.escape_markdown(f"{failed['source']} could not be read: {failed['reason']}"))
+    reason = str(failed["reason"]).replace(str(failed["source"]), ui.file_name(failed["source"]))
+    literal.text(f"⚠ {ui.file_name(failed['source'])} could not be read: {reason}", strong=True)
 
 st.subheader("How dates were found")
 st.markdown(
@@ -63,9 +71,10 @@ st.dataframe(
         "colour": None,
     },
 )
-st.caption(
-    f"Taxonomy version {ui.escape_markdown(meta.get('taxonomy_version', 'unknown'))}. An article "
-    "gets every theme with at least one matching phrase in its title or summary."
+literal.text(
+    f"Taxonomy version {meta.get('taxonomy_version', 'unknown')}. An article gets every theme "
+    "with at least one matching phrase in its title or summary.",
+    caption=True,
 )
 
 st.subheader("Charts")

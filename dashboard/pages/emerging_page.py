@@ -1,6 +1,7 @@
 """Untagged and emerging: articles no theme caught, and suggested themes with taxonomy entries."""
 
 import components as ui
+import literal
 import state
 import streamlit as st
 
@@ -13,20 +14,20 @@ st.title("Untagged and emerging")
 
 st.subheader("Articles with no theme")
 untagged = emerging.untagged_rows(corpus, rows)
-st.markdown(ui.escape_markdown(story_wording.untagged_summary(len(untagged), len(rows))))
+literal.text(story_wording.untagged_summary(len(untagged), len(rows)))
 if len(untagged):
     ui.article_list(emerging.untagged_page(corpus, rows))
 
 st.subheader("Suggested new themes")
 with st.spinner("Finding recurring phrases in the untagged articles (once per dataset)…"):
     found = emerging.cached_suggestions(corpus)
-st.markdown(ui.escape_markdown(story_wording.suggestions_summary(found)))
+literal.text(story_wording.suggestions_summary(found))
 for suggestion in found.themes:
     with st.container(border=True):
-        st.markdown(f"**{ui.escape_markdown(suggestion.name)}**")
-        st.markdown(ui.escape_markdown(story_wording.suggestion_line(suggestion)))
+        literal.text(suggestion.name, strong=True)
+        literal.text(story_wording.suggestion_line(suggestion))
         for title in suggestion.examples:
-            st.markdown("- " + ui.escape_markdown(title))
+            literal.text(f"Example: {title}", caption=True)
         st.code(suggestion.toml(), language="toml")
 if found.themes:
     with st.expander("Data behind these suggestions"):

@@ -6,24 +6,24 @@ import state
 import story_parts
 import streamlit as st
 
-from insights import schema
-from insights.corpus import articles, export, wording
+from insights import schema, urlstate
+from insights.corpus import articles, export, frames, wording
 from insights.corpus.columns import RELEVANCE
 
-ORDERS = {
-    "newest": (schema.PUBLISHED, True, "Newest first"),
-    "oldest": (schema.PUBLISHED, False, "Oldest first"),
-    "relevance": (RELEVANCE, True, "Best match"),
-    "title": (schema.TITLE, False, "Title A–Z"),
+SORTS = {  # urlstate.ORDERS value → (column, descending)
+    "newest": (schema.PUBLISHED, True),
+    "oldest": (schema.PUBLISHED, False),
+    "relevance": (RELEVANCE, True),
+    "title": (schema.TITLE, False),
 }
 PAGE_SIZE = 10
 
 
 def _open(shown: pd.DataFrame) -> None:
-    # A callback, so the article opens in this same run.
+    # A callback, so the article opens in this same run (and goes into the URL after it).
     picked = st.session_state.results_table.selection.rows
     if picked:
-        st.query_params[state.ARTICLE_PARAM] = shown.iloc[picked[0]][schema.ARTICLE_ID]
+        st.session_state[state.ARTICLE_PARAM] = shown.iloc[picked[0]][schema.ARTICLE_ID]
 
 
 corpus = state.corpus()
@@ -31,12 +31,19 @@ filters = state.filters(corpus)
 rows = corpus.select(filters)
 st.title("Explore the articles")
 
-opened = st.query_params.get(state.ARTICLE_PARAM)
+opened = st.session_state.get(state.ARTICLE_PARAM)
 if opened and (detail := articles.article(corpus, opened)):
     with st.container(border=True):
         ui.article_detail(detail)
         story_parts.related_articles(corpus, opened)
-        st.page_link(state.EXPLORE_PAGE, label="Close", icon=":material/close:")
+        st.page_link(
+            state.EXPLORE_PAGE,
+            label="Close",
+            icon=":material/close:",
+            query_params=state.link(article=None),
+        )
+elif opened:
+    st.caption("That article is not in this dataset (it may have been rebuilt without it).")
 
 if len(rows) == 0:
     ui.nothing_found()
@@ -51,36 +58,38 @@ with counts:
             ui.facet(wording.facet_title(name), facet)
 
 with results:
-    order = st.selectbox(
-        "Sort",
-        list(ORDERS),
-        index=2 if filters.text else 0,
-        format_func=lambda key: ORDERS[key][2],
-        key="order",
-        bind="query-params",
-    )
-    sort, descending, _ = ORDERS[order]
+    # the sort, page and view come from the URL through state.read_url, never as defaults
+    order = st.selectbox("Sort", list(SORTS), format_func=urlstate.ORDERS.get, key=state.ORDER)
+    sort, descending = SORTS[order]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
+    if not 1 <= st.session_state.get(state.PAGE, 1) <= pages:
+        st.session_state[state.PAGE] = min(max(st.session_state.get(state.PAGE, 1), 1), pages)
     shown, total = articles.table_page(
         corpus,
         rows,
         sort=sort,
         descending=descending,
-        page=min(st.session_state.get("page", 1), pages),
+        page=st.session_state[state.PAGE],
         page_size=PAGE_SIZE,
         text=filters.text,
     )
     st.markdown(f"**{wording.plural(total, 'article')}** match.")
-    view = st.segmented_control("Show as", ["Cards", "Table"], default="Cards", required=True)
-    if view == "Table":
+    view = st.segmented_control(
+        "Show as",
+        list(urlstate.VIEWS),
+        format_func=urlstate.VIEWS.get,
+        key=state.VIEW,
+        required=True,
+    )
+    if view == "table":
         st.dataframe(
             shown,
             hide_index=True,
             width="stretch",
-            column_order=[schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS, schema.THEMES],
+            column_order=[schema.TITLE, frames.DATE, schema.DATE_BASIS, schema.THEMES],
             column_config={
                 schema.TITLE: "Title",
-                schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+                frames.DATE: "Published",
                 schema.DATE_BASIS: "Date",
                 schema.THEMES: st.column_config.ListColumn("Themes"),
             },
@@ -93,7 +102,7 @@ with results:
         for item in shown.to_dict("records"):
             ui.result_card(item, filters.text)
     if pages > 1:
-        st.pagination(pages, key="page")
+        st.pagination(pages, key=state.PAGE)
     st.download_button(
         f"Download the {wording.plural(total, 'matching article')} (CSV)",
         # streamed from Arrow in the order shown; runs when clicked, outside the script run

@@ -1,6 +1,7 @@
 """Key figures: every quoted statistic as a card and in a table, with its sentence and source."""
 
 import components as ui
+import literal
 import state
 import streamlit as st
 
@@ -29,11 +30,11 @@ st.markdown(f"**{wording.plural(len(table), 'figure')}**, newest article first."
 columns = st.columns(1 if state.presenting() else 2)
 for i, figure in enumerate(table.head(CARDS).to_dict("records")):
     with columns[i % len(columns)].container(border=True):
-        st.markdown(f"### {ui.escape_markdown(figure[frames.HEADING])}")
+        literal.heading(figure[frames.HEADING])
         spans = figures.phrase_spans(figure)
-        st.markdown(f"“{ui.highlighted(figure[schema.STAT_SENTENCE], spans)}”")
-        when = wording.date_label(figure[schema.PUBLISHED], figure[schema.DATE_BASIS], schema.DAY)
-        ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], when)
+        literal.html_text(f"“{literal.marked(figure[schema.STAT_SENTENCE], spans)}”")
+        ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], figure[frames.DATE])
+        ui.cite(figure)
 if len(table) > CARDS:
     st.caption(f"The first {CARDS} figures are shown as cards; the table below has all.")
 
@@ -43,29 +44,31 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_order=[
-        frames.LABEL,
+        frames.HEADING,
         schema.STAT_PHRASE,
         schema.STAT_SENTENCE,
         schema.TITLE,
-        schema.PUBLISHED,
+        frames.DATE,
         schema.DATE_BASIS,
+        schema.URL,
         schema.STAT_KIND,
         schema.STAT_VALUE,
         schema.STAT_QUALIFIER,
         schema.STAT_COUNTED,
     ],
     column_config={
-        frames.LABEL: "Figure",
+        frames.HEADING: "Figure",
         schema.STAT_PHRASE: "As written",
         schema.STAT_SENTENCE: "Sentence",
         schema.TITLE: "Article",
-        schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+        frames.DATE: "Published",
         schema.DATE_BASIS: "Date basis",
+        schema.URL: st.column_config.LinkColumn("Address"),
     },
 )
 st.download_button(
     "Download these figures (CSV)",
-    export.to_csv(table),
+    export.figures_csv(table),
     file_name="key-figures.csv",
     mime="text/csv",
     icon=":material/download:",

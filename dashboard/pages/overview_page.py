@@ -1,12 +1,13 @@
-"""Overview: the headline numbers, articles over time, leading themes, what changed, latest."""
+"""Overview: the counts and three sentences first, then the charts that back them."""
 
 import components as ui
+import literal
 import state
 import story_parts
 import streamlit as st
 
 from insights import charts, schema
-from insights.corpus import articles, themes, timeline, wording
+from insights.corpus import answers, articles, listing, themes, timeline, wording
 from insights.periods import MONTH
 from insights.story import measure
 from insights.story import wording as story_wording
@@ -22,19 +23,28 @@ if len(rows) == 0:
     st.stop()
 
 head = articles.headline(corpus, rows)
-articles_box, period_box, themes_box, figures_box = st.columns([1, 2.5, 1, 1])
-articles_box.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
-period_box.metric(
-    "Period covered",
-    f"{wording.month_year(head.first)} – {wording.month_year(head.last)}",
-    help=f"{wording.short_date(head.first)} to {wording.short_date(head.last)}",
-)
-themes_box.metric("Themes", head.themes_present)
-figures_box.metric("Quoted figures", f"{head.statistics:,}")
+ui.counts(head)
+with st.container(key="answers"):
+    for sentence in answers.answers(corpus, rows):
+        literal.text(sentence)
 st.caption(wording.headline_dates(head))
 
-shown_as = story_parts.measure_toggle()
+# Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
+estimated = head.inferred * 2 > head.articles
+if estimated:
+    st.subheader("Themes through the listing")
+    through = listing.themes_through_listing(corpus, rows)
+    anchors = listing.listing_anchors(corpus, rows)
+    ui.chart(
+        charts.themes_through_listing(through, colours=corpus.theme_colours, anchors=anchors),
+        summary=wording.themes_through_listing_summary(head, anchors),
+        data=through,
+        key="overview_listing",
+    )
 over_time = timeline.articles_over_time(corpus, rows, MONTH)
+if not over_time.empty:
+    st.subheader("Articles per month (estimated)" if estimated else "Articles per month")
+shown_as = story_parts.measure_toggle()  # also the measure of "What changed"
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
@@ -68,7 +78,7 @@ changes = measure.with_all_articles(
 )
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
-for change in changes[:SHOWN_CHANGES]:  # biggest changes first
+for change in changes[:SHOWN_CHANGES]:  # changes the dates decide first, biggest first
     story_parts.change(change, shown_as)
 if len(changes) > SHOWN_CHANGES:
     with st.expander(f"{len(changes) - SHOWN_CHANGES} more themes"):

@@ -1,6 +1,7 @@
 """Publishers: themes as a share of each publisher's output, figures, timelines on one axis."""
 
 import components as ui
+import literal
 import state
 import story_parts
 import streamlit as st
@@ -29,7 +30,7 @@ if len(rows) == 0:
 
 st.subheader("Figures per publisher")
 figures = publishers.publisher_figures(corpus, rows)
-st.markdown(ui.escape_markdown(story_wording.publisher_figures_summary(figures)))
+literal.text(story_wording.publisher_figures_summary(figures))
 st.dataframe(
     figures,
     hide_index=True,

@@ -1,6 +1,7 @@
 """Themes: articles per theme, share over time, which themes go together, and why."""
 
 import components as ui
+import literal
 import state
 import story_parts
 import streamlit as st
@@ -47,7 +48,8 @@ if not share.empty:
         charts.theme_share_over_time(
             share, colours=corpus.theme_colours, share=shown_as == measure.SHARE
         ),
-        summary=story_wording.theme_over_time_summary(QUARTER, shown_as),
+        summary=story_wording.theme_over_time_summary(QUARTER, shown_as)
+        + f" {wording.estimates_sentence(timeline.articles_over_time(corpus, rows, QUARTER))}",
         data=share,
         key="themes_share",
     )
@@ -67,14 +69,14 @@ ui.chart(
 st.subheader("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
-    f"Show only {theme} on every page",
+    ui.escape_markdown(f"Show only {theme} on every page"),
     on_click=state.show_only_theme,
     args=(theme,),
     icon=":material/filter_alt:",
 )
 phrases = themes.theme_phrases(corpus, rows, theme)
 if phrases.empty:
-    st.info(f"No phrase evidence is recorded for {theme} in these articles.")
+    literal.text(f"No phrase evidence is recorded for {theme} in these articles.")
     st.stop()
 st.dataframe(
     phrases[[frames.PHRASE, frames.ARTICLES]],

@@ -3,6 +3,7 @@
 import dataclasses
 
 import components as ui
+import literal
 import pandas as pd
 import state
 import story_parts
@@ -21,14 +22,12 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-period = periods.get(
+period = periods.get(  # the choice comes from the URL (state.read_url), never as a default
     st.segmented_control(
         "Articles per",
         periods.NAMES,
         format_func=lambda name: periods.get(name).axis_title,
-        default=periods.MONTH.name,
-        key="per",
-        bind="query-params",
+        key=state.PER,
         required=True,
     )
 )
@@ -51,6 +50,7 @@ picked = ui.chart(
         share=shown_as == measure.SHARE,
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    + f" {wording.estimates_sentence(timeline.articles_over_time(corpus, rows, period))}"
     + " "
     + story_wording.measure_note(shown_as)
     + " Click a bar to list its articles.",
@@ -59,21 +59,19 @@ picked = ui.chart(
     on_select="rerun",
 )
 if shown:
-    st.caption(ui.escape_markdown(wording.events_line(shown)))
+    literal.text(wording.events_line(shown), caption=True)
 
 st.subheader("Articles in one period")
 starts = timeline.periods_in(per_theme)
-clicked = ui.selected_periods(picked, frames.PERIOD)
+state.choose_period(starts, ui.selected_periods(picked, frames.PERIOD))
 choice = st.selectbox(
-    f"Articles in one {period.name}",
-    starts,
-    index=starts.index(clicked[0]) if clicked and clicked[0] in starts else 0,
-    format_func=period.label,
+    f"Articles in one {period.name}", starts, format_func=period.label, key=state.PERIOD
 )
 start, end = period.span(choice)
 in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
 listed, total = articles.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50)
-st.caption(wording.articles_in_period(total, period, choice))
+estimated = articles.headline(corpus, in_period).inferred
+st.caption(wording.articles_in_period(total, period, choice, estimated))
 ui.article_list(listed)
 
 st.subheader("How sure is each date?")

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from insights import charts, events
-from insights.corpus import Corpus, Filters, frames, themes, timeline
+from insights.corpus import Corpus, Filters, frames, listing, themes, timeline
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 Chart = go.Figure | alt.TopLevelMixin
@@ -103,3 +103,14 @@ def theme_cooccurrence(corpus: Corpus) -> Chart:
     rows = corpus.select(Filters())
     order = list(themes.theme_counts(corpus, rows)[frames.THEME])
     return charts.theme_cooccurrence(themes.theme_cooccurrence(corpus, rows), order=order)
+
+
+@example
+def themes_through_listing(corpus: Corpus) -> Chart:
+    """Themes through the listing, with the places whose date is known"""
+    rows = corpus.select(Filters())
+    return charts.themes_through_listing(
+        listing.themes_through_listing(corpus, rows),
+        colours=corpus.theme_colours,
+        anchors=listing.listing_anchors(corpus, rows),
+    )

@@ -13,6 +13,8 @@ reads as the data rather than base64 arrays:
     theme_share_over_time        timeline.theme_share_over_time: period, theme, articles, share
     theme_cooccurrence           themes.theme_cooccurrence: theme_a, theme_b, articles
     events (optional layer)      events.Occurrence: date, label
+    themes_through_listing       listing.themes_through_listing: place, last_place, theme,
+                                 articles (+ listing.listing_anchors: place, date)
 
 chart_gallery.py draws each of them on the shipped data.
 """
@@ -30,14 +32,17 @@ from insights import chart_style, schema
 from insights.corpus.frames import (
     ARTICLES,
     COLOUR,
+    DATE,
     INFERRED,
     KNOWN,
     PERIOD,
+    PLACE,
     SHARE,
     THEME,
     THEME_A,
     THEME_B,
 )
+from insights.corpus.listing import LAST_PLACE
 from insights.periods import MONTH, Period
 
 # Okabe–Ito, colour-blind safe: one colour per date basis; a known date (stated or curated)
@@ -47,6 +52,7 @@ COUNT_COLOURS = {KNOWN: BASIS_COLOURS[schema.STATED], INFERRED: BASIS_COLOURS[sc
 NEUTRAL = "#6b6b6b"
 EVENT_DATE = "date"
 EVENT_NAME = "label"
+LISTING_START, LISTING_END = "from_edge", "to_edge"  # a block's edges on the listing axis
 
 
 def _count_step(counts: pd.Series) -> int | None:
@@ -312,3 +318,55 @@ def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) ->
         ),
     )
     return alt.layer(cells, counts).properties(height=alt.Step(chart_style.sizes().cell))
+
+
+def themes_through_listing(
+    data: pd.DataFrame, *, colours: Mapping[str, str], anchors: pd.DataFrame | None = None
+) -> alt.LayerChart:
+    """One row per theme along the listing (listing.themes_through_listing), oldest at the
+    left: a block where articles at those places carry the theme, darker for more of them.
+
+    The x axis is the place in the listing, not a date, so no month is invented; the places
+    whose date is known (listing.listing_anchors) are dashed rules with the date in a tooltip.
+    """
+    themes = [t for t in colours if (data[THEME] == t).any()]
+    place = alt.X(
+        _f(LISTING_START, "Q"),
+        scale=alt.Scale(reverse=True, nice=False),
+        axis=alt.Axis(format="d", tickMinStep=1),
+        title="Place in the listing (1 = top, the newest; oldest at the left)",
+    )
+    base = alt.Chart(data).transform_calculate(
+        **{LISTING_START: f"datum.{PLACE} - 0.5", LISTING_END: f"datum.{LAST_PLACE} + 0.5"}
+    )
+    blocks = base.mark_rect().encode(
+        x=place,
+        x2=_f(LISTING_END, "Q"),
+        y=alt.Y(_f(THEME, "N"), sort=themes, title=None),
+        color=alt.Color(
+            _f(THEME, "N"),
+            scale=alt.Scale(domain=themes, range=[colours[t] for t in themes]),
+            legend=None,
+        ),
+        opacity=alt.Opacity(_f(ARTICLES, "Q"), legend=None, scale=alt.Scale(range=[0.45, 1])),
+        tooltip=[
+            alt.Tooltip(_f(THEME, "N"), title="Theme"),
+            alt.Tooltip(_f(PLACE, "Q"), title="From place"),
+            alt.Tooltip(_f(LAST_PLACE, "Q"), title="to place"),
+            alt.Tooltip(_f(ARTICLES, "Q"), title="Articles"),
+        ],
+    )
+    layers = [blocks]
+    if anchors is not None and not anchors.empty:
+        layers.append(
+            alt.Chart(anchors)
+            .mark_rule(strokeDash=[4, 3], color=NEUTRAL)
+            .encode(
+                x=alt.X(_f(PLACE, "Q")),
+                tooltip=[
+                    alt.Tooltip(_f(PLACE, "Q"), title="Place"),
+                    alt.Tooltip(_f(DATE, "N"), title="Known date"),
+                ],
+            )
+        )
+    return alt.layer(*layers).properties(height=alt.Step(chart_style.sizes().row))

@@ -81,7 +81,7 @@ def test_deep_link_as_the_first_request_gets_the_frame_and_filters(
 
 def test_search_highlights_its_matches(visit) -> None:
     page = visit.open("explore?q=county")
-    marks = page.locator("[data-testid=stMain] .stMarkdownColoredBackground")
+    marks = page.locator("[data-testid=stMain] mark")
     assert marks.count() >= 3
     assert {m.lower() for m in marks.all_inner_texts()} == {"county"}
     assert "Online abuser" not in visit.main_text()

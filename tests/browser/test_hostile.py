@@ -23,6 +23,11 @@ from insights import schema, store
 pytestmark = pytest.mark.browser
 
 FOREIGN = "http://198.51.100.7"  # TEST-NET-2: never reached, every request to it is aborted
+LOCAL = "http://127.0.0.1:9"  # the discard port: a request to it is one the page should not make
+# The listing sits in folders that spell a Markdown image (`http:/host` is `http://host` to a
+# browser), in a file whose name is markup: About must show the file name, as text.
+FOLDERS = ("![i](http:", "127.0.0.1:9", "x.png)")
+LISTING = "hostile :streamlit: **b** <i>x.csv"
 PAYLOADS = [
     ("<script>window.__pwned='title script'</script> Script headline", "A plain summary."),
     ("Image headline", "<img src=x onerror=\"window.__pwned='img onerror'\"> summary"),
@@ -32,6 +37,7 @@ PAYLOADS = [
     ("LaTeX headline $\\frac{a}{b}$", "$$x^2$$ and \\(y\\) summary."),
     ("HTML headline <b onmouseover=\"window.__pwned='hover'\">bold</b>", "<iframe src=x></iframe>"),
     ("Bare link headline", f"{FOREIGN}/bare and <a href='javascript:window.__pwned=1'>a</a>"),
+    (f"Bold **headline** {LOCAL} www.example.org ![i]({LOCAL}/x.png)", "`code` and ~~struck~~"),
 ]
 URLS = ["javascript:window.__pwned='url'", f"{FOREIGN}/article", "data:text/html,<b>x</b>"]
 PAGES = ["", "timeline", "themes", "figures", "explore", "about"]
@@ -53,7 +59,8 @@ HOSTILE_LINKS = [
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory) -> Iterator[tuple]:
     folder = tmp_path_factory.mktemp("hostile")
-    listing = folder / "hostile.csv"
+    listing = folder.joinpath(*FOLDERS) / LISTING
+    listing.parent.mkdir(parents=True)
     with open(listing, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["title", "summary", "date", "url"])
@@ -141,16 +148,49 @@ def test_links_from_sources_are_only_http(guarded, hostile_server):
     assert [h for h in hrefs if not re.match(r"https?://", h)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="#16.6: ':red[…]', ':material/…:' and ':streamlit:' in a title render as markup; "
-    "the dashboard engineer's escaping fix (not yet on a branch)",
-)
-def test_every_title_is_shown_as_the_text_it_is(guarded, hostile_server):
+def _no_markup_from_text(page) -> None:
+    """Nothing in the page's text became an icon, the logo, a link, an image or bold type."""
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("img").count() == 0  # `![i](…)` or `:streamlit:` (the logo)
+    # a bare address in text made a link (the articles' own http links are fine)
+    hrefs = main.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    assert [h for h in hrefs if h.startswith(LOCAL) or "example.org" in h or "/bare" in h] == []
+    # `**headline**`, `<b>i</b>`, `<b …>bold</b>` would each be a bold word of its own
+    strong = main.locator("strong, b").all_inner_texts()
+    assert [t for t in strong if t.strip() in {"headline", "b", "i", "bold"}] == []
+    # `:material/warning:` in a title or a link label (the app's own icons are others)
+    assert "warning" not in main.locator("[data-testid=stIconMaterial]").all_inner_texts()
+
+
+@pytest.mark.parametrize("path", ["", "explore", "timeline", "figures"])
+def test_every_title_is_shown_as_the_text_it_is(guarded, hostile_server, path):
     page, url, foreign, dialogs = guarded
-    _open(page, url, "explore")
+    _open(page, url, path)
+    if path == "explore":  # every title, as typed (a link label may carry U+2060, invisible)
+        page.get_by_text("matching articles (CSV)").wait_for()  # the last thing it draws
+        text = page.locator("[data-testid=stMain]").inner_text().replace("\u2060", "")
+        assert [t for t in hostile_server[2].to_pylist() if t not in text] == []
+    _no_markup_from_text(page)
+    _untouched(page, foreign, dialogs)
+
+
+def test_every_article_detail_is_text(guarded, hostile_server):
+    page, url, foreign, dialogs = guarded
+    for article, title in zip(hostile_server[1], hostile_server[2].to_pylist(), strict=True):
+        _open(page, url, f"explore?article={article}")
+        assert title in page.locator("[data-testid=stMain] h3.literal").first.inner_text()
+        _no_markup_from_text(page)
+    _untouched(page, foreign, dialogs)
+
+
+def test_about_names_sources_by_file_name_as_text(guarded, hostile_server):
+    page, url, foreign, dialogs = guarded
+    _open(page, url, "about")
+    page.get_by_text(LISTING, exact=True).wait_for()  # st.html draws a moment after the run
     text = page.locator("[data-testid=stMain]").inner_text()
-    assert [t for t in hostile_server[2].to_pylist() if t not in text] == []
+    assert LISTING in text
+    assert FOLDERS[1] not in text and "/tmp/" not in text and "pytest-" not in text
+    _no_markup_from_text(page)
     _untouched(page, foreign, dialogs)
 
 

@@ -55,7 +55,7 @@ def test_an_unknown_measure_is_counts(value, expected):
     assert measure.measure_of(value) == expected
 
 
-def change(current, previous, all_current, all_previous, estimated=0):
+def change(current, previous, all_current, all_previous, estimated=0, undecided=0):
     c = Change(
         "Online abuse",
         current,
@@ -67,6 +67,7 @@ def change(current, previous, all_current, all_previous, estimated=0):
         date(2017, 10, 1),
         date(2018, 3, 31),
         date(2017, 1, 1),
+        undecided,
     )
     return measure.ChangeOfShare(c, all_current, all_previous)
 
@@ -77,28 +78,42 @@ def change(current, previous, all_current, all_previous, estimated=0):
         (
             change(12, 8, 200, 100),
             "counts",
-            "Online abuse: 12 articles in the last six months, up from 8 (counts of articles). "
-            "All articles rose more, from 100 to 200, so its share of them fell, from 8% to 6%: "
-            "more articles, not a larger share.",
+            "Online abuse: 12 articles in the last six months, up from 8. These are counts of "
+            "articles: all articles rose more, from 100 to 200, so its share of them fell, from "
+            "8% to 6%: more articles, not a larger share.",
         ),
         (
             change(12, 8, 200, 100),
             "share",
-            "Online abuse: 6% of all articles in the last six months (12 of 200), down from 8% "
+            "Online abuse: 6% of all articles (12 of 200) in the last six months, down from 8% "
             "(8 of 100).",
         ),
         (
             change(12, 8, 100, 100, estimated=3),
             "counts",
-            "Online abuse: 12 articles in the last six months, up from 8 (counts of articles). "
-            "As a share of all articles: 12%, up from 8%. 3 of the 20 dates counted are "
-            "estimates.",
+            "Online abuse: 12 articles in the last six months, up from 8. 3 of the 20 dates "
+            "counted are estimates. These are counts of articles; as a share of all articles: "
+            "12%, up from 8%.",
         ),
         (
             change(5, 5, 100, 50),
             "share",
-            "Online abuse: 5% of all articles in the last six months (5 of 100), down from 10% "
+            "Online abuse: 5% of all articles (5 of 100) in the last six months, down from 10% "
             "(5 of 50).",
+        ),
+        (
+            change(6, 4, 100, 90, undecided=5),
+            "share",
+            "Online abuse: 6% of all articles (6 of 100) in the last six months and 4% (4 of "
+            "90) in the six months before, but 5 more could fall either way, so the dates "
+            "cannot say whether it rose or fell.",
+        ),
+        (
+            change(6, 4, 100, 90, undecided=5),
+            "counts",
+            "Online abuse: 6 articles in the last six months and 4 in the six months before, "
+            "but 5 more could fall either way, so the dates cannot say whether it rose or fell. "
+            "(Counts of articles.)",
         ),
     ],
 )
@@ -113,13 +128,20 @@ def test_a_rise_in_count_is_never_called_attention():
             assert "attention" not in sentence
 
 
-def test_change_windows_count_every_article(synthetic):
-    rows = synthetic.select(Filters())
-    changes = measure.with_all_articles(synthetic, timeline.period_changes(synthetic, rows))
+def test_change_windows_count_every_article_whose_dates_lie_inside(synthetic):
+    names, _ = synthetic.publishers()
+    rows = synthetic.select(Filters(text="children", publishers=(names[0],)))
+    changes = measure.with_all_articles(
+        synthetic, timeline.period_changes(synthetic, rows), (names[0],)
+    )
     first = changes[0].change
-    day = pd.to_datetime(synthetic.table.column(schema.PUBLISHED).to_pandas())
-    now = ((day >= pd.Timestamp(first.start)) & (day <= pd.Timestamp(first.end))).sum()
-    then = (
-        (day >= pd.Timestamp(first.previous_start)) & (day <= pd.Timestamp(first.previous_end))
-    ).sum()
+    table = synthetic.table.to_pandas()
+    table = table[table[schema.PUBLISHER] == names[0]]
+    low = pd.to_datetime(table[schema.PUBLISHED_EARLIEST])
+    high = pd.to_datetime(table[schema.PUBLISHED_LATEST])
+
+    def inside(start, end):
+        return int(((low >= pd.Timestamp(start)) & (high <= pd.Timestamp(end))).sum())
+
+    now, then = inside(first.start, first.end), inside(first.previous_start, first.previous_end)
     assert (changes[0].all_current, changes[0].all_previous) == (now, then)

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from insights.corpus.arrays import day_number
 from insights.corpus.columns import Corpus
 from insights.corpus.filters import Filters
 from insights.corpus.frames import ARTICLES, INFERRED, KNOWN, PERIOD, SHARE
-from insights.corpus.timeline import Change
+from insights.corpus.timeline import Change, overall_change
 from insights.periods import Period
 
 COUNTS = "counts"
@@ -76,11 +74,12 @@ def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
 
 @dataclass(frozen=True)
 class ChangeOfShare:
-    """A theme's `Change` with every article of the same two windows beside it."""
+    """A theme's `Change` with every article of the same two windows beside it, counted by the
+    same rule (an article counts on a side when every date it could have lies there)."""
 
     change: Change
-    all_current: int  # every dated article in the last months (of the publishers in view)
-    all_previous: int  # … and in the months before
+    all_current: int  # every article surely in the last months (of the publishers in view)
+    all_previous: int  # … and surely in the months before
 
     @property
     def share_current(self) -> float:
@@ -97,13 +96,8 @@ def with_all_articles(
     """Each change with the number of all articles in its two windows."""
     if not changes:
         return []
-    base = corpus.select(Filters(publishers=tuple(publishers)))
-    day = corpus.day[base]
-
-    def between(start: date, end: date) -> int:
-        return int(np.count_nonzero((day >= day_number(start)) & (day <= day_number(end))))
-
     first = changes[0]  # every change of one call shares its windows
-    now = between(first.start, first.end)
-    then = between(first.previous_start, first.previous_end)
+    base = corpus.select(Filters(publishers=tuple(publishers)))
+    every = overall_change(corpus, base, months=first.months, today=first.end)
+    now, then = (every.current, every.previous) if every else (0, 0)
     return [ChangeOfShare(c, now, then) for c in changes]

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from insights.corpus import wording as corpus_wording
 from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
 from insights.corpus.wording import long_date, months_phrase, plural
 from insights.periods import Period
@@ -29,72 +30,84 @@ def percent(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _direction(now: float, then: float) -> str:
-    return "up" if now > then else "down" if now < then else "the same as"
-
-
 def change_sentence(item: ChangeOfShare, measure: str = COUNTS) -> str:
     """One theme's change in the chosen measure, saying which it compares.
 
-    Counts are called counts; a rise in count is never called more attention, and when all
-    articles rose faster the sentence says the share fell.
+    Counts are called counts, and a rise in count is never called more attention: when all
+    articles rose more, the sentence says the share fell. Only articles whose dates put them
+    surely on one side count (corpus.timeline.period_changes), on both sides of the share.
     """
     change = item.change
-    span = months_phrase(change.months)
-    starts = f"The data starts on {long_date(change.data_start)}"
-    if change.data_start > change.previous_end:
-        now = (
-            f"{percent(item.share_current)} of all articles ({change.current:,} of "
-            f"{item.all_current:,})"
-            if measure != COUNTS
-            else plural(change.current, "article")
-        )
-        return (
-            f"{change.theme}: {now} in the last {span}. {starts}, so there is nothing to "
-            "compare with."
-        )
     if measure == COUNTS:
-        sentence = (
-            f"{change.theme}: {plural(change.current, 'article')} in the last {span}, "
-            f"{_from(change.current, change.previous, f'{change.previous:,}', span)} "
-            "(counts of articles)."
-        )
-        if item.all_previous and item.all_current:
-            now, then = item.share_current, item.share_previous
-            if change.current > change.previous and now <= then:
-                fell = f"fell, from {percent(then)} to {percent(now)}"
-                sentence += (
-                    f" All articles rose more, from {item.all_previous:,} to "
-                    f"{item.all_current:,}, so its share of them "
-                    f"{fell if now < then else 'stayed at ' + percent(now)}: more articles, "
-                    "not a larger share."
-                )
-            else:
-                sentence += (
-                    f" As a share of all articles: {percent(now)}, "
-                    f"{_from(now, then, percent(then), span)}."
-                )
+        return _counts_sentence(item)
+    if not change.current and not change.previous:
+        return corpus_wording.change_sentence(change)  # nothing placed: no share to give
+    span = months_phrase(change.months)
+    now = f"{percent(item.share_current)} of all articles ({change.current:,} of "
+    now += f"{item.all_current:,})"
+    then = f"{percent(item.share_previous)} ({change.previous:,} of {item.all_previous:,})"
+    sentence = f"{change.theme}: {now} in the last {span}"
+    starts = f"data starts on {long_date(change.data_start)}"
+    either = f"{change.undecided:,} more could fall either way"
+    if change.data_start > change.previous_end:
+        sentence += f"; the {starts}, so there is nothing to compare with."
+    elif change.decided:
+        sentence += f", {_from(item.share_current, item.share_previous, then, span)}"
+        sentence += f"; {either}." if change.undecided else "."
     else:
-        sentence = (
-            f"{change.theme}: {percent(item.share_current)} of all articles in the last {span} "
-            f"({change.current:,} of {item.all_current:,}), "
-            f"{_from(item.share_current, item.share_previous, percent(item.share_previous), span)}"
-            f" ({change.previous:,} of {item.all_previous:,})."
+        sentence += (
+            f" and {then} in the {span} before, but {either}, so the dates cannot say whether "
+            "it rose or fell."
         )
-    if change.data_start > change.previous_start:
-        sentence += f" {starts}, part-way through the {span} before."
+    return sentence + _caveats(change)
+
+
+def _counts_sentence(item: ChangeOfShare) -> str:
+    change = item.change
+    sentence = corpus_wording.change_sentence(change)
+    comparable = (
+        change.decided
+        and change.data_start <= change.previous_end
+        and (change.current or change.previous)
+        and item.all_current
+        and item.all_previous
+    )
+    if not comparable:
+        return sentence + " (Counts of articles.)"
+    now, then = item.share_current, item.share_previous
+    if change.current > change.previous and now <= then:
+        fell = f"fell, from {percent(then)} to {percent(now)}"
+        return sentence + (
+            f" These are counts of articles: all articles rose more, from {item.all_previous:,} "
+            f"to {item.all_current:,}, so its share of them "
+            f"{fell if now < then else 'stayed at ' + percent(now)}: more articles, not a "
+            "larger share."
+        )
+    span = months_phrase(change.months)
+    return sentence + (
+        f" These are counts of articles; as a share of all articles: {percent(now)}, "
+        f"{_from(now, then, percent(then), span)}."
+    )
+
+
+def _caveats(change: Any) -> str:
+    """Where the data starts inside the earlier months, and how many dates are estimates."""
+    span = months_phrase(change.months)
+    out = ""
+    if change.previous_start < change.data_start <= change.previous_end:
+        out += f" The data starts on {long_date(change.data_start)}, part-way through the "
+        out += f"{span} before."
     if change.estimated:
         verb = "is an estimate" if change.estimated == 1 else "are estimates"
         counted = change.current + change.previous
-        sentence += f" {change.estimated:,} of the {counted:,} dates counted {verb}."
-    return sentence
+        out += f" {change.estimated:,} of the {counted:,} dates counted {verb}."
+    return out
 
 
 def _from(now: float, then: float, then_text: str, span: str) -> str:
-    direction = _direction(now, then)
-    if direction == "the same as":
+    if now == then:
         return f"the same as in the {span} before"
-    return f"{direction} from {then_text}"
+    return f"{'up' if now > then else 'down'} from {then_text}"
 
 
 def measure_note(measure: str) -> str:
