@@ -156,11 +156,8 @@ def articles_over_time_by_theme(
     its whole period, so event rules (date, label) fall where they happened. With `share` the
     values are shares of all articles in the period (story.measure.drawn).
     """
-    value_axis = (
-        alt.Axis(title="Share of all articles", format=".0%")
-        if share
-        else alt.Axis(title=TAGS_TITLE, tickMinStep=1)
-    )
+    value_title = "Share of all articles" if share else TAGS_TITLE
+    value_axis = alt.Axis(format=".0%") if share else alt.Axis(tickMinStep=1)
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
     # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
@@ -188,7 +185,7 @@ def articles_over_time_by_theme(
                 ),
             ),
             x2="period_end:T",
-            y=alt.Y("low:Q", axis=value_axis),
+            y=alt.Y("low:Q", title=value_title, axis=value_axis),
             y2="high:Q",
             # what a screen reader says for a block, instead of its raw fields
             description="description:N",
