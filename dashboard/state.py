@@ -46,6 +46,7 @@ ORDER, PAGE, VIEW, PER, PERIOD = (
 )
 _SEEN = "_url_seen"  # the pages' part of the URL as this session last wrote or read it
 _NOTICES = "_url_notices"  # (lines about values that were ignored, the URL they belong to)
+_SEEN_BEFORE = "_url_seen_before"  # _SEEN as the run began
 _CLICKED, _FIRST_PERIOD = "_timeline_clicked", "_timeline_first_period"
 PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
 PRESENT_PARAM = "present"
@@ -141,7 +142,8 @@ def read_url(corpus: Corpus) -> None:
     own = _own(urlstate.serialise(view))
     # changed from outside: all of it; else only what a page left behind (its widgets' keys
     # go when the page is not shown)
-    _seed(view, every=own != st.session_state.get(_SEEN))
+    st.session_state[_SEEN_BEFORE] = st.session_state.get(_SEEN)
+    _seed(view, every=own != st.session_state[_SEEN_BEFORE])
     st.session_state[_SEEN] = own
     _, at = st.session_state.get(_NOTICES, ((), None))
     if notices:  # a value both in the URL and in the session is one notice
@@ -168,8 +170,11 @@ def write_url() -> None:
         wanted = dict(own)
         for key in {k for k, _ in now} - set(wanted):
             del st.query_params[key]
-        if wanted:
-            st.query_params.update(wanted)
+        st.query_params.update(wanted)
+    elif own != st.session_state.get(_SEEN_BEFORE):
+        # A page link to this same page changes the view but not the address bar; saying
+        # the URL again puts it there (the browser adds no entry when it already shows it).
+        st.query_params.update({})
     st.session_state[_SEEN] = own
     if _NOTICES in st.session_state:
         st.session_state[_NOTICES] = (st.session_state[_NOTICES][0], _query())

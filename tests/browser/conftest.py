@@ -30,6 +30,7 @@ FINISHED = """() => !document.querySelector('[data-testid=stSkeleton]')
 # The entry point `make run` serves (dashboard/server.py): with it a visitor arriving by any
 # link sees no console error at all, so the tests allow none.
 SERVER_SCRIPT = "dashboard/server.py"
+PATIENCE = 60_000  # ms for a page run to finish: the machine running the tests may be busy
 
 
 def _free_port() -> int:
@@ -110,11 +111,12 @@ class Visit:
 
     def settle(self) -> None:
         """Wait until the app is connected and has finished running the page."""
-        self.page.wait_for_selector(READY, timeout=30_000)
+        self.page.wait_for_selector(READY, timeout=PATIENCE)
         try:
-            self.page.wait_for_function(FINISHED, timeout=30_000)
+            self.page.wait_for_function(FINISHED, timeout=PATIENCE)
         except Exception:
-            self.screenshot("not-finished")  # to see where it stuck
+            with contextlib.suppress(Exception):  # the wait's own error is the one to see
+                self.screenshot("not-finished")  # to see where it stuck
             raise
         self.page.wait_for_timeout(800)  # charts draw after the script run ends
 
