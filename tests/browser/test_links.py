@@ -95,14 +95,15 @@ def test_opening_an_article_keeps_the_view_and_back_returns_to_the_list(visit) -
     assert "article=" in page.url
     for kept in ("theme=County+lines", "q=county", "order=oldest"):
         assert kept in page.url
-    assert page.get_by_text("Close").count() == 1
+    close = page.locator("[data-testid=stPageLink] a", has_text=re.compile(r"Close$"))
+    assert close.count() == 1
     page.go_back()
     visit.settle()
     assert page.url == listed  # back on the list, in the app
-    assert page.get_by_text("Close").count() == 0
+    assert close.count() == 0
     page.go_forward()
     visit.settle()
-    assert "article=" in page.url and page.get_by_text("Close").count() == 1
+    assert "article=" in page.url and close.count() == 1
 
 
 def test_a_filter_followed_from_what_changed_stays_named_and_removable(visit) -> None:
