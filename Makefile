@@ -13,15 +13,15 @@ LOAD_ARGS ?= --dataset 26=$(DATASET) --dataset 1m=$(BENCH_1M) --out bench/result
 # Every package `make` installs, at the versions the suite passed with (`make constraints`).
 CONSTRAINTS := constraints.txt
 
-.PHONY: run test lint format bench bench-load browser clean dataset constraints
+.PHONY: run test lint format bench bench-load browser pango clean dataset constraints
 
-run: $(VENV)/.installed $(DATASET)
+run: $(VENV)/.installed $(DATASET) pango
 	$(BIN)/streamlit run dashboard/server.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
 dataset: $(DATASET)
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser pango
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -33,6 +33,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test $(DATASET)
 	$(BIN)/python bench/scale.py $(ARGS)
 	$(BIN)/python bench/quantities.py $(QUANTITIES_ARGS)
+	$(BIN)/python bench/reader.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
 
@@ -75,6 +76,17 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \
 		echo "Browser tests need Debian's chromium: run 'sudo apt-get install chromium', then 'make test'." >&2; \
+		exit 1; \
+	fi
+
+# WeasyPrint (the briefing's PDF) loads Pango; most Debian images carry it, a minimal one may not.
+pango:
+	@if ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's Pango for the briefing's PDF"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpangoft2-1.0-0; \
+	else \
+		echo "The briefing's PDF needs Pango: run 'sudo apt-get install libpangoft2-1.0-0'." >&2; \
 		exit 1; \
 	fi
 

@@ -272,6 +272,8 @@ def bars(steps: list[Step], at: int = 50) -> list[str]:
         return [f"bars need N=1 and N={at} in --sessions"]
     failed = []
     for page, times in many.by_page.items():
+        if page not in one.by_page:  # "(connect)": sessions that never opened a page
+            continue
         ratio = percentile(times, 95) / percentile(one.by_page[page], 95)
         print(f"  {page or 'overview'}: p95 at N={at} is {ratio:.2f}× one session's")
         if ratio > P95_RATIO_BAR:

@@ -55,6 +55,9 @@ class Session:
             origin=self.base_url,  # the server checks Origin against Host, as for a browser
             max_size=None,
             open_timeout=30,
+            # A browser sends no websocket pings (the server's own keepalive still runs); on a
+            # starved machine the client's pings timed out and dropped the session (1011).
+            ping_interval=None,
         )
         return self
 
@@ -74,8 +77,8 @@ class Session:
         state.context_info.timezone = "UTC"
         state.context_info.locale = "en-GB"
         started = time.perf_counter()
-        await self._socket.send(message.SerializeToString())
         try:
+            await self._socket.send(message.SerializeToString())
             async with asyncio.timeout(timeout):
                 while not await self._receive(run):
                     pass

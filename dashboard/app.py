@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import components
+import a11y
+import deck
 import filterbar
+import phone
 import state
 import streamlit as st
 
-from insights import chart_style, schema, store
+from insights import chart_style, schema, store, urlstate
 
 # Page files are named <page>_page.py while their URLs are /<page>: Streamlit maps a file
 # pages/timeline.py to /timeline by itself and would run it without this frame (no filters, no
@@ -45,12 +47,13 @@ PAGES = [
     ),
 ]
 
-# ?present=1 opens presenter mode; the toggle keeps the URL flag in step afterwards.
+# ?present=1 opens the presenter deck; the toggle keeps the URL flag in step afterwards.
 if state.PRESENTER not in st.session_state:
     st.session_state[state.PRESENTER] = st.query_params.get(state.PRESENT_PARAM) == "1"
 presenting = st.session_state[state.PRESENTER]
 chart_style.register()
-chart_style.use(presenting)  # every chart of this run, in this session's look
+# every chart of this run in this session's look; the browser reports its theme on load
+chart_style.use(presenting, dark=st.context.theme.type == "dark")
 st.set_page_config(
     page_title="News Insights",
     page_icon="📰",
@@ -58,6 +61,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 page = st.navigation(PAGES)
+st.html(phone.CSS)  # narrow screens: counts in one row, titles wrap, no toolbar over charts
 
 try:
     corpus = state.corpus()
@@ -68,12 +72,14 @@ except store.DatasetError as exc:
     st.code(store.build_command(state.dataset_path()), language="bash")
     st.stop()
 
-bounds = corpus.date_bounds()
+bounds = state.date_bounds(corpus)
 state.apply_filter_link(bounds)
 state.read_url(corpus)  # before the widgets: the link's choices, minus what no longer exists
 with st.sidebar:
     presenting = st.toggle(
-        "Presenter mode", key=state.PRESENTER, help="Large type, one chart per screen."
+        "Presenter mode",
+        key=state.PRESENTER,
+        help="This view as slides: arrow keys or the buttons to move, Escape to leave.",
     )
     st.subheader("Filters")
     st.multiselect(
@@ -115,16 +121,21 @@ with st.sidebar:
     )
     if presenting:
         st.query_params[state.PRESENT_PARAM] = "1"
-        st.html(components.PRESENTER_CSS)
-    elif state.PRESENT_PARAM in st.query_params:
-        del st.query_params[state.PRESENT_PARAM]
+    else:
+        for name in (state.PRESENT_PARAM, urlstate.SLIDE):
+            st.query_params.pop(name, None)
     link_slot = st.empty()  # filled after the page, which may change the view
 
-filterbar.show()
+st.html(a11y.CSS)
 try:
-    page.run()
+    if presenting:
+        deck.show(corpus)  # the deck stands in for the page, and names the filters itself
+    else:
+        filterbar.show()
+        page.run()
 finally:  # also after a page's st.stop()
-    state.write_url()
+    if not presenting:  # the deck leaves the pages' own choices in the URL as they were
+        state.write_url()
     with (
         link_slot.container(),
         st.popover("Copy link to this view", icon=":material/link:", width="stretch"),

@@ -63,9 +63,10 @@ def html_text(fragment: str, *, strong=False, caption=False, width="stretch") ->
     st.html(f'<p class="literal"{style}>{fragment}</p>', width=width)
 
 
-def heading(body: object) -> None:
-    """A heading made of source text (an article's title, a figure's phrase)."""
-    st.html(f'<h3 class="literal">{escape(body)}</h3>')
+def heading(body: object, level: int = 2) -> None:
+    """A heading made of source text (an article's title, a figure's phrase); h2 by default,
+    the level under a page's title (axe-core's heading-order: no level skipped)."""
+    st.html(f'<h{level} class="literal">{escape(body)}</h{level}>')
 
 
 def label(text: object) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from insights import events, schema, serving, store, urlstate
+from insights import chart_cache, events, schema, serving, store, urlstate
 from insights.corpus import Corpus, Filters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,6 +95,11 @@ def event_calendar() -> tuple[list[events.Event], str]:
         return _events(str(path), path.stat().st_mtime_ns), ""
     except (OSError, events.EventsError) as exc:
         return [], str(exc)
+
+
+def date_bounds(corpus: Corpus) -> tuple[date | None, date | None]:
+    """corpus.date_bounds(), a scan of every article's date, once per dataset (chart_cache)."""
+    return chart_cache.cached(corpus, "date_bounds", corpus.date_bounds)
 
 
 def presenting() -> bool:
@@ -246,7 +251,7 @@ def _keep_known(corpus: Corpus) -> list[str]:
 def _dates_inside(corpus: Corpus, linked: tuple[date, ...]) -> list[str]:
     """Dates the date filter cannot hold (it keeps to the dataset's range; Streamlit would
     drop them unsaid) are moved inside it, or dropped when they miss it; one notice each."""
-    lo, hi = corpus.date_bounds()
+    lo, hi = date_bounds(corpus)
     dates = linked or tuple(st.session_state.get(DATES) or ())
     if not (dates and lo and hi) or all(lo <= day <= hi for day in dates):
         return []

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from insights import schema
-
 import fixtures
-
-HOSTILE_TITLE = "<script>alert(1)</script> Hostile **title**"
-
-
-def dashboard_rows() -> list[dict]:
-    """The shared sample plus an article whose title and summary try to inject markup."""
-    hostile = fixtures.article(
-        HOSTILE_TITLE,
-        "<img src=x onerror=alert(2)> County lines :red[injected] $x$ [link](javascript:x).",
-        published=date(2018, 8, 1),
-        themes=["County lines"],
-        theme_evidence=fixtures.theme_evidence(County_lines=["county lines"]),
-    )
-    rows = [*fixtures.sample_rows(), hostile]
-    for position, row in enumerate(rows, start=1):
-        row[schema.POSITION] = position
-    return rows
+from fixtures import HOSTILE_TITLE, dashboard_rows
 
 
 @pytest.fixture(scope="session")

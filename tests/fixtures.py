@@ -152,3 +152,21 @@ def sample_rows() -> list[dict[str, Any]]:
     for position, row in enumerate(rows, start=1):
         row[schema.POSITION] = position
     return rows
+
+
+HOSTILE_TITLE = "<script>alert(1)</script> Hostile **title**"
+
+
+def dashboard_rows() -> list[dict]:
+    """The shared sample plus an article whose title and summary try to inject markup."""
+    hostile = article(
+        HOSTILE_TITLE,
+        "<img src=x onerror=alert(2)> County lines :red[injected] $x$ [link](javascript:x).",
+        published=date(2018, 8, 1),
+        themes=["County lines"],
+        theme_evidence=theme_evidence(County_lines=["county lines"]),
+    )
+    rows = [*sample_rows(), hostile]
+    for position, row in enumerate(rows, start=1):
+        row[schema.POSITION] = position
+    return rows

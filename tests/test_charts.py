@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from insights import charts, periods, schema
-from insights.corpus import frames
+from insights import chart_gallery, chart_style, charts, periods, schema, serving
+from insights.corpus import fold, frames
+
+import fixtures
 
 COLOURS = {"County lines": "#0072B2", "Online abuse": "#E69F00"}
 MONTHS = pd.to_datetime(["2018-01-01", "2018-02-01"])
@@ -39,30 +42,60 @@ def test_articles_over_time_hatches_inferred_dates() -> None:
     assert fig["layout"]["yaxis"]["dtick"] == 1  # whole articles, never 0.5
 
 
+def by_theme() -> pd.DataFrame:
+    return fold.fold_themes(over_time(True), COLOURS).frame
+
+
 @pytest.mark.parametrize("freq", periods.NAMES)
 def test_articles_over_time_by_theme_bars_span_their_period(freq: str) -> None:
     spec = charts.articles_over_time_by_theme(
-        over_time(True), colours=COLOURS, period=periods.get(freq)
+        by_theme(), colours=COLOURS, period=periods.get(freq)
     ).to_dict()
-    encoding = spec["encoding"]
+    blocks, _ = spec["layer"]
+    encoding = blocks["encoding"]
     assert encoding["x"]["field"] == frames.PERIOD and encoding["x"]["type"] == "temporal"
     assert encoding["x2"]["field"] == "period_end"
     assert encoding["color"]["scale"] == {
         "domain": list(COLOURS),
         "range": list(COLOURS.values()),
     }
-    assert encoding["fillOpacity"]["field"] == "date"  # inferred dates drawn pale
-    assert encoding["fillOpacity"]["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
     assert spec["params"][0]["name"] == frames.PERIOD  # the selection the page reads
-    assert next(t for t in spec["transform"] if "calculate" in t)["as"] == "period_end"
+    assert next(t for t in blocks["transform"] if "calculate" in t)["as"] == "period_end"
+
+
+@pytest.mark.parametrize("freq", periods.NAMES)
+def test_theme_timeline_ticks_carry_the_year(freq: str) -> None:
+    spec = charts.articles_over_time_by_theme(
+        by_theme(), colours=COLOURS, period=periods.get(freq)
+    ).to_dict()
+    tick = spec["layer"][0]["encoding"]["x"]["axis"]["format"]
+    assert "%Y" in tick
+
+
+def test_theme_timeline_stripes_inferred_dates_and_says_what_it_counts() -> None:
+    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS).to_dict()
+    blocks, stripes = spec["layer"]
+    dash = blocks["encoding"]["strokeDash"]
+    assert dash["field"] == "date" and dash["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
+    assert "fillOpacity" not in blocks["encoding"]  # no faded colours
+    assert stripes["mark"]["fill"]["gradient"] == "linear"  # stripes over inferred blocks only
+    assert {"filter": {"field": "date", "equal": frames.INFERRED}} in stripes["transform"] or any(
+        "inferred" in str(t.get("filter")) for t in stripes["transform"]
+    )
+    assert blocks["encoding"]["y"]["title"] == "Articles, counted once per theme"
+    legend = blocks["encoding"]["color"]["legend"]
+    assert "date inferred" in legend["title"] and legend["labelLimit"] == 0  # whole labels
+    # a screen reader hears a sentence per block and human titles, never a column name
+    assert blocks["encoding"]["description"]["field"] == "description"
+    for channel in ("x", "y", "color", "strokeDash"):
+        title = blocks["encoding"][channel]["title"]
+        assert title and "_" not in title and title != blocks["encoding"][channel]["field"]
 
 
 def test_articles_over_time_by_theme_marks_events() -> None:
     events = pd.DataFrame({"date": [date(2018, 1, 18)], "label": ["Anti-Slavery Day"]})
-    spec = charts.articles_over_time_by_theme(
-        over_time(True), colours=COLOURS, events=events
-    ).to_dict()
-    _, rules = spec["layer"]
+    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS, events=events).to_dict()
+    *_, rules = spec["layer"]
     assert rules["mark"]["type"] == "rule" and rules["mark"]["strokeDash"]
     assert rules["encoding"]["x"]["field"] == "date"
 
@@ -127,3 +160,30 @@ def test_theme_cooccurrence_is_a_labelled_heatmap() -> None:
     assert cells["encoding"]["x"]["sort"] == list(COLOURS)
     assert counts["mark"]["type"] == "text"
     assert counts["encoding"]["text"]["field"] == frames.ARTICLES
+
+
+@pytest.fixture(scope="module")
+def twelve_themes(tmp_path_factory):
+    # twelve themes, theme i on i + 1 articles spread over a year, so sizes differ
+    names = [f"Theme {i:02d}" for i in range(12)]
+    rows = [
+        fixtures.article(
+            f"Article {n}",
+            published=date(2018, 1 + n % 12, 1 + n % 28),
+            themes=[t for i, t in enumerate(names) if n % (i + 1) == 0],
+        )
+        for n in range(40)
+    ]
+    for position, row in enumerate(rows, start=1):
+        row[schema.POSITION] = position
+    path = tmp_path_factory.mktemp("twelve") / "articles.parquet"
+    return serving.load(fixtures.write(path, rows))
+
+
+@pytest.mark.parametrize("name", chart_gallery.EXAMPLES)
+def test_no_chart_shows_more_than_eight_colours(twelve_themes, name):
+    assert len(twelve_themes.themes) == 12
+    spec = json.dumps(chart_gallery.EXAMPLES[name](twelve_themes).to_dict(), default=str)
+    palette = {*twelve_themes.theme_colours.values(), chart_style.OTHER_COLOUR}
+    used = {c for c in palette if c.lower() in spec.lower()}
+    assert len(used) <= chart_style.MAX_COLOURS, (name, used)

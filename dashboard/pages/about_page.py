@@ -14,7 +14,7 @@ meta = corpus.metadata
 report = meta.get("report", {})
 st.title("About the data")
 
-st.subheader("Sources")
+st.header("Sources")
 # by file name: where the files sit on the server is nobody's business
 st.html(
     "<ul>"
@@ -26,7 +26,7 @@ literal.text(
     f"{wording.plural(len(corpus), 'article')}; file {state.dataset_path().name}."
 )
 
-st.subheader("What the build left out")
+st.header("What the build left out")
 if report:
     st.markdown(
         f"The build read {wording.plural(report.get('items_read', 0), 'item')}, merged "
@@ -45,19 +45,21 @@ for failed in report.get("unreadable_sources", []):
     reason = str(failed["reason"]).replace(str(failed["source"]), ui.file_name(failed["source"]))
     literal.text(f"⚠ {ui.file_name(failed['source'])} could not be read: {reason}", strong=True)
 
-st.subheader("How dates were found")
+st.header("How dates were found")
 st.markdown(
     "A date is **stated** when the text gives it, **curated** when someone set it by hand, "
     "and **inferred** otherwise: the listing is newest first, so an undated article must lie "
     "between its dated neighbours. Every article keeps that interval (earliest and latest "
     "possible date) beside its best estimate, and the charts draw estimates differently."
 )
-bases = articles.facets(corpus, corpus.select(Filters()))[schema.DATE_BASIS]
+bases = ui.shared("every_facet", lambda: articles.facets(corpus, corpus.select(Filters())))[
+    schema.DATE_BASIS
+]
 st.dataframe(
     bases, hide_index=True, column_config={frames.VALUE: "Date basis", frames.ARTICLES: "Articles"}
 )
 
-st.subheader("Themes")
+st.header("Themes")
 taxonomy = meta.get("taxonomy") or [{"name": t} for t in corpus.themes]
 st.dataframe(
     pd.DataFrame(taxonomy),
@@ -77,14 +79,14 @@ literal.text(
     caption=True,
 )
 
-st.subheader("Charts")
+st.header("Charts")
 st.page_link(
     state.GALLERY_PAGE,
     label="Every chart the dashboard draws, on this dataset, with its code: the chart gallery",
     icon=":material/bar_chart:",
 )
 
-st.subheader("Columns")
+st.header("Columns")
 st.dataframe(
     pd.DataFrame([(c.name, c.doc) for c in schema.COLUMNS], columns=["Column", "Meaning"]),
     hide_index=True,

@@ -6,7 +6,7 @@ import state
 import streamlit as st
 
 from insights import schema, urlstate
-from insights.corpus import articles, export, wording
+from insights.corpus import articles, export, frames, wording
 from insights.corpus.columns import RELEVANCE
 
 SORTS = {  # urlstate.ORDERS value → (column, descending)
@@ -50,7 +50,7 @@ if len(rows) == 0:
 results, counts = st.columns([2, 1], gap="large")
 with counts:
     st.markdown("**Matching articles by**")
-    for name, facet in articles.facets(corpus, rows).items():
+    for name, facet in ui.for_view(articles.facets).items():
         if not facet.empty:
             ui.facet(wording.facet_title(name), facet)
 
@@ -61,9 +61,8 @@ with results:
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     if not 1 <= st.session_state.get(state.PAGE, 1) <= pages:
         st.session_state[state.PAGE] = min(max(st.session_state.get(state.PAGE, 1), 1), pages)
-    shown, total = articles.table_page(
-        corpus,
-        rows,
+    shown, total = ui.for_view(
+        articles.table_page,
         sort=sort,
         descending=descending,
         page=st.session_state[state.PAGE],
@@ -83,10 +82,10 @@ with results:
             shown,
             hide_index=True,
             width="stretch",
-            column_order=[schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS, schema.THEMES],
+            column_order=[schema.TITLE, frames.DATE, schema.DATE_BASIS, schema.THEMES],
             column_config={
                 schema.TITLE: "Title",
-                schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+                frames.DATE: "Published",
                 schema.DATE_BASIS: "Date",
                 schema.THEMES: st.column_config.ListColumn("Themes"),
             },

@@ -11,7 +11,6 @@ from insights.corpus import export, figures, frames, wording
 CARDS = 24  # more than this many cards stop being readable; the table has them all
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
 st.title("Key figures")
 st.caption("Every number the articles quote. Narrow them with the sidebar's filters.")
 kinds = st.multiselect(
@@ -21,7 +20,7 @@ kinds = st.multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-table = figures.statistics_table(corpus, rows, kinds)
+table = ui.for_view(figures.statistics_table, tuple(kinds))
 if table.empty:
     ui.nothing_found("quoted figures")
     st.stop()
@@ -33,40 +32,42 @@ for i, figure in enumerate(table.head(CARDS).to_dict("records")):
         literal.heading(figure[frames.HEADING])
         spans = figures.phrase_spans(figure)
         literal.html_text(f"“{literal.marked(figure[schema.STAT_SENTENCE], spans)}”")
-        when = wording.date_label(figure[schema.PUBLISHED], figure[schema.DATE_BASIS], schema.DAY)
-        ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], when)
+        ui.article_link(figure[schema.ARTICLE_ID], figure[schema.TITLE], figure[frames.DATE])
+        ui.cite(figure)
 if len(table) > CARDS:
     st.caption(f"The first {CARDS} figures are shown as cards; the table below has all.")
 
-st.subheader("All figures")
+st.header("All figures")
 st.dataframe(
     table.drop(columns=[schema.ARTICLE_ID]),
     hide_index=True,
     width="stretch",
     column_order=[
-        frames.LABEL,
+        frames.HEADING,
         schema.STAT_PHRASE,
         schema.STAT_SENTENCE,
         schema.TITLE,
-        schema.PUBLISHED,
+        frames.DATE,
         schema.DATE_BASIS,
+        schema.URL,
         schema.STAT_KIND,
         schema.STAT_VALUE,
         schema.STAT_QUALIFIER,
         schema.STAT_COUNTED,
     ],
     column_config={
-        frames.LABEL: "Figure",
+        frames.HEADING: "Figure",
         schema.STAT_PHRASE: "As written",
         schema.STAT_SENTENCE: "Sentence",
         schema.TITLE: "Article",
-        schema.PUBLISHED: st.column_config.DateColumn("Published", format="D MMM YYYY"),
+        frames.DATE: "Published",
         schema.DATE_BASIS: "Date basis",
+        schema.URL: st.column_config.LinkColumn("Address"),
     },
 )
 st.download_button(
     "Download these figures (CSV)",
-    export.to_csv(table),
+    lambda: export.figures_csv(table),  # when clicked, not on every run
     file_name="key-figures.csv",
     mime="text/csv",
     icon=":material/download:",

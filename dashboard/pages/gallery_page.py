@@ -13,7 +13,7 @@ st.caption(
     "filters do not apply here), each from a small example you can copy."
 )
 for name, example in chart_gallery.EXAMPLES.items():
-    st.subheader(chart_gallery.title(example))
-    ui.figure_element(example(corpus), key=f"gallery_{name}")
+    st.header(chart_gallery.title(example))
+    ui.figure_element(example(corpus), key=f"gallery_{name}", alt=chart_gallery.title(example))
     with st.expander("Code"):
         st.code(chart_gallery.source(example), language="python")

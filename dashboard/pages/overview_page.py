@@ -1,68 +1,104 @@
-"""Overview: the headline numbers, articles over time, leading themes, what changed, latest."""
+"""Overview: the counts and three sentences first, then the charts that back them."""
 
 import components as ui
+import downloads
+import literal
 import state
 import streamlit as st
 
-from insights import charts, schema
-from insights.corpus import articles, themes, timeline, wording
+from insights import chart_cache, charts, schema
+from insights.corpus import answers, articles, listing, themes, timeline, wording
 from insights.periods import MONTH
 
 SHOWN_CHANGES = 4
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
+rows = corpus.select(filters)
 st.title("Overview")
 if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-head = articles.headline(corpus, rows)
-articles_box, period_box, themes_box, figures_box = st.columns([1, 2.5, 1, 1])
-articles_box.metric("Articles", f"{head.articles:,}", help=f"{head.undated:,} have no date at all")
-period_box.metric(
-    "Period covered",
-    f"{wording.month_year(head.first)} – {wording.month_year(head.last)}",
-    help=f"{wording.short_date(head.first)} to {wording.short_date(head.last)}",
-)
-themes_box.metric("Themes", head.themes_present)
-figures_box.metric("Quoted figures", f"{head.statistics:,}")
+head = ui.for_view(articles.headline)
+ui.counts(head)
+with st.container(key="answers"):
+    for sentence in ui.for_view(answers.answers):
+        literal.text(sentence)
 st.caption(wording.headline_dates(head))
+downloads.briefing_buttons(corpus, filters)
 
-over_time = timeline.articles_over_time(corpus, rows, MONTH)
+# Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
+estimated = head.inferred * 2 > head.articles
+if estimated:
+    st.header("Themes through the listing")
+    through = ui.for_view(listing.themes_through_listing)
+    anchors = ui.for_view(listing.listing_anchors)
+    ui.chart(
+        lambda: charts.themes_through_listing(
+            through, colours=corpus.theme_colours, anchors=anchors
+        ),
+        summary=wording.themes_through_listing_summary(head, anchors),
+        data=through,
+        key="overview_listing",
+        options=chart_cache.dataset_name(anchors),
+    )
+    downloads.chart_images(
+        charts.themes_through_listing,
+        through,
+        title="Themes through the listing",
+        filters=filters,
+        key="overview_listing",
+        colours=corpus.theme_colours,
+        anchors=anchors,
+    )
+over_time = ui.for_view(timeline.articles_over_time, MONTH)
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
+    st.header("Articles per month (estimated)" if estimated else "Articles per month")
     ui.chart(
-        charts.articles_over_time(over_time, period=MONTH),
+        lambda: charts.articles_over_time(over_time, period=MONTH),
         summary=wording.articles_over_time_summary(over_time, MONTH),
         data=over_time,
         key="overview_over_time",
+        options=MONTH.name,
+    )
+    downloads.chart_images(
+        charts.articles_over_time,
+        over_time,
+        title="Articles per month (estimated)" if estimated else "Articles per month",
+        filters=filters,
+        key="overview_over_time",
+        period=MONTH,
     )
 
-st.subheader("Leading themes")
-counts = themes.theme_counts(corpus, rows).head(6)
+st.header("Leading themes")
+counts = ui.for_view(themes.theme_counts).head(6)
 if counts.empty:
     st.info("None of these articles matched a theme.")
 else:
     ui.chart(
-        charts.theme_counts(counts),
+        lambda: charts.theme_counts(counts),
         summary=wording.leading_theme_summary(counts),
         data=counts,
         key="overview_themes",
     )
+    downloads.chart_images(
+        charts.theme_counts, counts, title="Leading themes", filters=filters, key="overview_themes"
+    )
 
-st.subheader("What changed")
-changes = timeline.period_changes(corpus, rows, months=6)
+st.header("What changed")
+changes = ui.for_view(timeline.period_changes, months=6)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
-for change in changes[:SHOWN_CHANGES]:  # biggest changes first
+for change in changes[:SHOWN_CHANGES]:  # changes the dates decide first, biggest first
     ui.change(change)
 if len(changes) > SHOWN_CHANGES:
     with st.expander(f"{len(changes) - SHOWN_CHANGES} more themes"):
         for change in changes[SHOWN_CHANGES:]:
             ui.change(change)
 
-st.subheader("Latest articles")
-latest, _ = articles.table_page(corpus, rows, sort=schema.PUBLISHED, descending=True, page_size=5)
+st.header("Latest articles")
+latest, _ = ui.for_view(articles.table_page, sort=schema.PUBLISHED, descending=True, page_size=5)
 ui.article_list(latest)

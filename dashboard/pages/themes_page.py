@@ -1,6 +1,7 @@
 """Themes: articles per theme, share over time, which themes go together, and why."""
 
 import components as ui
+import downloads
 import literal
 import state
 import streamlit as st
@@ -10,9 +11,9 @@ from insights.corpus import frames, themes, timeline, wording
 from insights.periods import QUARTER
 
 corpus = state.corpus()
-rows = corpus.select(state.filters(corpus))
+filters = state.filters(corpus)
 st.title("Themes")
-counts = themes.theme_counts(corpus, rows)
+counts = ui.for_view(themes.theme_counts)
 if counts.empty:
     ui.nothing_found("themed articles")
     st.stop()
@@ -25,36 +26,57 @@ def _filter_to_clicked() -> None:
         state.show_only_theme(points[0]["y"])
 
 
-st.subheader("Articles per theme")
+st.header("Articles per theme")
 ui.chart(
-    charts.theme_counts(counts),
+    lambda: charts.theme_counts(counts),
     summary=wording.theme_counts_summary(counts)
     + " Click a bar to show only that theme on every page.",
     data=counts,
     key="themes_counts",
     on_select=_filter_to_clicked,
 )
+downloads.chart_images(
+    charts.theme_counts, counts, title="Articles per theme", filters=filters, key="themes_counts"
+)
 
-st.subheader("Each theme's share over time")
-share = timeline.theme_share_over_time(corpus, rows, QUARTER)
+st.header("Each theme's share over time")
+share = ui.for_view(timeline.theme_share_over_time, QUARTER)
 if not share.empty:
     ui.chart(
-        charts.theme_share_over_time(share, colours=corpus.theme_colours),
-        summary=wording.theme_share_over_time_summary(QUARTER),
+        lambda: charts.theme_share_over_time(share, colours=corpus.theme_colours),
+        summary=wording.theme_share_over_time_summary(QUARTER)
+        + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, QUARTER))}",
         data=share,
         key="themes_share",
     )
+    downloads.chart_images(
+        charts.theme_share_over_time,
+        share,
+        title="Each theme's share over time",
+        filters=filters,
+        key="themes_share",
+        colours=corpus.theme_colours,
+    )
 
-st.subheader("Themes that appear together")
-pairs = themes.theme_cooccurrence(corpus, rows)
+st.header("Themes that appear together")
+pairs = ui.for_view(themes.theme_cooccurrence)
 ui.chart(
-    charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
+    lambda: charts.theme_cooccurrence(pairs, order=list(counts[frames.THEME])),
     summary=wording.theme_cooccurrence_summary(pairs),
     data=pairs,
     key="themes_pairs",
+    options=tuple(counts[frames.THEME]),
+)
+downloads.chart_images(
+    charts.theme_cooccurrence,
+    pairs,
+    title="Themes that appear together",
+    filters=filters,
+    key="themes_pairs",
+    order=list(counts[frames.THEME]),
 )
 
-st.subheader("What puts an article in a theme")
+st.header("What puts an article in a theme")
 theme = st.selectbox("Theme", list(counts[frames.THEME]), key="phrases_theme")
 st.button(
     ui.escape_markdown(f"Show only {theme} on every page"),
@@ -62,7 +84,7 @@ st.button(
     args=(theme,),
     icon=":material/filter_alt:",
 )
-phrases = themes.theme_phrases(corpus, rows, theme)
+phrases = ui.for_view(themes.theme_phrases, theme)
 if phrases.empty:
     literal.text(f"No phrase evidence is recorded for {theme} in these articles.")
     st.stop()

@@ -3,13 +3,14 @@
 import dataclasses
 
 import components as ui
+import downloads
 import literal
 import pandas as pd
 import state
 import streamlit as st
 
 from insights import charts, events, periods, schema
-from insights.corpus import articles, frames, timeline, wording
+from insights.corpus import articles, fold, frames, timeline, wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -28,7 +29,7 @@ period = periods.get(  # the choice comes from the URL (state.read_url), never a
         required=True,
     )
 )
-per_theme = timeline.articles_over_time(corpus, rows, period, by_theme=True)
+per_theme = ui.for_view(timeline.articles_over_time, period, by_theme=True)
 if per_theme.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
     st.stop()
@@ -36,23 +37,37 @@ calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
+folded = fold.fold_themes(per_theme, corpus.theme_colours)  # at most eight colours
 picked = ui.chart(
-    charts.articles_over_time_by_theme(
-        per_theme,
-        colours=corpus.theme_colours,
+    lambda: charts.articles_over_time_by_theme(
+        folded.frame,
+        colours=folded.colours,
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
+    + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, period))}"
     + " Click a bar to list its articles.",
-    data=per_theme,
+    data=folded.frame,
     key="timeline_themes",
     on_select="rerun",
+    options=(period.name, tuple(shown)),
 )
 if shown:
     literal.text(wording.events_line(shown), caption=True)
+downloads.chart_images(
+    charts.articles_over_time_by_theme,
+    folded.frame,
+    title=f"Articles per {period.name} and theme",
+    filters=filters,
+    key="timeline_themes",
+    colours=folded.colours,
+    period=period,
+    events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+)
 
-st.subheader("Articles in one period")
+st.header("Articles in one period")
 starts = timeline.periods_in(per_theme)
 state.choose_period(starts, ui.selected_periods(picked, frames.PERIOD))
 choice = st.selectbox(
@@ -60,15 +75,31 @@ choice = st.selectbox(
 )
 start, end = period.span(choice)
 in_period = corpus.select(dataclasses.replace(filters, start=start, end=end))
-listed, total = articles.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50)
-st.caption(wording.articles_in_period(total, period, choice))
+listed, total = ui.shared(
+    "articles_in_period",
+    lambda: articles.table_page(corpus, in_period, sort=schema.PUBLISHED, page_size=50),
+    options=(start, end),
+)
+estimated = ui.shared(
+    "estimated_in_period",
+    lambda: articles.headline(corpus, in_period).inferred,
+    options=(start, end),
+)
+st.caption(wording.articles_in_period(total, period, choice, estimated))
 ui.article_list(listed)
 
-st.subheader("How sure is each date?")
-intervals = timeline.date_intervals(corpus, rows, limit=60)
+st.header("How sure is each date?")
+intervals = ui.for_view(timeline.date_intervals, limit=60)
 ui.chart(
-    charts.date_intervals(intervals),
+    lambda: charts.date_intervals(intervals),
     summary=wording.date_intervals_summary(intervals),
     data=intervals,
+    key="timeline_intervals",
+)
+downloads.chart_images(
+    charts.date_intervals,
+    intervals,
+    title="How sure is each date?",
+    filters=filters,
     key="timeline_intervals",
 )

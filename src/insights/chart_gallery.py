@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from insights import charts, events
-from insights.corpus import Corpus, Filters, frames, themes, timeline
+from insights.corpus import Corpus, Filters, fold, frames, listing, themes, timeline
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 Chart = go.Figure | alt.TopLevelMixin
@@ -60,9 +60,10 @@ def articles_over_time_by_theme(corpus: Corpus) -> Chart:
     rows = corpus.select(Filters())
     frame = timeline.articles_over_time(corpus, rows, QUARTER, by_theme=True)
     shown = events.occurrences(events.load_events(), *timeline.frame_span(frame, QUARTER))
+    folded = fold.fold_themes(frame, corpus.theme_colours)  # seven themes and "Other"
     return charts.articles_over_time_by_theme(
-        frame,
-        colours=corpus.theme_colours,
+        folded.frame,
+        colours=folded.colours,
         period=QUARTER,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
     )
@@ -103,3 +104,14 @@ def theme_cooccurrence(corpus: Corpus) -> Chart:
     rows = corpus.select(Filters())
     order = list(themes.theme_counts(corpus, rows)[frames.THEME])
     return charts.theme_cooccurrence(themes.theme_cooccurrence(corpus, rows), order=order)
+
+
+@example
+def themes_through_listing(corpus: Corpus) -> Chart:
+    """Themes through the listing, with the places whose date is known"""
+    rows = corpus.select(Filters())
+    return charts.themes_through_listing(
+        listing.themes_through_listing(corpus, rows),
+        colours=corpus.theme_colours,
+        anchors=listing.listing_anchors(corpus, rows),
+    )

@@ -13,6 +13,8 @@ reads as the data rather than base64 arrays:
     theme_share_over_time        timeline.theme_share_over_time: period, theme, articles, share
     theme_cooccurrence           themes.theme_cooccurrence: theme_a, theme_b, articles
     events (optional layer)      events.Occurrence: date, label
+    themes_through_listing       listing.themes_through_listing: place, last_place, theme,
+                                 articles (+ listing.listing_anchors: place, date)
 
 chart_gallery.py draws each of them on the shipped data.
 """
@@ -30,14 +32,17 @@ from insights import chart_style, schema
 from insights.corpus.frames import (
     ARTICLES,
     COLOUR,
+    DATE,
     INFERRED,
     KNOWN,
     PERIOD,
+    PLACE,
     SHARE,
     THEME,
     THEME_A,
     THEME_B,
 )
+from insights.corpus.listing import LAST_PLACE
 from insights.periods import MONTH, Period
 
 # Okabe–Ito, colour-blind safe: one colour per date basis; a known date (stated or curated)
@@ -47,6 +52,7 @@ COUNT_COLOURS = {KNOWN: BASIS_COLOURS[schema.STATED], INFERRED: BASIS_COLOURS[sc
 NEUTRAL = "#6b6b6b"
 EVENT_DATE = "date"
 EVENT_NAME = "label"
+LISTING_START, LISTING_END = "from_edge", "to_edge"  # a block's edges on the listing axis
 
 
 def _count_step(counts: pd.Series) -> int | None:
@@ -57,6 +63,13 @@ def _count_step(counts: pd.Series) -> int | None:
 def _f(name: str, kind: str) -> str:
     """An Altair shorthand for a column, e.g. _f(PERIOD, "T") == "period:T"."""
     return f"{name}:{kind}"
+
+
+def _by_size(data: pd.DataFrame, colours: Mapping[str, str]) -> dict[str, str]:
+    """Each theme's colour, at most eight in all: past the seven with most articles in
+    `data` (theme, articles), one grey (chart_style.limit_colours); labels name each."""
+    largest = data.groupby(THEME)[ARTICLES].sum().sort_values(ascending=False, kind="stable")
+    return dict(zip(largest.index, chart_style.limit_colours(largest.index, colours), strict=True))
 
 
 def _figure() -> go.Figure:
@@ -90,7 +103,27 @@ def articles_over_time(data: pd.DataFrame, *, period: Period = MONTH) -> go.Figu
     return fig
 
 
-_BASIS_LEGEND = f"datum.label == '{INFERRED}' ? 'inferred (pale)' : 'stated or curated'"
+# Inferred dates are striped, not faded: white stripes over the theme's colour read on any
+# colour, in light and dark, and under colour-blindness (a pale colour matches another theme).
+# A linear gradient with hard stops across each block draws the stripes.
+_STRIPES = 8
+_STRIPE_COLOURS = ("rgba(255, 255, 255, 0)", "rgba(255, 255, 255, 0.7)")
+STRIPES = alt.LinearGradient(
+    gradient="linear",
+    x1=0,
+    y1=1,
+    x2=1,
+    y2=0,
+    stops=[  # each stripe starts and ends at a stop of its colour: hard edges
+        alt.GradientStop(offset=(i + end) / (2 * _STRIPES), color=_STRIPE_COLOURS[i % 2])
+        for i in range(2 * _STRIPES)
+        for end in (0, 1)
+    ],
+)
+# ticks carry the year: "Mar 2018", "3 Sep 2018", "2018"
+_TICK_FORMATS = {"week": "%-d %b %Y"}
+STRIPES_TITLE = "Theme (striped, dashed edge: date inferred)"
+TAGS_TITLE = "Articles, counted once per theme"
 
 
 def articles_over_time_by_theme(
@@ -103,62 +136,100 @@ def articles_over_time_by_theme(
 ) -> alt.LayerChart | alt.Chart:
     """Stacked bars of articles per period and theme; clicking a bar selects its period.
 
-    Each theme's block is split into articles whose date is known (solid) and inferred
-    (pale), so estimates never look exact. Each bar spans its whole period, so event rules
-    (date, label) fall where they happened.
+    `data` is a folded frame (fold.fold_themes: at most eight themes, the rest in "Other",
+    whose names its `themes` column holds). Each theme's block is split into articles whose
+    date is known (solid) and inferred (striped, with a dashed edge), so estimates never look
+    exact. An article with two themes counts in both, and the y-axis says so. Each bar spans
+    its whole period, so event rules (date, label) fall where they happened.
     """
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
     # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
-    bars = (
+    base = (
         alt.Chart(data)
         .transform_fold([KNOWN, INFERRED], as_=["date", "count"])
         .transform_filter(alt.datum["count"] > 0)
-        .transform_calculate(period_end=period.vega_end)
+        .transform_calculate(
+            period_end=period.vega_end,
+            description=f"timeFormat(datum.{PERIOD}, '{period.vega_format}') + ', ' + "
+            f"datum.{THEME} + ': ' + datum.count + ' articles, date ' + datum.date",
+        )
         .transform_stack(
             stack="count",
             groupby=[PERIOD],
             sort=[alt.SortField(THEME), alt.SortField("date", order="descending")],
             as_=["low", "high"],
         )
-        .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X(_f(PERIOD, "T"), title=period.axis_title),
-            x2="period_end:T",
-            y=alt.Y("low:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
-            y2="high:Q",
-            color=alt.Color(_f(THEME, "N"), scale=scale, title="Theme"),
-            fillOpacity=alt.FillOpacity(
-                "date:O",
-                sort=[KNOWN, INFERRED],
-                scale=alt.Scale(domain=[KNOWN, INFERRED], range=[1.0, 0.35]),
-                title="Date",
-                legend=alt.Legend(orient="top", labelExpr=_BASIS_LEGEND),
+            x=alt.X(
+                _f(PERIOD, "T"),
+                title=period.axis_title,
+                axis=alt.Axis(
+                    format=_TICK_FORMATS.get(period.name, period.plotly_format), labelOverlap=True
+                ),
             ),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
+            x2="period_end:T",
+            y=alt.Y("low:Q", title=TAGS_TITLE, axis=alt.Axis(tickMinStep=1)),
+            y2="high:Q",
+            # what a screen reader says for a block, instead of its raw fields
+            description="description:N",
             tooltip=[
                 alt.Tooltip(_f(PERIOD, "T"), title=period.axis_title, format=period.vega_format),
                 alt.Tooltip(_f(THEME, "N"), title="Theme"),
+                alt.Tooltip("themes:N", title="Themes counted"),
                 alt.Tooltip("count:Q", title="Articles"),
                 alt.Tooltip("date:N", title="Date"),
             ],
         )
+    )
+    blocks = (
+        base.mark_rect(strokeWidth=1.5)
+        .encode(
+            color=alt.Color(
+                _f(THEME, "N"),
+                scale=scale,
+                title="Theme",
+                # Vega-Lite draws no legend for a rect's dashes: the legend's title says it
+                legend=alt.Legend(
+                    orient="bottom",
+                    columns=1,
+                    symbolType="square",
+                    labelLimit=0,
+                    title=STRIPES_TITLE,
+                ),
+            ),
+            stroke=alt.value("white"),
+            strokeDash=alt.StrokeDash(
+                "date:N",
+                sort=[KNOWN, INFERRED],
+                scale=alt.Scale(domain=[KNOWN, INFERRED], range=[[1, 0], [4, 2]]),
+                title="Date",
+                legend=None,
+            ),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
+        )
         .add_params(pick)
     )
+    stripes = (
+        base.transform_filter(alt.datum["date"] == INFERRED)
+        .mark_rect(fill=STRIPES, stroke=None)
+        .encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)))
+    )
     if events is None or events.empty:
-        return bars
+        return alt.layer(blocks, stripes)
     rules = (
         alt.Chart(events)
         .mark_rule(strokeDash=[4, 4], color=NEUTRAL, strokeWidth=2)
         .encode(
             x=_f(EVENT_DATE, "T"),
+            description=_f(EVENT_NAME, "N"),
             tooltip=[
                 alt.Tooltip(_f(EVENT_DATE, "T"), title="Date", format="%-d %B %Y"),
                 alt.Tooltip(_f(EVENT_NAME, "N"), title="Event"),
             ],
         )
     )
-    return alt.layer(bars, rules)
+    return alt.layer(blocks, stripes, rules)
 
 
 def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
@@ -169,20 +240,29 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
     """
     basis_scale = alt.Scale(domain=list(BASIS_COLOURS), range=list(BASIS_COLOURS.values()))
     basis = _f(schema.DATE_BASIS, "N")
-    base = alt.Chart(data).encode(
-        y=alt.Y(
-            _f(schema.TITLE, "N"),
-            sort=alt.EncodingSortField(schema.PUBLISHED, order="descending"),
-            title=None,
-        ),
-        color=alt.Color(basis, scale=basis_scale, title="Date"),
-        tooltip=[
-            alt.Tooltip(_f(schema.TITLE, "N"), title="Article"),
-            alt.Tooltip(_f(schema.PUBLISHED, "T"), title="Best estimate", format="%-d %b %Y"),
-            alt.Tooltip(_f(schema.PUBLISHED_EARLIEST, "T"), title="Earliest", format="%-d %b %Y"),
-            alt.Tooltip(_f(schema.PUBLISHED_LATEST, "T"), title="Latest", format="%-d %b %Y"),
-            alt.Tooltip(basis, title="Date"),
-        ],
+    described = f"datum.{schema.TITLE} + ', date ' + datum.{schema.DATE_BASIS}"
+    base = (
+        alt.Chart(data)
+        .transform_calculate(description=described)
+        .encode(
+            description="description:N",
+            y=alt.Y(
+                _f(schema.TITLE, "N"),
+                sort=alt.EncodingSortField(schema.PUBLISHED, order="descending"),
+                title="Article",
+                axis=alt.Axis(title=None),
+            ),
+            color=alt.Color(basis, scale=basis_scale, title="Date"),
+            tooltip=[
+                alt.Tooltip(_f(schema.TITLE, "N"), title="Article"),
+                alt.Tooltip(_f(schema.PUBLISHED, "T"), title="Best estimate", format="%-d %b %Y"),
+                alt.Tooltip(
+                    _f(schema.PUBLISHED_EARLIEST, "T"), title="Earliest", format="%-d %b %Y"
+                ),
+                alt.Tooltip(_f(schema.PUBLISHED_LATEST, "T"), title="Latest", format="%-d %b %Y"),
+                alt.Tooltip(basis, title="Date"),
+            ],
+        )
     )
     spans = base.mark_rule(strokeWidth=3, opacity=0.7).encode(
         x=alt.X(_f(schema.PUBLISHED_EARLIEST, "T"), title="Publication date"),
@@ -201,13 +281,17 @@ def date_intervals(data: pd.DataFrame) -> alt.LayerChart:
 
 def theme_counts(data: pd.DataFrame) -> go.Figure:
     """Horizontal bars of articles per theme, largest on top, each bar in its theme's colour."""
+    # at most eight colours: themes past the seventh share one grey (their bars are labelled)
+    shown = chart_style.limit_colours(
+        data[THEME], dict(zip(data[THEME], data[COLOUR], strict=True))
+    )
     ordered = data.iloc[::-1]
     fig = _figure()
     fig.add_bar(
         x=ordered[ARTICLES].tolist(),
         y=ordered[THEME].tolist(),
         orientation="h",
-        marker={"color": ordered[COLOUR].tolist()},
+        marker={"color": shown[::-1]},
         customdata=ordered[SHARE].tolist(),
         text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
         textposition="auto",
@@ -228,6 +312,7 @@ def theme_share_over_time(
     """
     sizes = chart_style.sizes()
     themes = [t for t in colours if (data[THEME] == t).any()]
+    shown = _by_size(data, colours)  # past the seven largest themes, panels share one grey
     rows = max(1, -(-len(themes) // columns))
     fig = make_subplots(
         rows=rows,
@@ -246,7 +331,7 @@ def theme_share_over_time(
             y=points[SHARE].tolist(),
             name=theme,
             mode="lines+markers",
-            line={"color": colours[theme], "width": 3},
+            line={"color": shown[theme], "width": 3},
             fill="tozeroy",
             customdata=points[ARTICLES].tolist(),
             hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>",
@@ -265,8 +350,9 @@ def theme_share_over_time(
 
 def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) -> alt.LayerChart:
     """Heatmap of how many articles carry both themes, with the count written in each cell."""
-    x = alt.X(_f(THEME_A, "N"), sort=order, title=None)
-    y = alt.Y(_f(THEME_B, "N"), sort=order, title=None)
+    # titles for screen readers ("Theme: County lines"), none drawn: the labels say it
+    x = alt.X(_f(THEME_A, "N"), sort=order, title="Theme", axis=alt.Axis(title=None))
+    y = alt.Y(_f(THEME_B, "N"), sort=order, title="and theme", axis=alt.Axis(title=None))
     base = alt.Chart(data).transform_joinaggregate(most=f"max({ARTICLES})")
     cells = base.mark_rect().encode(
         x=x,
@@ -288,3 +374,55 @@ def theme_cooccurrence(data: pd.DataFrame, *, order: list[str] | None = None) ->
         ),
     )
     return alt.layer(cells, counts).properties(height=alt.Step(chart_style.sizes().cell))
+
+
+def themes_through_listing(
+    data: pd.DataFrame, *, colours: Mapping[str, str], anchors: pd.DataFrame | None = None
+) -> alt.LayerChart:
+    """One row per theme along the listing (listing.themes_through_listing), oldest at the
+    left: a block where articles at those places carry the theme, darker for more of them.
+
+    The x axis is the place in the listing, not a date, so no month is invented; the places
+    whose date is known (listing.listing_anchors) are dashed rules with the date in a tooltip.
+    """
+    themes = [t for t in colours if (data[THEME] == t).any()]
+    place = alt.X(
+        _f(LISTING_START, "Q"),
+        scale=alt.Scale(reverse=True, nice=False),
+        axis=alt.Axis(format="d", tickMinStep=1),
+        title="Place in the listing (1 = top, the newest; oldest at the left)",
+    )
+    base = alt.Chart(data).transform_calculate(
+        **{LISTING_START: f"datum.{PLACE} - 0.5", LISTING_END: f"datum.{LAST_PLACE} + 0.5"}
+    )
+    blocks = base.mark_rect().encode(
+        x=place,
+        x2=_f(LISTING_END, "Q"),
+        y=alt.Y(_f(THEME, "N"), sort=themes, title=None),
+        color=alt.Color(
+            _f(THEME, "N"),
+            scale=alt.Scale(domain=themes, range=[_by_size(data, colours)[t] for t in themes]),
+            legend=None,
+        ),
+        opacity=alt.Opacity(_f(ARTICLES, "Q"), legend=None, scale=alt.Scale(range=[0.45, 1])),
+        tooltip=[
+            alt.Tooltip(_f(THEME, "N"), title="Theme"),
+            alt.Tooltip(_f(PLACE, "Q"), title="From place"),
+            alt.Tooltip(_f(LAST_PLACE, "Q"), title="to place"),
+            alt.Tooltip(_f(ARTICLES, "Q"), title="Articles"),
+        ],
+    )
+    layers = [blocks]
+    if anchors is not None and not anchors.empty:
+        layers.append(
+            alt.Chart(anchors)
+            .mark_rule(strokeDash=[4, 3], color=NEUTRAL)
+            .encode(
+                x=alt.X(_f(PLACE, "Q")),
+                tooltip=[
+                    alt.Tooltip(_f(PLACE, "Q"), title="Place"),
+                    alt.Tooltip(_f(DATE, "N"), title="Known date"),
+                ],
+            )
+        )
+    return alt.layer(*layers).properties(height=alt.Step(chart_style.sizes().row))

@@ -1,4 +1,4 @@
-"""`insights build …` and `insights synth …`: the command line.
+"""`insights build | synth | export | briefing | info`: the command line.
 
 Expected problems (bad input, a missing file) end with one line on stderr and a non-zero exit,
 never a traceback.
@@ -89,9 +89,37 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
     export.add_argument("--out", type=Path, required=True, help="folder to write")
 
+    _briefing_parser(commands)
+
     info = commands.add_parser("info", help="describe a built dataset")
     info.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
     return parser
+
+
+def _briefing_parser(commands: argparse._SubParsersAction) -> None:
+    briefing = commands.add_parser(
+        "briefing",
+        help="write a standalone report of a view (HTML or PDF) for a meeting",
+        description="Write the headline numbers, articles over time, leading themes, what "
+        "changed, key figures and the latest articles of DATASET, filtered as on the "
+        "dashboard, as one HTML page that opens offline, or as a PDF of that page.",
+    )
+    briefing.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
+    briefing.add_argument("--out", type=Path, required=True, help="file to write")
+    briefing.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="THEME",
+        help="only this theme (repeat for several: articles with any of them)",
+    )
+    briefing.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first date")
+    briefing.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last date")
+    briefing.add_argument(
+        "--format",
+        choices=("html", "pdf"),
+        help="html or pdf (default: pdf when --out ends in .pdf, otherwise html)",
+    )
 
 
 _OPTION_KEYS = ("publisher", "captured")
@@ -176,6 +204,30 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing(args: argparse.Namespace) -> int:
+    from insights import briefing, serving
+    from insights.corpus import Filters
+
+    start = _day(args.start, "--from") if args.start else None
+    end = _day(args.end, "--to") if args.end else None
+    if start and end and start > end:
+        raise ValueError(f"--from {start} is after --to {end}")
+    if args.out.is_dir():
+        raise ValueError(f"--out {args.out} is a folder: name the file to write")
+    fmt = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "html")
+    corpus = serving.load(args.dataset, search=False)
+    unknown = [t for t in args.theme if t not in corpus.themes]
+    if unknown:
+        raise ValueError(
+            f"--theme {unknown[0]!r} is not a theme of {args.dataset} "
+            f"(themes: {', '.join(corpus.themes)})"
+        )
+    document = briefing.render(corpus, Filters(themes=args.theme, start=start, end=end), fmt)
+    args.out.write_bytes(document)
+    print(f"wrote the {fmt.upper()} briefing to {args.out}")
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     dataset = store.read_dataset(args.dataset)
     meta = dataset.metadata
@@ -195,7 +247,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from insights.taxonomy import TaxonomyError
 
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "synth": _synth, "export": _export, "info": _info}
+    handlers = {
+        "build": _build,
+        "synth": _synth,
+        "export": _export,
+        "briefing": _briefing,
+        "info": _info,
+    }
     try:
         return handlers[args.command](args)
     except (

@@ -8,11 +8,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
-from conftest import dashboard_rows
 from streamlit.testing.v1 import AppTest
 from test_pages import DASHBOARD, run, text
 
 import fixtures
+from fixtures import dashboard_rows
 
 OVERVIEW, TIMELINE, EXPLORE = (
     "pages/overview_page.py",

@@ -81,9 +81,14 @@ def test_table_page(corpus, sort, descending, page, page_size, expected):
         schema.TITLE,
         schema.SUMMARY,
         schema.PUBLISHED,
+        schema.PUBLISHED_EARLIEST,
+        schema.PUBLISHED_LATEST,
         schema.DATE_BASIS,
         schema.DATE_PRECISION,
         schema.THEMES,
+        schema.PUBLISHER,
+        schema.URL,
+        frames.DATE,
     ]
 
 

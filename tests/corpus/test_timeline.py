@@ -7,9 +7,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from insights import periods, schema
+from insights import periods, schema, serving
 from insights.corpus import Filters, frames, timeline, wording
 
+import fixtures
 from samples import CL, CT, FIGURES, GANGS, JAILED, OL, RANDOM_FILTERS, naive_select
 
 
@@ -84,17 +85,69 @@ def test_theme_share_over_time(corpus):
 def test_period_changes(corpus):
     changes = timeline.period_changes(corpus, corpus.select(Filters()))
     starts = "The data starts on 18 October 2017, part-way through the six months before."
+    # the inferred March article (1-31 Mar) crosses the split on 21 Mar: it is on neither side
     assert [wording.change_sentence(c) for c in changes] == [
-        f"Child trafficking: 1 article in the last six months, down from 2. {starts}"
-        " 1 of the 3 dates counted is an estimate.",
         f"Online abuse: 1 article in the last six months, up from 0. {starts}",
         "County lines: 1 article in the last six months, the same as in the six months before."
         f" {starts}",
+        "Child trafficking: 1 article in the last six months and 1 in the six months before, but"
+        " 1 more could fall either way, so the dates cannot say whether it rose or fell."
+        f" {starts}",
+    ]
+    assert [(c.current, c.previous, c.undecided) for c in changes] == [
+        (1, 0, 0),
+        (1, 1, 0),
+        (1, 1, 1),
     ]
     assert (changes[0].start, changes[0].end) == (date(2018, 3, 21), date(2018, 9, 20))
     assert (changes[0].previous_start, changes[0].previous_end) == (
         date(2017, 9, 21),
         date(2018, 3, 20),
+    )
+
+
+def _dated(title, earliest, latest, basis="inferred", themes=("Child trafficking",)):
+    return fixtures.article(
+        title,
+        published=earliest + (latest - earliest) / 2,
+        published_earliest=earliest,
+        published_latest=latest,
+        date_basis=basis,
+        date_precision="day" if earliest == latest else "month",
+        themes=list(themes),
+    )
+
+
+def test_an_interval_across_the_split_counts_on_neither_side(tmp_path):
+    d = date
+    rows = [
+        _dated("known now", d(2018, 9, 1), d(2018, 9, 1), basis="stated"),
+        _dated("surely now", d(2018, 7, 1), d(2018, 8, 31)),
+        _dated("also now", d(2018, 4, 1), d(2018, 5, 31)),
+        _dated("surely before", d(2018, 1, 1), d(2018, 2, 28)),
+        _dated("either way", d(2018, 2, 1), d(2018, 6, 30)),
+        _dated("before the window", d(2016, 1, 1), d(2016, 1, 1), basis="stated"),
+    ]
+    corpus = serving.load(fixtures.write(tmp_path / "a.parquet", rows), search=False)
+    (change,) = timeline.period_changes(corpus, corpus.select(Filters()), months=6)
+    assert change.end == date(2018, 9, 1)  # the latest date any article could have
+    assert (change.current, change.previous, change.undecided) == (3, 1, 1)
+    assert change.estimated == 3
+    assert wording.change_sentence(change) == (
+        "Child trafficking: 3 articles in the last six months, up from 1; 1 more could fall"
+        " either way. 3 of the 4 dates counted are estimates."
+    )
+
+
+def test_when_no_date_decides_a_side_there_is_no_comparison(tmp_path):
+    d = date
+    rows = [_dated(f"item {i}", d(2017, 12, 29), d(2018, 10, 20)) for i in range(3)]
+    corpus = serving.load(fixtures.write(tmp_path / "a.parquet", rows), search=False)
+    (change,) = timeline.period_changes(corpus, corpus.select(Filters()), months=6)
+    assert (change.current, change.previous, change.undecided) == (0, 0, 3)
+    assert wording.change_sentence(change) == (
+        "Child trafficking: none of its 3 articles can be placed before or after 21 Apr 2018 by"
+        " its dates, so there is nothing to compare."
     )
 
 

@@ -42,7 +42,10 @@ def test_statistic_labels(value, kind, qualifier, phrase, label):
     [
         (1000, "count", "up_to", "Up to 1,000 children", "children", "up to 1,000 children"),
         (32, "duration", "exact", "32 years", "years", "32 years"),
-        (66, "percent", "exact", "66% rise in the number of children", "children", "66%"),
+        (66, "percent", "exact", "66% rise in the number of children", "children",
+         "66% rise in children"),
+        (40, "percent", "exact", "40% of children", "children", "40% of children"),
+        (1 / 5, "ratio", "exact", "one in five adults", "adults", "1 in 5 adults"),
         (0.5, "proportion", "more_than", "more than half", "frontline workers",
          "more than half of frontline workers"),
         (11, "age", "as_young_as", "as young as 11 years old", None, "as young as 11"),
@@ -50,7 +53,10 @@ def test_statistic_labels(value, kind, qualifier, phrase, label):
     ],
 )  # fmt: skip
 def test_statistic_headings(value, kind, qualifier, phrase, counted, heading):
-    figure = fixtures.statistic(value, kind, phrase, phrase, qualifier=qualifier, counted=counted)
+    figure = fixtures.statistic(
+        value, kind, phrase, phrase, qualifier=qualifier, counted=counted,
+        direction="up" if "rise" in phrase else "",
+    )  # fmt: skip
     assert wording.figure_heading(figure, wording.figure_label(figure)) == heading
 
 
@@ -108,9 +114,9 @@ def test_months_phrase(months, text):
     ("published", "basis", "precision", "text"),
     [
         (date(2018, 9, 20), schema.STATED, schema.DAY, "20 Sep 2018"),
-        (date(2018, 3, 15), schema.INFERRED, schema.MONTH, "Mar 2018 (inferred)"),
-        (date(2018, 9, 17), schema.CURATED, schema.WEEK, "week of 17 Sep 2018 (curated)"),
-        (date(2018, 1, 1), schema.INFERRED, schema.YEAR, "2018 (inferred)"),
+        (date(2018, 3, 15), schema.INFERRED, schema.MONTH, "Mar 2018 (estimated)"),
+        (date(2018, 9, 17), schema.CURATED, schema.WEEK, "week of 17 Sep 2018"),
+        (date(2018, 1, 1), schema.INFERRED, schema.YEAR, "2018 (estimated)"),
         (None, schema.INFERRED, schema.UNKNOWN, "date unknown"),
     ],
 )
@@ -145,9 +151,34 @@ def test_headline_dates(corpus):
 def test_articles_over_time_summary(corpus):
     frame = timeline.articles_over_time(corpus, corpus.select(Filters()), QUARTER)
     assert wording.articles_over_time_summary(frame, QUARTER) == (
-        "The busiest quarter was 2017 Q4 with 2 articles; hatched bars are articles whose date "
-        "was inferred, not stated."
+        "The busiest quarter was 2017 Q4 with 2 articles; 1 of 5 articles here has an "
+        "estimated date; hatched bars are the estimates."
     )
+
+
+@pytest.mark.parametrize(
+    ("known", "inferred", "text"),
+    [
+        ([2, 1], [0, 0], "The busiest month was January 2018 with 2 articles; every date here is"
+         " stated or set by hand."),
+        ([1, 0], [1, 0], "The busiest month was January 2018 with 2 articles; 1 of 2 articles"
+         " here has an estimated date; hatched bars are the estimates."),
+        ([1, 1], [9, 8], "17 of 19 articles here have estimated dates (hatched), so how they"
+         " spread over the months is an estimate, not a count to quote."),
+        ([0, 0], [1, 2], "All 3 articles here have estimated dates (hatched), so how they"
+         " spread over the months is an estimate, not a count to quote."),
+    ],
+)  # fmt: skip
+def test_articles_over_time_summary_says_how_much_is_estimated(known, inferred, text):
+    frame = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2018-01-01", "2018-02-01"]),
+            "articles": [k + i for k, i in zip(known, inferred, strict=True)],
+            "known": known,
+            "inferred": inferred,
+        }
+    )
+    assert wording.articles_over_time_summary(frame, MONTH) == text
 
 
 def test_theme_counts_summaries(corpus):
@@ -190,7 +221,7 @@ def test_articles_over_time_by_theme_summary(corpus):
     frame = timeline.articles_over_time(corpus, corpus.select(Filters()), MONTH, by_theme=True)
     assert wording.articles_over_time_by_theme_summary(frame, MONTH, 1) == (
         "Articles per month and theme from October 2017 to September 2018, with 1 event marked "
-        "by dashed lines; pale blocks are articles whose date is inferred, not stated, and an "
+        "by dashed lines; striped blocks are articles whose date is inferred, not stated, and an "
         "article with two themes counts once in each."
     )
 
@@ -220,3 +251,75 @@ def test_articles_in_period_and_events_line():
 )
 def test_facet_title(name, title):
     assert wording.facet_title(name) == title
+
+
+@pytest.mark.parametrize(
+    ("extra", "text"),
+    [
+        ({schema.PUBLISHER: "ECPAT UK", schema.URL: "https://example.org/a"},
+         "Staggering rise, ECPAT UK, between Dec 2017 and Oct 2018 (estimated),"
+         " https://example.org/a"),
+        ({schema.PUBLISHER: None, schema.URL: None},
+         "Staggering rise, between Dec 2017 and Oct 2018 (estimated)"),
+    ],
+)  # fmt: skip
+def test_citation(extra, text):
+    item = {
+        schema.TITLE: "Staggering  rise",
+        schema.PUBLISHED: date(2018, 7, 18),
+        schema.PUBLISHED_EARLIEST: date(2017, 12, 29),
+        schema.PUBLISHED_LATEST: date(2018, 10, 20),
+        schema.DATE_PRECISION: schema.YEAR,
+        schema.DATE_BASIS: schema.INFERRED,
+        **extra,
+    }
+    assert wording.citation(item) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.org/x", None),
+        (None, None),
+    ],
+)
+def test_web_address(value, address):
+    assert wording.web_address(value) == address
+
+
+def test_sources_by_file_name():
+    sources = ["/srv/app/data/news.txt", "data/feed.rss::captured=2018-10-20", "x.csv"]
+    assert wording.source_names(sources) == "news.txt, feed.rss, x.csv"
+
+
+@pytest.mark.parametrize(
+    ("known", "inferred", "text"),
+    [
+        ([3], [0], "Every date here is stated or set by hand."),
+        ([2], [1], "1 of 3 articles here has an estimated date."),
+        ([1], [19], "19 of 20 articles here have estimated dates, so where they fall in time is"
+         " an estimate."),
+    ],
+)  # fmt: skip
+def test_estimates_sentence(known, inferred, text):
+    frame = pd.DataFrame(
+        {"articles": [k + i for k, i in zip(known, inferred, strict=True)], "inferred": inferred}
+    )
+    assert wording.estimates_sentence(frame) == text
+
+
+@pytest.mark.parametrize(
+    ("total", "estimated", "text"),
+    [
+        (3, 0, "3 articles in September 2018."),
+        (3, 2, "3 articles in September 2018 by their best estimate; 2 of them have estimated"
+         " dates and may lie outside it."),
+        (1, 1, "1 article in September 2018 by their best estimate; it has an estimated date and"
+         " may lie outside it."),
+    ],
+)  # fmt: skip
+def test_articles_in_period(total, estimated, text):
+    assert wording.articles_in_period(total, MONTH, pd.Timestamp("2018-09-01"), estimated) == text

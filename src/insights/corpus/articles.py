@@ -17,9 +17,10 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from insights import schema
+from insights.corpus import when
 from insights.corpus.arrays import NO_DAY, gather, to_date
 from insights.corpus.columns import RELEVANCE, SORTS, Corpus
-from insights.corpus.frames import ARTICLES, THEME, VALUE
+from insights.corpus.frames import ARTICLES, DATE, THEME, VALUE
 from insights.corpus.themes import theme_counts
 from insights.corpus.timeline import counts_per_period
 from insights.periods import YEAR
@@ -29,9 +30,13 @@ TABLE_COLUMNS = [
     schema.TITLE,
     schema.SUMMARY,
     schema.PUBLISHED,
+    schema.PUBLISHED_EARLIEST,
+    schema.PUBLISHED_LATEST,
     schema.DATE_BASIS,
     schema.DATE_PRECISION,
     schema.THEMES,
+    schema.PUBLISHER,
+    schema.URL,
 ]
 
 
@@ -101,7 +106,8 @@ def table_page(
     page_size: int = 25,
     text: str = "",
 ) -> tuple[pd.DataFrame, int]:
-    """One page of the article table and the number of selected articles.
+    """One page of the article table (TABLE_COLUMNS and the date in words, frames.DATE) and
+    the number of selected articles.
 
     Sorting uses an order computed once per key; "relevance" ranks by `text` and falls back
     to newest first without it. Articles without a value sort last either way.
@@ -109,9 +115,11 @@ def table_page(
     rows = corpus.as_rows(rows)
     page = max(int(page), 1)
     start, stop = (page - 1) * page_size, page * page_size
-    return corpus.frame(
+    frame = corpus.frame(
         sorted_rows(corpus, rows, sort, descending, stop, text)[start:], TABLE_COLUMNS
-    ), len(rows)
+    )
+    frame[DATE] = [when.article_date(r) for r in frame.to_dict("records")]
+    return frame, len(rows)
 
 
 def sorted_rows(

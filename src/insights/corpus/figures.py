@@ -5,7 +5,8 @@ Each row is one figure with a label for people, then the article it came from:
     statistics_table(corpus, rows)
         value  kind   qualifier  counted   phrase                label        heading
         1000   count  up_to      children  up to 1,000 children  up to 1,000  up to 1,000 children
-        (also: sentence, and the article's article_id, title, published, date_basis)
+        (also: direction, sentence, and the article's id, title, publisher, url, date
+        columns, and its date in words: "between Dec 2017 and Oct 2018 (estimated)")
 """
 
 from __future__ import annotations
@@ -17,20 +18,31 @@ import numpy as np
 import pandas as pd
 
 from insights import schema
-from insights.corpus import wording
+from insights.corpus import when, wording
 from insights.corpus.arrays import codes_of, csr_entries, take
 from insights.corpus.columns import Corpus
-from insights.corpus.frames import HEADING, LABEL, empty
+from insights.corpus.frames import DATE, HEADING, LABEL, empty
 
 FIELDS = [
     schema.STAT_VALUE,
     schema.STAT_KIND,
     schema.STAT_QUALIFIER,
+    schema.STAT_DIRECTION,
     schema.STAT_COUNTED,
     schema.STAT_PHRASE,
     schema.STAT_SENTENCE,
 ]
-ARTICLE_FIELDS = [schema.ARTICLE_ID, schema.TITLE, schema.PUBLISHED, schema.DATE_BASIS]
+ARTICLE_FIELDS = [
+    schema.ARTICLE_ID,
+    schema.TITLE,
+    schema.PUBLISHER,
+    schema.URL,
+    schema.PUBLISHED,
+    schema.PUBLISHED_EARLIEST,
+    schema.PUBLISHED_LATEST,
+    schema.DATE_PRECISION,
+    schema.DATE_BASIS,
+]
 
 
 def statistics_table(
@@ -42,7 +54,7 @@ def statistics_table(
         kinds: only these statistic kinds; empty = all.
         limit: at most this many figures (a table of a million rows helps nobody).
     """
-    columns = [*FIELDS, LABEL, HEADING, *ARTICLE_FIELDS]
+    columns = [*FIELDS, LABEL, HEADING, *ARTICLE_FIELDS, DATE]
     rows = corpus.as_rows(rows)
     by_date = _newest_figures(corpus, rows, codes_of(kinds, schema.STAT_KINDS), limit)
     if not len(by_date):
@@ -54,6 +66,7 @@ def statistics_table(
     frame[HEADING] = [
         wording.figure_heading(r, label) for r, label in zip(records, frame[LABEL], strict=True)
     ]
+    articles[DATE] = [when.article_date(a) for a in articles.to_dict("records")]
     return pd.concat([frame, articles], axis=1)[columns]
 
 

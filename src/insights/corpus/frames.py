@@ -28,6 +28,8 @@ PHRASE = "phrase"
 LABEL = "label"  # a figure as people say it: "up to 1,000"
 HEADING = "heading"  # the label with what is counted, where that reads well: "up to 1,000 children"
 VALUE = "value"
+PLACE = "place"  # an article's place in the listing among those selected, 1 = top
+DATE = "date"  # a date in words at its precision: "between Dec 2017 and Oct 2018 (estimated)"
 
 
 def empty(columns: list[str]) -> pd.DataFrame:

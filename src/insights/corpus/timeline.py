@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from insights import schema
-from insights.corpus.arrays import day_number, gather, to_date
+from insights.corpus.arrays import NO_DAY, day_number, gather, to_date
 from insights.corpus.columns import Corpus
 from insights.corpus.frames import ARTICLES, INFERRED, KNOWN, PERIOD, SHARE, THEME, empty
 from insights.periods import MONTH, QUARTER, Period, add_months
@@ -28,9 +28,12 @@ from insights.periods import MONTH, QUARTER, Period, add_months
 
 @dataclass(frozen=True)
 class Change:
-    """How often one theme came up in the last `months` months against the months before.
+    """How often one theme came up in the last `months` months against the months before,
+    counting only articles whose dates decide the side.
 
-    wording.change_sentence writes it out.
+    An article counts in a period when every date it could have lies in that period; one whose
+    interval crosses the split (or an outer edge) is `undecided`. wording.change_sentence
+    writes it out.
     """
 
     theme: str
@@ -43,6 +46,14 @@ class Change:
     previous_start: date
     previous_end: date
     data_start: date  # the dataset's first date, which may fall inside the earlier months
+    undecided: int = 0  # articles with the theme that could fall on either side
+
+    @property
+    def decided(self) -> bool:
+        """True when the dates settle which way it went: the gap is wider than the doubt."""
+        return abs(self.current - self.previous) > self.undecided or (
+            self.current == self.previous and not self.undecided
+        )
 
 
 def articles_over_time(
@@ -119,46 +130,81 @@ def period_changes(
 ) -> list[Change]:
     """Per theme: articles in the last `months` months of the data against the months before.
 
-    The window ends at the latest best-estimate date in the selection (or `today` when given),
-    not at the wall clock. Biggest changes first.
+    The window ends at the latest date any selected article could have (or `today` when given),
+    not at the wall clock. Only articles whose whole date interval lies on one side count on
+    that side; the rest are `undecided`. Themes whose change is decided come first, biggest
+    change first.
     """
-    rows = corpus.dated(corpus.as_rows(rows))
-    if not len(rows) or months < 1:
+    sides = _sides(corpus, rows, months, today)
+    if sides is None:
         return []
-    end = today or to_date(corpus.day[rows].max())
-    start = add_months(end, -months) + timedelta(days=1)
-    previous_end = start - timedelta(days=1)
-    previous_start = add_months(start, -months)
-    data_start = corpus.date_bounds()[0]
-    day = corpus.day[rows]
-    rows = rows[(day >= day_number(previous_start)) & (day <= day_number(end))]
-    current = corpus.day[rows] >= day_number(start)
-    estimated = corpus.basis[rows] == schema.DATE_BASES.index(schema.INFERRED)
-    masks = corpus.theme_mask[rows]
+    masks = corpus.theme_mask[sides.rows]
     changes = []
     for t, theme in enumerate(corpus.themes):
-        has = (masks >> np.uint64(t)) & np.uint64(1) == 1
-        now = int(np.count_nonzero(has & current))
-        then = int(np.count_nonzero(has)) - now
-        if not now and not then:
-            continue
-        guessed = int(np.count_nonzero(has & estimated))
-        changes.append(
-            Change(
-                theme,
-                now,
-                then,
-                guessed,
-                months,
-                start,
-                end,
-                previous_start,
-                previous_end,
-                data_start,
-            )
-        )
-    changes.sort(key=lambda c: (-abs(c.current - c.previous), -c.current, c.theme))
+        change = sides.change(theme, (masks >> np.uint64(t)) & np.uint64(1) == 1)
+        if change.current or change.previous or change.undecided:
+            changes.append(change)
+    changes.sort(key=lambda c: (not c.decided, -abs(c.current - c.previous), -c.current, c.theme))
     return changes
+
+
+def overall_change(
+    corpus: Corpus, rows: np.ndarray, *, months: int = 6, today: date | None = None
+) -> Change | None:
+    """`period_changes` for every selected article at once (theme ""); None without dates."""
+    sides = _sides(corpus, rows, months, today)
+    return None if sides is None else sides.change("", np.ones(len(sides.rows), dtype=bool))
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Which side of a split each selected dated article's interval puts it on."""
+
+    rows: np.ndarray
+    current: np.ndarray
+    previous: np.ndarray
+    undecided: np.ndarray
+    estimated: np.ndarray
+    window: tuple[int, date, date, date, date, date]  # months, start, end, previous_*, data start
+
+    def change(self, theme: str, has: np.ndarray) -> Change:
+        months, start, end, previous_start, previous_end, data_start = self.window
+        return Change(
+            theme,
+            int(np.count_nonzero(has & self.current)),
+            int(np.count_nonzero(has & self.previous)),
+            int(np.count_nonzero(has & (self.current | self.previous) & self.estimated)),
+            months,
+            start,
+            end,
+            previous_start,
+            previous_end,
+            data_start,
+            int(np.count_nonzero(has & self.undecided)),
+        )
+
+
+def _sides(corpus: Corpus, rows: np.ndarray, months: int, today: date | None) -> _Sides | None:
+    rows = corpus.dated(corpus.as_rows(rows))
+    if not len(rows) or months < 1:
+        return None
+    day = corpus.day[rows]
+    earliest = np.where(corpus.earliest[rows] == NO_DAY, day, corpus.earliest[rows])
+    latest = np.where(corpus.latest[rows] == NO_DAY, day, corpus.latest[rows])
+    end = today or to_date(latest.max())
+    start = add_months(end, -months) + timedelta(days=1)
+    previous_start = add_months(start, -months)
+    first, split, last = day_number(previous_start), day_number(start), day_number(end)
+    current = (earliest >= split) & (latest <= last)
+    previous = (earliest >= first) & (latest < split)
+    return _Sides(
+        rows,
+        current,
+        previous,
+        (earliest <= last) & (latest >= first) & ~current & ~previous,
+        corpus.basis[rows] == schema.DATE_BASES.index(schema.INFERRED),
+        (months, start, end, previous_start, start - timedelta(days=1), corpus.date_bounds()[0]),
+    )
 
 
 def periods_in(frame: pd.DataFrame) -> list[pd.Timestamp]:

@@ -15,14 +15,16 @@ returns text, so the words are tested as text (tests/corpus/test_wording.py):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
 
 from insights import schema
-from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
+from insights.corpus import when
+from insights.corpus.frames import ARTICLES, DATE, INFERRED, PERIOD, PLACE, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
+from insights.corpus.when import long_date, month_year, short_date  # noqa: F401 (callers)
 from insights.events import Occurrence
 from insights.lexicon import NUMBER_WORDS
 from insights.periods import Period
@@ -36,13 +38,6 @@ _FRACTIONS = {
     0.2: "a fifth",
     0.1: "a tenth",
     1.0: "all",
-}
-# how a date of each precision is written: an estimate never looks more exact than it is
-_PRECISION_FORMATS = {
-    schema.DAY: "%-d %b %Y",
-    schema.WEEK: "week of %-d %b %Y",
-    schema.MONTH: "%b %Y",
-    schema.YEAR: "%Y",
 }
 
 # -- words and numbers -----------------------------------------------------------------------
@@ -63,39 +58,22 @@ def months_phrase(months: int) -> str:
     return "month" if months == 1 else f"{number_word(months)} months"
 
 
-# -- dates -----------------------------------------------------------------------------------
-
-
-def long_date(value: date) -> str:
-    """'18 October 2017'."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def short_date(value: date | None) -> str:
-    """'18 Oct 2017'; '—' without a date."""
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%-d %b %Y")
-
-
-def month_year(value: date | None) -> str:
-    """'Oct 2017'; '—' without a date."""
-    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
+# -- dates (written by corpus/when.py; these names stay for older callers) --------------------
 
 
 def moment(iso: str | None) -> str:
     """'1 Jan 2026 at 09:30 UTC' from an ISO timestamp; 'at an unknown time' without one."""
     if not iso:
         return "at an unknown time"
-    when = pd.Timestamp(iso)
-    zone = " UTC" if when.tzinfo is not None and when.utcoffset().total_seconds() == 0 else ""
-    return f"{when:%-d %b %Y at %H:%M}{zone}"
+    stamp = pd.Timestamp(iso)
+    zone = " UTC" if stamp.tzinfo is not None and stamp.utcoffset().total_seconds() == 0 else ""
+    return f"{stamp:%-d %b %Y at %H:%M}{zone}"
 
 
 def date_label(published: Any, basis: str, precision: str) -> str:
-    """'20 Sep 2018', or 'Mar 2018 (inferred)' so an estimate never looks exact."""
-    if published is None or pd.isna(published):
-        return "date unknown"
-    label = pd.Timestamp(published).strftime(_PRECISION_FORMATS.get(precision, "%-d %b %Y"))
-    return label if basis == schema.STATED else f"{label} ({basis})"
+    """A date without its interval at its precision; an estimate is never a day. Prefer
+    `when.article_date`, which words an estimate as the interval it lies in."""
+    return when.date_text(published, None, None, precision, basis)
 
 
 # -- quoted figures --------------------------------------------------------------------------
@@ -126,11 +104,14 @@ def figure_label(figure: dict[str, Any]) -> str:
 
 def figure_heading(figure: dict[str, Any], label: str) -> str:
     """The label and what is counted: "up to 1,000 children", "more than half of frontline
-    workers"; a percentage or a duration stands alone ("66%" of a rise is not "66% children")."""
+    workers", "66% rise in children", "1 in 5 adults"; a duration or an age stands alone."""
     counted = figure[schema.STAT_COUNTED]
     kind = figure[schema.STAT_KIND]
-    if not counted or kind in (schema.PERCENT, schema.DURATION, schema.RATIO) or counted in label:
+    if not counted or kind in (schema.DURATION, schema.AGE) or counted in label:
         return label
+    if kind == schema.PERCENT:
+        change = {"up": "rise", "down": "fall"}.get(figure.get(schema.STAT_DIRECTION) or "")
+        return f"{label} {change} in {counted}" if change else f"{label} of {counted}"
     return f"{label} of {counted}" if kind == schema.PROPORTION else f"{label} {counted}"
 
 
@@ -159,21 +140,42 @@ def headline_dates(head: Any) -> str:
 
 
 def change_sentence(change: Any) -> str:
-    """One theme's `Change`: the count now, the count before, and how sure the dates are."""
+    """One theme's `Change`: the articles the dates put in each period, and the doubt.
+
+    Only articles whose every possible date lies on one side count; the ones that could fall
+    either way are named, and when they could reverse the change there is no verdict.
+    """
     span = months_phrase(change.months)
-    starts = f"data starts on {long_date(change.data_start)}"
+    either = change.undecided
+    if not change.current and not change.previous:
+        return (
+            f"{change.theme}: none of its {plural(either, 'article')} can be placed before or "
+            f"after {short_date(change.start)} by its dates, so there is nothing to compare."
+        )
     sentence = f"{change.theme}: {plural(change.current, 'article')} in the last {span}"
+    starts = f"data starts on {long_date(change.data_start)}"
     if change.data_start > change.previous_end:
         sentence += f"; the {starts}, so there is nothing to compare with."
+    elif change.decided:
+        sentence += f", {_compared(change.current, change.previous, span)}"
+        sentence += f"; {_either_way(either)}." if either else "."
     else:
-        sentence += f", {_compared(change.current, change.previous, span)}."
-        if change.data_start > change.previous_start:
-            sentence += f" The {starts}, part-way through the {span} before."
+        sentence += (
+            f" and {change.previous:,} in the {span} before, but {_either_way(either)}, so "
+            "the dates cannot say whether it rose or fell."
+        )
+    if change.previous_start < change.data_start <= change.previous_end:
+        sentence += f" The {starts}, part-way through the {span} before."
     if change.estimated:
         verb = "is an estimate" if change.estimated == 1 else "are estimates"
         counted = change.current + change.previous
         sentence += f" {change.estimated:,} of the {counted:,} dates counted {verb}."
     return sentence
+
+
+def _either_way(undecided: int) -> str:
+    """'1 more could fall either way', '23 more could fall either way'."""
+    return f"{undecided:,} more could fall either way"
 
 
 def _compared(now: int, then: int, span: str) -> str:
@@ -184,14 +186,61 @@ def _compared(now: int, then: int, span: str) -> str:
     return f"the same as in the {span} before"
 
 
+def estimates_clause(inferred: int, total: int) -> str:
+    """'19 of 26 articles here have estimated dates'; 'every date here is stated or set by
+    hand' without estimates."""
+    if not inferred:
+        return "every date here is stated or set by hand"
+    verb = "has an estimated date" if inferred == 1 else "have estimated dates"
+    if inferred == total:
+        return f"all {plural(total, 'article')} here {verb.replace('has', 'have')}"
+    return f"{inferred:,} of {plural(total, 'article')} here {verb}"
+
+
+def estimates_sentence(frame: pd.DataFrame) -> str:
+    """How much of an `articles_over_time` frame (not by theme) rests on estimates, as a
+    sentence: "23 of 26 articles here have estimated dates, so where they fall is an estimate."
+    """
+    total, inferred = int(frame[ARTICLES].sum()), int(frame[INFERRED].sum())
+    clause = estimates_clause(inferred, total)
+    sentence = clause[0].upper() + clause[1:]
+    if inferred * 2 > total:
+        return sentence + ", so where they fall in time is an estimate."
+    return sentence + "."
+
+
 def articles_over_time_summary(frame: pd.DataFrame, period: Period) -> str:
-    """The busiest period of an `articles_over_time` frame, and what the hatching means."""
+    """The busiest period of an `articles_over_time` frame and how much of it is estimated;
+    with more estimates than not, no busiest period (its spacing would be the model's)."""
+    total, inferred = int(frame[ARTICLES].sum()), int(frame[INFERRED].sum())
+    estimates = estimates_clause(inferred, total)
+    if inferred * 2 > total:
+        return (
+            f"{estimates[0].upper()}{estimates[1:]} (hatched), so how they spread over the "
+            f"{period.name}s is an estimate, not a count to quote."
+        )
     busiest = frame.loc[frame[ARTICLES].idxmax()]
+    hatched = "; hatched bars are the estimates" if inferred else ""
     return (
         f"The busiest {period.name} was {period.label(busiest[PERIOD])} with "
-        f"{plural(int(busiest[ARTICLES]), 'article')}; hatched bars are articles whose date was "
-        "inferred, not stated."
+        f"{plural(int(busiest[ARTICLES]), 'article')}; {estimates}{hatched}."
     )
+
+
+def themes_through_listing_summary(head: Any, anchors: pd.DataFrame, shown: int = 4) -> str:
+    """Why the listing's order leads, and the known dates it hangs on (a `Headline` and a
+    `listing_anchors` frame)."""
+    estimates = estimates_clause(head.inferred, head.articles)
+    sentence = (
+        f"{estimates[0].upper()}{estimates[1:]}, so this shows them in the listing's order "
+        "(the top of the listing, the newest, at the right), not by month"
+    )
+    if anchors.empty:
+        return sentence + "; no article in it has a known date."
+    known = [f"{p} ({d})" for p, d in anchors[[PLACE, DATE]].head(shown).itertuples(False)]
+    more = f" and {len(anchors) - shown:,} more" if len(anchors) > shown else ""
+    places = "place" if len(anchors) == 1 else "places"
+    return f"{sentence}. Known dates at {places} " + ", ".join(known) + more + "."
 
 
 def leading_theme_summary(counts: pd.DataFrame) -> str:
@@ -240,8 +289,8 @@ def articles_over_time_by_theme_summary(frame: pd.DataFrame, period: Period, eve
     first, last = frame[PERIOD].min(), frame[PERIOD].max()
     return (
         f"Articles per {period.name} and theme from {first:%B %Y} to {last:%B %Y}, with "
-        f"{plural(events, 'event')} marked by dashed lines; pale blocks are articles whose date "
-        "is inferred, not stated, and an article with two themes counts once in each."
+        f"{plural(events, 'event')} marked by dashed lines; striped blocks are articles whose "
+        "date is inferred, not stated, and an article with two themes counts once in each."
     )
 
 
@@ -254,9 +303,15 @@ def date_intervals_summary(intervals: pd.DataFrame) -> str:
     )
 
 
-def articles_in_period(total: int, period: Period, start: Any) -> str:
-    """'3 articles in September 2018.'"""
-    return f"{plural(total, 'article')} in {period.label(start)}."
+def articles_in_period(total: int, period: Period, start: Any, estimated: int = 0) -> str:
+    """'3 articles in September 2018.', and how many of them were only estimated to be there."""
+    sentence = f"{plural(total, 'article')} in {period.label(start)}"
+    if not estimated:
+        return sentence + "."
+    some = (
+        "it has an estimated date" if total == 1 else f"{estimated:,} of them have estimated dates"
+    )
+    return f"{sentence} by their best estimate; {some} and may lie outside it."
 
 
 def facet_title(name: str) -> str:
@@ -267,3 +322,64 @@ def facet_title(name: str) -> str:
 def events_line(occurrences: Sequence[Occurrence]) -> str:
     """'Events: Anti-Slavery Day (18 Oct 2017); …' for the events drawn on a chart."""
     return "Events: " + "; ".join(f"{e.label} ({short_date(e.date)})" for e in occurrences)
+
+
+# -- citing an article -----------------------------------------------------------------------
+
+
+def citation(item: dict[str, Any]) -> str:
+    """'Title, Publisher, between Dec 2017 and Oct 2018 (estimated), https://…': what a
+    campaigner pastes under a quote; a missing publisher or url is left out."""
+    parts = [item.get(schema.TITLE), item.get(schema.PUBLISHER), when.article_date(item)]
+    parts.append(item.get(schema.URL))
+    return ", ".join(" ".join(str(p).split()) for p in parts if p and not pd.isna(p))
+
+
+def web_address(value: Any) -> str | None:
+    """The url when it is an http or https address (the only kind shown as a link), else None."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def file_name(source: str) -> str:
+    """A source by its file name, never this machine's path (nor its `::options`)."""
+    return PurePath(str(source).split("::")[0]).name or str(source)
+
+
+def source_names(sources: Sequence[str]) -> str:
+    """Sources by file name: 'news.txt, feed.rss'."""
+    return ", ".join(file_name(s) for s in sources)
+
+
+def filters_sentence(filters: Any) -> str:
+    """The filters of a view in one line, for an exported chart or a briefing's footer:
+
+    'Filters: theme County lines; dates 1 Jan 2018 to 30 Jun 2018; search "gangs".'
+    'Filters: none (every article).'
+    """
+    parts = []
+    if filters.themes:
+        parts.append(
+            ("theme " if len(filters.themes) == 1 else "themes ") + _listed(filters.themes)
+        )
+    if filters.start and filters.end:
+        parts.append(f"dates {short_date(filters.start)} to {short_date(filters.end)}")
+    elif filters.start or filters.end:
+        parts.append(
+            f"dates from {short_date(filters.start)}"
+            if filters.start
+            else f"dates up to {short_date(filters.end)}"
+        )
+    if filters.text:
+        parts.append(f"search “{filters.text}”")
+    if filters.entities:
+        parts.append("named " + _listed(filters.entities))
+    if filters.bases:
+        parts.append("dates " + _listed(filters.bases, "or"))
+    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+
+
+def _listed(names: Sequence[str], last: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"

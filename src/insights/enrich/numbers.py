@@ -128,8 +128,15 @@ _PER_STARTS += ("yr", " per\u00a0")
 
 def value_of(m: re.Match[str]) -> float:
     """The number's value before its scale: "1,592.5" -> 1592.5, "twenty-one" -> 21."""
-    if m.group("digits"):
-        return float(m.group("digits").replace(",", "").replace(" ", ""))
+    digits = m.group("digits")
+    if digits:
+        if "," in digits or " " in digits:
+            digits = digits.replace(",", "").replace(" ", "")
+        return float(digits)
+    return _spelled_value(m)
+
+
+def _spelled_value(m: re.Match[str]) -> float:
     if m.group("words"):
         return float(sum(NUMBER_WORDS[w] for w in _FIRST.split(m.group("words"))))
     if m.group("frac"):
@@ -149,7 +156,10 @@ def value_of(m: re.Match[str]) -> float:
 
 def scale_of(m: re.Match[str]) -> float:
     """The product of the scale words: "3 hundred million" -> 1e8."""
-    words = m.group("scale")
+    return _scale(m.group("scale"))
+
+
+def _scale(words: str | None) -> float:
     if not words:
         return 1.0
     scale = 1.0
@@ -231,7 +241,7 @@ def currency_of(m: re.Match[str], sentence: str) -> str | None:
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     match: re.Match[str]
     value: float
@@ -245,21 +255,24 @@ class Number:
 
 def read_number(sentence: str, lower: str, m: re.Match[str]) -> Number:
     """The number at `m` with its scale, sign, currency and unit."""
-    value = value_of(m) * scale_of(m)
-    if m.group("sign"):
+    scale, sign, code, cur, mag = m.group("scale", "sign", "code", "cur", "mag")
+    value = value_of(m)
+    if scale:
+        value *= _scale(scale)
+    if sign:
         value = -value
-    currency = currency_of(m, sentence)
-    after_number = end = number_end(m)
+    currency = currency_of(m, sentence) if code or cur else None
+    tail = m.start("tail")
+    after_number = end = m.end() if tail == -1 else tail
     unit = kind = None
-    scale = m.group("scale")
     if scale == "m" and not currency:
         # "the 100m race", "100m in 17 seconds" are distances; "5m people", "to 28.28m" counts
-        next_word = _NEXT_WORD.match(lower, end)
+        next_word = _NEXT_WORD.match(lower, after_number)
         if next_word and next_word.group(1) in METRE_CUES:
             value, unit, kind = value / 1e6, "metre", "measure"
-    elif m.group("mag"):
+    elif mag:
         unit, kind = "magnitude", "measure"
-    if unit is None and end != m.end():
+    if unit is None and tail != -1:
         written = unit_of(m, sentence)
         if written and not (written.kind == "money" and currency):
             unit, kind, end = written.name, written.kind, written.end

@@ -28,6 +28,7 @@ children", "hundreds of victims").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -117,13 +118,23 @@ def find_statistics(text: str) -> list[Statistic]:
     found: list[Statistic] = []
     seen: set[tuple[Any, ...]] = set()
     for sentence in sentences(text):
-        in_sentence = _sentence_statistics(sentence)
+        in_sentence, keys = _sentence_figures(sentence)
         if not in_sentence:
             continue
-        keys = [s.key() for s in in_sentence]
         found.extend(s for s, key in zip(in_sentence, keys, strict=True) if key not in seen)
         seen.update(keys)
     return found
+
+
+# Listings repeat sentences (a charity's boilerplate, a campaign's standard line): each
+# distinct sentence is read once per build. Bounded, and emptied after each enrich.
+SENTENCE_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _sentence_figures(sentence: str) -> tuple[tuple[Statistic, ...], tuple[tuple[Any, ...], ...]]:
+    figures = tuple(_sentence_statistics(sentence))
+    return figures, tuple(s.key() for s in figures)
 
 
 def _lower(sentence: str) -> str:
@@ -363,5 +374,8 @@ def _fraction(
 
 
 def enrich(articles: pd.DataFrame, context: EnrichContext) -> pd.DataFrame:
-    statistics = [[s.as_record() for s in find_statistics(t)] for t in article_texts(articles)]
+    try:
+        statistics = [[s.as_record() for s in find_statistics(t)] for t in article_texts(articles)]
+    finally:
+        _sentence_figures.cache_clear()
     return pd.DataFrame({schema.STATISTICS: statistics}, index=articles.index)

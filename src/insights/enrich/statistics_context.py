@@ -34,6 +34,11 @@ from insights.enrich.numbers import NUMBER_AT, Number, read_number, scale_of, un
 _WORD_OPENERS = '(“"‘—–'  # what a word before a figure starts after, besides a space
 _AFTER_WORD = frozenset(',;:)!?"”')  # "Telford, 1,000": a word ending so is not a name
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+# "than", "more than": word runs that end a longer qualifier, so reading one more word back
+# can still find one ("in excess of"); any other run stops the search.
+_QUALIFIER_TAILS = frozenset(
+    " ".join(q.split()[-n:]) for q in QUALIFIERS for n in range(1, len(q.split()))
+)
 _BOUNDARY = frozenset(",;:()—–")
 _TOKEN = re.compile(r"[a-z][a-z’'-]*|[\d][\d.,%]*|[,;:()—–]")
 _CLOCK = re.compile(
@@ -146,8 +151,11 @@ class Context:
 def _last_word(text: str, end: int) -> tuple[int, int]:
     """The span of the word before `end` (spaces and an opening bracket or quote skipped)."""
     stop = end
-    while stop > 0 and text[stop - 1].isspace():
-        stop -= 1
+    if stop > 1 and text[stop - 1] == " " and not text[stop - 2].isspace():
+        stop -= 1  # one space before: most words
+    else:
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
     begin = text.rfind(" ", 0, stop) + 1
     while begin < stop and text[begin] in _WORD_OPENERS:  # "(up to 5%)", "“more than"
         begin += 1
@@ -166,7 +174,7 @@ def leading_context(sentence: str, lower: str, start: int) -> Context:
             candidate = " ".join(words)
             if candidate in QUALIFIERS:
                 qualifier_text, lead_end = candidate, first
-            if first == 0 or not lower[first - 1].isspace():
+            if candidate not in _QUALIFIER_TAILS or first == 0 or not lower[first - 1].isspace():
                 break
             first, last = _last_word(lower, first)
             if first == last:

@@ -201,7 +201,12 @@ class Collector:
         if not summary:
             self.reject(f"{where} {number} has no summary text", title)
             return
+        written = summary
         summary, _ = teasers.strip_marker(summary)
+        if not summary:  # "READ MORE" alone: a link's label, not an item's text
+            what = "summary text" if title else "title or summary"
+            self.reject(f"{where} {number} has no {what}, only a read-more marker", written)
+            return
         listed, line = _date(when)
         self.position += 1
         self.listing.items.append(
