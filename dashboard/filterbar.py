@@ -66,8 +66,10 @@ def show() -> None:
     """The filters line and the notices; nothing at all when no filter is on."""
     filters = active()
     if filters:
-        with st.container(horizontal=True, gap="small", key="filterbar"):
-            literal.text("Filtered to:", caption=True)
+        with st.container(
+            horizontal=True, gap="small", vertical_alignment="center", key="filterbar"
+        ):
+            literal.text("Filtered to:", caption=True, width="content")
             for number, (key, value, words) in enumerate(filters):
                 st.button(
                     literal.label(words),

@@ -50,17 +50,17 @@ def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def text(body: object, *, strong: bool = False, caption: bool = False) -> None:
+def text(body: object, *, strong: bool = False, caption: bool = False, width="stretch") -> None:
     """One paragraph of source text (or a sentence about it), shown literally."""
-    html_text(escape(body), strong=strong, caption=caption)
+    html_text(escape(body), strong=strong, caption=caption, width=width)
 
 
-def html_text(fragment: str, *, strong: bool = False, caption: bool = False) -> None:
+def html_text(fragment: str, *, strong=False, caption=False, width="stretch") -> None:
     """One paragraph from a fragment built with `escape` or `marked` (never raw text)."""
     if strong:
         fragment = f"<strong>{fragment}</strong>"
     style = f' style="{_CAPTION}"' if caption else ""
-    st.html(f'<p class="literal"{style}>{fragment}</p>')
+    st.html(f'<p class="literal"{style}>{fragment}</p>', width=width)
 
 
 def heading(body: object, level: int = 2) -> None:

@@ -47,6 +47,7 @@ ORDER, PAGE, VIEW, PER, PERIOD = (
 )
 _SEEN = "_url_seen"  # the pages' part of the URL as this session last wrote or read it
 _NOTICES = "_url_notices"  # (lines about values that were ignored, the URL they belong to)
+_SEEN_BEFORE = "_url_seen_before"  # _SEEN as the run began
 _CLICKED, _FIRST_PERIOD = "_timeline_clicked", "_timeline_first_period"
 PRESENTER = "presenter"  # the toggle; the URL flag is `present=1`, kept in sync by app.py
 PRESENT_PARAM = "present"
@@ -145,11 +146,13 @@ def read_url(corpus: Corpus) -> None:
     """
     view = urlstate.parse(_query(), vocabulary(corpus))
     notices = list(view.notices)
-    notices += _keep_known(corpus)
+    notices += _keep_known(corpus) + _dates_inside(corpus, view.dates)
     own = _own(urlstate.serialise(view))
-    if own != st.session_state.get(_SEEN) or ORDER not in st.session_state:
-        _seed(view)
-        st.session_state[_SEEN] = own
+    # changed from outside: all of it; else only what a page left behind (its widgets' keys
+    # go when the page is not shown)
+    st.session_state[_SEEN_BEFORE] = st.session_state.get(_SEEN)
+    _seed(view, every=own != st.session_state[_SEEN_BEFORE])
+    st.session_state[_SEEN] = own
     _, at = st.session_state.get(_NOTICES, ((), None))
     if notices:  # a value both in the URL and in the session is one notice
         st.session_state[_NOTICES] = (tuple(dict.fromkeys(notices)), None)
@@ -175,8 +178,11 @@ def write_url() -> None:
         wanted = dict(own)
         for key in {k for k, _ in now} - set(wanted):
             del st.query_params[key]
-        if wanted:
-            st.query_params.update(wanted)
+        st.query_params.update(wanted)
+    elif own != st.session_state.get(_SEEN_BEFORE):
+        # A page link to this same page changes the view but not the address bar; saying
+        # the URL again puts it there (the browser adds no entry when it already shows it).
+        st.query_params.update({})
     st.session_state[_SEEN] = own
     if _NOTICES in st.session_state:
         st.session_state[_NOTICES] = (st.session_state[_NOTICES][0], _query())
@@ -215,14 +221,19 @@ def link(**changes: object) -> list[tuple[str, str]]:
     return urlstate.serialise(urlstate.replace(current_view(), **changes))
 
 
-def _seed(view: urlstate.View) -> None:
+def _seed(view: urlstate.View, *, every: bool) -> None:
     # Pages' widgets take these values when they are created (never passed as defaults).
-    st.session_state[ORDER] = view.order or urlstate.default_order(view.text)
-    st.session_state[PAGE] = view.page
-    st.session_state[VIEW] = view.view
-    st.session_state[ARTICLE_PARAM] = view.article
-    st.session_state[PER] = view.per
-    st.session_state[PERIOD] = pd.Timestamp(view.period) if view.period else None
+    values = {
+        ORDER: view.order or urlstate.default_order(view.text),
+        PAGE: view.page,
+        VIEW: view.view,
+        ARTICLE_PARAM: view.article,
+        PER: view.per,
+        PERIOD: pd.Timestamp(view.period) if view.period else None,
+    }
+    for key, value in values.items():
+        if every or key not in st.session_state:
+            st.session_state[key] = value
 
 
 def _keep_known(corpus: Corpus) -> list[str]:
@@ -237,15 +248,22 @@ def _keep_known(corpus: Corpus) -> list[str]:
         if dropped:
             st.session_state[param] = list(kept)
             out += [urlstate.ignored(what, value, "is not in this dataset") for value in dropped]
-    lo, hi = date_bounds(corpus)
-    dates = tuple(st.session_state.get(DATES) or ())
-    if dates and lo and hi:
-        inside = tuple(min(max(day, lo), hi) for day in dates)
-        if inside != dates:
-            st.session_state[DATES] = inside
-            shown = " to ".join(day.isoformat() for day in dates)
-            out.append(f"Dates {shown} moved inside this dataset's {lo} to {hi}.")
     return out
+
+
+def _dates_inside(corpus: Corpus, linked: tuple[date, ...]) -> list[str]:
+    """Dates the date filter cannot hold (it keeps to the dataset's range; Streamlit would
+    drop them unsaid) are moved inside it, or dropped when they miss it; one notice each."""
+    lo, hi = date_bounds(corpus)
+    dates = linked or tuple(st.session_state.get(DATES) or ())
+    if not (dates and lo and hi) or all(lo <= day <= hi for day in dates):
+        return []
+    shown = " to ".join(day.isoformat() for day in dates)
+    if dates[0] > hi or dates[-1] < lo:
+        st.session_state[DATES] = ()
+        return [urlstate.ignored("dates", shown, f"are outside this dataset ({lo} to {hi})")]
+    st.session_state[DATES] = tuple(min(max(day, lo), hi) for day in dates)
+    return [f"Dates {shown} moved inside this dataset's range, {lo} to {hi}."]
 
 
 _OWN = {ORDER, PAGE, VIEW, ARTICLE_PARAM, PER, PERIOD}

@@ -172,3 +172,21 @@ def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
     for key, value in pairs:
         out.setdefault(key, []).append(value)
     return out
+
+
+def test_a_changed_period_length_stays_and_goes_into_the_url(dataset: Path) -> None:
+    at = run(TIMELINE)
+    at.segmented_control(key="per").set_value("week").run()
+    assert at.segmented_control(key="per").value == "week"
+    assert at.query_params.get("per") in ("week", ["week"])
+    at.run()  # another run of the same view keeps it
+    assert at.segmented_control(key="per").value == "week"
+
+
+def test_dates_outside_the_dataset_are_moved_inside_or_named(dataset: Path) -> None:
+    at = run(dates=["2010-01-01", "2030-01-01"])
+    assert _articles(at) == str(ALL - 1)  # every dated article
+    assert "Dates 2010-01-01 to 2030-01-01 moved inside this dataset's range" in shown(at)
+    at = run(dates=["2030-01-01", "2031-01-01"])
+    assert _articles(at) == str(ALL)
+    assert "Ignored: dates '2030-01-01 to 2031-01-01' are outside this dataset" in shown(at)

@@ -119,7 +119,8 @@ class Visit:
         try:
             self.page.wait_for_function(FINISHED, timeout=SETTLE_MS)
         except Exception:
-            self.screenshot("not-finished")  # to see where it stuck
+            with contextlib.suppress(Exception):  # the wait's own error is the one to see
+                self.screenshot("not-finished")  # to see where it stuck
             raise
         self.page.wait_for_timeout(800)  # charts draw after the script run ends
 
