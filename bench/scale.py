@@ -382,6 +382,16 @@ def query_layer_measurements(bench: Bench, path: Path) -> None:
         bench.measure(name, function, baseline=baseline)
 
 
+def story_measurements(bench: Bench, path: Path) -> None:
+    """bench/story_ops.py's operations (related articles, share, publishers, …) on `path`."""
+    sys.path.insert(0, str(BENCH_DIR))
+    import story_ops
+
+    from insights import serving
+
+    story_ops.measure_all(bench, serving.load(path))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1_000_000)
@@ -389,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/insights-bench"))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--skip-query-layer", action="store_true")
+    parser.add_argument("--skip-story", action="store_true", help="skip bench/story_ops.py")
     parser.add_argument("--skip-browser", action="store_true", help="skip bench/browser.py")
     parser.add_argument("--dataset", type=Path, help="an already built dataset to use")
     parser.add_argument(
@@ -410,12 +421,18 @@ def main(argv: list[str] | None = None) -> int:
     search_measurements(bench, joined, texts, args.workdir, f"{args.articles}-{args.seed}")
     if not args.skip_query_layer:
         query_layer_measurements(bench, path)
+    if not args.skip_story:
+        story_measurements(bench, path)
 
     print(f"\n{len(texts):,} articles; ratio = baseline median / ours median\n")
     print(bench.table())
     print()
     print(bench.summary("match `", "search, all rows matching"))
     print(bench.summary("rank top", f"search, top {RANK_LIMIT} by BM25"))
+    story = [r for r in bench.results if r.name.startswith("story: ") and "one-off" not in r.note]
+    if story:
+        under = sum(statistics.median(r.ours) < 50 for r in story)
+        print(f"story operations: {under} of {len(story)} medians under 50 ms")
     if args.skip_browser:
         return 0
     sys.path.insert(0, str(BENCH_DIR))

@@ -37,6 +37,18 @@ PAGES = [
     ),
     st.Page("pages/explore_page.py", title="Explore", icon=":material/search:", url_path="explore"),
     st.Page(
+        "pages/publishers_page.py",
+        title="Publishers",
+        icon=":material/groups:",
+        url_path="publishers",
+    ),
+    st.Page(
+        "pages/emerging_page.py",
+        title="Untagged and emerging",
+        icon=":material/new_releases:",
+        url_path="emerging",
+    ),
+    st.Page(
         "pages/about_page.py", title="About the data", icon=":material/info:", url_path="about"
     ),
     st.Page(
@@ -110,6 +122,11 @@ with st.sidebar:
         bind="query-params",
         placeholder="Anyone, anywhere",
     )
+    publishers, _ = corpus.publishers()
+    if len(publishers) >= 2:
+        st.multiselect(
+            "Publishers", publishers, key=state.PUBLISHER, bind="query-params", placeholder="All"
+        )
     st.multiselect(
         "Date basis",
         schema.DATE_BASES,

@@ -195,9 +195,9 @@ def article_list(frame: pd.DataFrame) -> None:
         article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when.article_date(item))
 
 
-def change(change: Change) -> None:
-    """One "what changed" sentence and a link to the articles behind it."""
-    literal.text(wording.change_sentence(change))
+def change(change: Change, sentence: str | None = None) -> None:
+    """One "what changed" sentence (or the one given) and a link to the articles behind it."""
+    literal.text(sentence or wording.change_sentence(change))
     if not change.current and not change.previous:
         return  # no article is surely on either side: nothing to link to
     now = change.current > 0

@@ -36,6 +36,7 @@ THEME, TEXT, DATES, ENTITY, BASIS = (
     urlstate.ENTITY,
     urlstate.BASIS,
 )
+PUBLISHER = urlstate.PUBLISHER  # shown only when the dataset has two or more publishers
 # The pages' own choices: widget keys (or, for the article, a plain value) kept in the URL here.
 ORDER, PAGE, VIEW, PER, PERIOD = (
     urlstate.ORDER,
@@ -121,6 +122,7 @@ def filters(corpus: Corpus) -> Filters:
         text=(st.session_state.get(TEXT) or "").strip(),
         entities=tuple(st.session_state.get(ENTITY) or ()),
         bases=tuple(st.session_state.get(BASIS) or ()),
+        publishers=tuple(st.session_state.get(PUBLISHER) or ()),
     )
 
 
@@ -130,6 +132,7 @@ def vocabulary(corpus: Corpus) -> urlstate.Vocabulary:
         entities=corpus.entity_options(),
         bases=schema.DATE_BASES,
         kinds=schema.STAT_KINDS,
+        publishers=corpus.publishers()[0],
     )
 
 

@@ -3,6 +3,7 @@
 import components as ui
 import pandas as pd
 import state
+import story_parts
 import streamlit as st
 
 from insights import schema, urlstate
@@ -34,6 +35,7 @@ opened = st.session_state.get(state.ARTICLE_PARAM)
 if opened and (detail := articles.article(corpus, opened)):
     with st.container(border=True):
         ui.article_detail(detail)
+        story_parts.related_articles(corpus, opened)
         st.page_link(
             state.EXPLORE_PAGE,
             label="Close",
@@ -47,6 +49,7 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
+story_parts.search_histogram(corpus, rows, filters)
 results, counts = st.columns([2, 1], gap="large")
 with counts:
     st.markdown("**Matching articles by**")

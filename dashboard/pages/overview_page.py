@@ -4,11 +4,14 @@ import components as ui
 import downloads
 import literal
 import state
+import story_parts
 import streamlit as st
 
 from insights import chart_cache, charts, schema
 from insights.corpus import answers, articles, listing, themes, timeline, wording
 from insights.periods import MONTH
+from insights.story import measure
+from insights.story import wording as story_wording
 
 SHOWN_CHANGES = 4
 
@@ -53,16 +56,22 @@ if estimated:
         anchors=anchors,
     )
 over_time = ui.for_view(timeline.articles_over_time, MONTH)
+if not over_time.empty:
+    st.header("Articles per month (estimated)" if estimated else "Articles per month")
+shown_as = story_parts.measure_toggle()  # also the measure of "What changed"
 if over_time.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
 else:
-    st.header("Articles per month (estimated)" if estimated else "Articles per month")
+    over_time = measure.with_share_of_all(corpus, over_time, MONTH, filters.publishers)
+    drawn = measure.drawn(over_time, shown_as)
     ui.chart(
-        lambda: charts.articles_over_time(over_time, period=MONTH),
-        summary=wording.articles_over_time_summary(over_time, MONTH),
+        lambda: charts.articles_over_time(drawn, period=MONTH, share=shown_as == measure.SHARE),
+        summary=wording.articles_over_time_summary(over_time, MONTH)
+        + " "
+        + story_wording.measure_note(shown_as),
         data=over_time,
         key="overview_over_time",
-        options=MONTH.name,
+        options=(MONTH.name, shown_as),
     )
     downloads.chart_images(
         charts.articles_over_time,
@@ -89,15 +98,17 @@ else:
     )
 
 st.header("What changed")
-changes = ui.for_view(timeline.period_changes, months=6)
+changes = measure.with_all_articles(
+    corpus, ui.for_view(timeline.period_changes, months=6), filters.publishers
+)
 if not changes:
     st.info("There are not enough dated articles to compare two periods.")
 for change in changes[:SHOWN_CHANGES]:  # changes the dates decide first, biggest first
-    ui.change(change)
+    story_parts.change(change, shown_as)
 if len(changes) > SHOWN_CHANGES:
     with st.expander(f"{len(changes) - SHOWN_CHANGES} more themes"):
         for change in changes[SHOWN_CHANGES:]:
-            ui.change(change)
+            story_parts.change(change, shown_as)
 
 st.header("Latest articles")
 latest, _ = ui.for_view(articles.table_page, sort=schema.PUBLISHED, descending=True, page_size=5)

@@ -4,14 +4,18 @@ import components as ui
 import downloads
 import literal
 import state
+import story_parts
 import streamlit as st
 
 from insights import charts
 from insights.corpus import frames, themes, timeline, wording
 from insights.periods import QUARTER
+from insights.story import measure
+from insights.story import wording as story_wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
+rows = corpus.select(filters)  # for the representative articles
 st.title("Themes")
 counts = ui.for_view(themes.theme_counts)
 if counts.empty:
@@ -39,15 +43,20 @@ downloads.chart_images(
     charts.theme_counts, counts, title="Articles per theme", filters=filters, key="themes_counts"
 )
 
-st.header("Each theme's share over time")
+st.header("Each theme over time")
+shown_as = story_parts.measure_toggle()
 share = ui.for_view(timeline.theme_share_over_time, QUARTER)
 if not share.empty:
+    share = measure.with_share_of_all(corpus, share, QUARTER, filters.publishers)
     ui.chart(
-        lambda: charts.theme_share_over_time(share, colours=corpus.theme_colours),
-        summary=wording.theme_share_over_time_summary(QUARTER)
+        lambda: charts.theme_share_over_time(
+            share, colours=corpus.theme_colours, share=shown_as == measure.SHARE
+        ),
+        summary=story_wording.theme_over_time_summary(QUARTER, shown_as)
         + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, QUARTER))}",
         data=share,
         key="themes_share",
+        options=shown_as,
     )
     downloads.chart_images(
         charts.theme_share_over_time,
@@ -57,6 +66,9 @@ if not share.empty:
         key="themes_share",
         colours=corpus.theme_colours,
     )
+
+st.header("Articles that express each theme most strongly")
+story_parts.representative_articles(corpus, rows)
 
 st.header("Themes that appear together")
 pairs = ui.for_view(themes.theme_cooccurrence)

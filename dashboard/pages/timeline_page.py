@@ -7,10 +7,13 @@ import downloads
 import literal
 import pandas as pd
 import state
+import story_parts
 import streamlit as st
 
 from insights import charts, events, periods, schema
 from insights.corpus import articles, fold, frames, timeline, wording
+from insights.story import measure
+from insights.story import wording as story_wording
 
 corpus = state.corpus()
 filters = state.filters(corpus)
@@ -29,30 +32,37 @@ period = periods.get(  # the choice comes from the URL (state.read_url), never a
         required=True,
     )
 )
+shown_as = story_parts.measure_toggle()
 per_theme = ui.for_view(timeline.articles_over_time, period, by_theme=True)
 if per_theme.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
     st.stop()
+per_theme = measure.with_share_of_all(corpus, per_theme, period, filters.publishers)
 calendar, problem = state.event_calendar()
 if problem:
     st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
-folded = fold.fold_themes(per_theme, corpus.theme_colours)  # at most eight colours
+# at most eight colours, of what is drawn: counts, or shares of all articles per period
+drawn = measure.drawn(per_theme, shown_as).drop(columns=[measure.ALL_ARTICLES, measure.SHARE])
+folded = fold.fold_themes(drawn, corpus.theme_colours)
 picked = ui.chart(
     lambda: charts.articles_over_time_by_theme(
         folded.frame,
         colours=folded.colours,
         period=period,
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
+        share=shown_as == measure.SHARE,
     ),
     summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
     + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
     + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, period))}"
+    + " "
+    + story_wording.measure_note(shown_as)
     + " Click a bar to list its articles.",
     data=folded.frame,
     key="timeline_themes",
     on_select="rerun",
-    options=(period.name, tuple(shown)),
+    options=(period.name, tuple(shown), shown_as),
 )
 if shown:
     literal.text(wording.events_line(shown), caption=True)
@@ -63,6 +73,7 @@ downloads.chart_images(
     filters=filters,
     key="timeline_themes",
     colours=folded.colours,
+    share=shown_as == measure.SHARE,
     period=period,
     events=pd.DataFrame(shown, columns=events.Occurrence._fields),
 )

@@ -80,9 +80,15 @@ def _figure() -> go.Figure:
     )
 
 
-def articles_over_time(data: pd.DataFrame, *, period: Period = MONTH) -> go.Figure:
-    """Bars of articles per period: known dates solid, inferred dates hatched on top."""
+def articles_over_time(
+    data: pd.DataFrame, *, period: Period = MONTH, share: bool = False
+) -> go.Figure:
+    """Bars of articles per period: known dates solid, inferred dates hatched on top.
+
+    With `share` the values are shares of all articles in the period (story.measure.drawn).
+    """
     fig = _figure()
+    unit = "%{y:.1%} of all articles" if share else "%{y} articles"
     for column, name, pattern in (
         (KNOWN, "Date stated", ""),
         (INFERRED, "Date inferred", "/"),
@@ -95,11 +101,17 @@ def articles_over_time(data: pd.DataFrame, *, period: Period = MONTH) -> go.Figu
                 "color": COUNT_COLOURS[column],
                 "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "#000"},
             },
-            hovertemplate=f"%{{x|{period.plotly_format}}}: %{{y}} articles, {name.lower()}"
-            "<extra></extra>",
+            hovertemplate=f"%{{x|{period.plotly_format}}}: {unit}, {name.lower()}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", xaxis_title=period.axis_title, yaxis_title="Articles")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=_count_step(data[ARTICLES]))
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title=period.axis_title,
+        yaxis_title="Share of all articles" if share else "Articles",
+    )
+    if share:
+        fig.update_yaxes(rangemode="tozero", tickformat=".0%")
+    else:
+        fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=_count_step(data[ARTICLES]))
     return fig
 
 
@@ -133,6 +145,7 @@ def articles_over_time_by_theme(
     period: Period = MONTH,
     events: pd.DataFrame | None = None,
     selection: str = PERIOD,
+    share: bool = False,
 ) -> alt.LayerChart | alt.Chart:
     """Stacked bars of articles per period and theme; clicking a bar selects its period.
 
@@ -140,8 +153,14 @@ def articles_over_time_by_theme(
     whose names its `themes` column holds). Each theme's block is split into articles whose
     date is known (solid) and inferred (striped, with a dashed edge), so estimates never look
     exact. An article with two themes counts in both, and the y-axis says so. Each bar spans
-    its whole period, so event rules (date, label) fall where they happened.
+    its whole period, so event rules (date, label) fall where they happened. With `share` the
+    values are shares of all articles in the period (story.measure.drawn).
     """
+    value_axis = (
+        alt.Axis(title="Share of all articles", format=".0%")
+        if share
+        else alt.Axis(title=TAGS_TITLE, tickMinStep=1)
+    )
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     pick = alt.selection_point(name=selection, fields=[PERIOD], on="click")
     # Bars span x..x2, so Vega-Lite cannot stack them itself: stack explicitly.
@@ -169,7 +188,7 @@ def articles_over_time_by_theme(
                 ),
             ),
             x2="period_end:T",
-            y=alt.Y("low:Q", title=TAGS_TITLE, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("low:Q", axis=value_axis),
             y2="high:Q",
             # what a screen reader says for a block, instead of its raw fields
             description="description:N",
@@ -177,7 +196,9 @@ def articles_over_time_by_theme(
                 alt.Tooltip(_f(PERIOD, "T"), title=period.axis_title, format=period.vega_format),
                 alt.Tooltip(_f(THEME, "N"), title="Theme"),
                 alt.Tooltip("themes:N", title="Themes counted"),
-                alt.Tooltip("count:Q", title="Articles"),
+                alt.Tooltip(
+                    "count:Q", title="Share" if share else "Articles", format=".1%" if share else ""
+                ),
                 alt.Tooltip("date:N", title="Date"),
             ],
         )
@@ -303,9 +324,10 @@ def theme_counts(data: pd.DataFrame) -> go.Figure:
 
 
 def theme_share_over_time(
-    data: pd.DataFrame, *, colours: Mapping[str, str], columns: int = 3
+    data: pd.DataFrame, *, colours: Mapping[str, str], columns: int = 3, share: bool = True
 ) -> go.Figure:
-    """Small multiples: one panel per theme with its share of each period's articles.
+    """Small multiples: one panel per theme with its share of each period's articles (or,
+    without `share`, its count of articles).
 
     Panels share both axes, so a theme's rise or fall reads against the others without
     thirteen lines crossing in one plot.
@@ -328,13 +350,15 @@ def theme_share_over_time(
         points = data[data[THEME] == theme]
         fig.add_scatter(
             x=points[PERIOD].tolist(),
-            y=points[SHARE].tolist(),
+            y=points[SHARE if share else ARTICLES].tolist(),
             name=theme,
             mode="lines+markers",
             line={"color": shown[theme], "width": 3},
             fill="tozeroy",
             customdata=points[ARTICLES].tolist(),
-            hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>",
+            hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>"
+            if share
+            else f"{theme}: %{{y}} articles<extra></extra>",
             row=i // columns + 1,
             col=i % columns + 1,
         )
@@ -343,7 +367,7 @@ def theme_share_over_time(
     fig.update_layout(showlegend=False, height=height, margin_t=sizes.panel_top)
     fig.update_annotations(font_size=sizes.panel_title)  # the panel titles
     # one scale for every panel (make_subplots only shares within a row or column)
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero", nticks=3, matches="y")
+    fig.update_yaxes(tickformat=".0%" if share else ",d", rangemode="tozero", nticks=3, matches="y")
     fig.update_xaxes(nticks=3, showticklabels=True, tickformat="%b<br>%Y")
     return fig
 

@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--articles", type=int, required=True, metavar="N")
     synth.add_argument("--out", type=Path, required=True, help="CSV file to write")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    synth.add_argument(
+        "--publishers", type=int, default=0, metavar="N", help="add a publisher column of N names"
+    )
 
     export = commands.add_parser(
         "export",
@@ -90,6 +93,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder to write")
 
     _briefing_parser(commands)
+    suggest = commands.add_parser(
+        "suggest-themes",
+        help="suggest new themes from the articles no theme matched",
+        description="Cluster recurring phrases of the untagged articles in DATASET (TF-IDF and "
+        "NMF, seeded) and print each suggestion with its phrases, size, example titles and a "
+        "[[theme]] entry for data/taxonomy.toml.",
+    )
+    suggest.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
+    suggest.add_argument(
+        "--themes", type=int, default=6, metavar="N", help="suggestions to ask for"
+    )
+    suggest.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
     info = commands.add_parser("info", help="describe a built dataset")
     info.add_argument("dataset", type=Path, nargs="?", default=store.DEFAULT_DATASET)
@@ -193,7 +208,9 @@ def _synth(args: argparse.Namespace) -> int:
 
     if args.articles < 1:
         raise ValueError("--articles must be at least 1")
-    path = write_synthetic_listing(args.articles, args.out, seed=args.seed)
+    path = write_synthetic_listing(
+        args.articles, args.out, seed=args.seed, publishers=args.publishers
+    )
     print(f"wrote {args.articles:,} synthetic articles to {path}")
     return 0
 
@@ -228,6 +245,19 @@ def _briefing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggest_themes(args: argparse.Namespace) -> int:
+    from insights.corpus import Corpus
+    from insights.story import emerging
+    from insights.story.wording import suggestions_report
+
+    if args.themes < 1:
+        raise ValueError("--themes must be at least 1")
+    dataset = store.read_dataset(args.dataset)
+    corpus = Corpus.from_table(dataset.table, dataset.metadata, dataset.path)
+    print(suggestions_report(emerging.suggest_themes(corpus, count=args.themes, seed=args.seed)))
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     dataset = store.read_dataset(args.dataset)
     meta = dataset.metadata
@@ -252,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "synth": _synth,
         "export": _export,
         "briefing": _briefing,
+        "suggest-themes": _suggest_themes,
         "info": _info,
     }
     try:

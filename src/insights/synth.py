@@ -251,6 +251,18 @@ FIGURE_FORMATS = (
 )
 
 
+# Publishers for a multi-publisher corpus (`publishers=N`): each starts publishing later than
+# the one before and from then on shares the articles evenly with those already publishing.
+PUBLISHERS = (
+    "ECPAT UK",
+    "Anti-Slavery Partnership",
+    "Children's Rights Network",
+    "Safe Futures Trust",
+    "Northern Youth Alliance",
+    "Coastal Family Support",
+)
+
+
 def _choose(rng: np.random.Generator, k: int, n: int, zipf: float = 0.0) -> np.ndarray:
     """n indices below k; with zipf > 0 low indices are much more common than high ones."""
     if not zipf:
@@ -324,10 +336,13 @@ def _slots(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     return slots
 
 
-def write_synthetic_listing(n: int, out: Path, *, seed: int = 0) -> Path:
+def write_synthetic_listing(n: int, out: Path, *, seed: int = 0, publishers: int = 0) -> Path:
     """Write `n` synthetic articles to `out` as a CSV with title, summary, date and url.
 
     Dates are spread over 15 years, newest first. The same `n` and `seed` give the same file.
+    With `publishers` (up to len(PUBLISHERS)) a `publisher` column is added: publisher k starts
+    k·15/(2·publishers) years after the first and shares the articles evenly with those already
+    publishing; the other columns are the same as without it.
     """
     rng = np.random.default_rng(seed)
     out = Path(out)
@@ -359,5 +374,18 @@ def write_synthetic_listing(n: int, out: Path, *, seed: int = 0) -> Path:
             "url": pa.array(urls, pa.string()),
         }
     )
+    if publishers:
+        table = table.append_column("publisher", _publishers(days, publishers, seed))
     pa_csv.write_csv(table, out)
     return out
+
+
+def _publishers(days: np.ndarray, count: int, seed: int) -> pa.Array:
+    """A publisher per row (days before LAST_DATE); its own random stream, so the other columns
+    stay as they are without publishers."""
+    if not 1 <= count <= len(PUBLISHERS):
+        raise ValueError(f"publishers must be between 1 and {len(PUBLISHERS)}, not {count}")
+    starts = YEARS * 365 - np.arange(count) * (YEARS * 365 // (2 * count))  # days before the end
+    publishing = np.searchsorted(-starts, -days, side="right")  # how many had started by then
+    pick = np.random.default_rng([seed, 1]).integers(0, np.maximum(publishing, 1))
+    return pa.array(np.asarray(PUBLISHERS, dtype=object)[pick], pa.string())

@@ -23,6 +23,7 @@ from insights import periods
 
 # parameter names (the filter widgets' keys in the dashboard are the same names)
 THEME, TEXT, DATES, ENTITY, BASIS, KIND = "theme", "q", "dates", "entity", "basis", "kind"
+PUBLISHER = "publisher"
 ORDER, PAGE, VIEW, ARTICLE, PER, PERIOD, SLIDE = (
     "order",
     "page",
@@ -58,6 +59,7 @@ class Vocabulary:
     entities: Collection[str] = ()
     bases: Collection[str] = ()
     kinds: Collection[str] = ()
+    publishers: Collection[str] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class View:
     entities: tuple[str, ...] = ()
     bases: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    publishers: tuple[str, ...] = ()
     order: str | None = None  # None: default_order(text)
     page: int = 1
     view: str = DEFAULT_VIEW
@@ -87,6 +90,7 @@ FILTERS = (
     (ENTITY, "entities", "entities", "organisation, place or person"),
     (BASIS, "bases", "bases", "date basis"),
     (KIND, "kinds", "kinds", "kind of figure"),
+    (PUBLISHER, "publishers", "publishers", "publisher"),
 )
 
 

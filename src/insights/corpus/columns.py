@@ -119,6 +119,7 @@ class Corpus:
     orders: dict[tuple[str, bool], Order] = field(default_factory=dict, repr=False)
     numberings: dict[str, Numbering] = field(default_factory=dict, repr=False)
     _selections: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _publishers: tuple[tuple[str, ...], np.ndarray] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -254,6 +255,9 @@ class Corpus:
                     start, stop = self.entity_posting_offsets[e : e + 2]
                     hit[self.entity_postings[start:stop]] = True
             narrow(hit)
+        if filters.publishers:
+            names, code = self.publishers()
+            narrow(np.isin(code, codes_of(filters.publishers, names)))
         query = self.search_query(filters.text)
         if query is not None:
             matched = np.asarray(self.search_index().match(query), dtype=np.int64)
@@ -270,6 +274,17 @@ class Corpus:
             if t < len(self.themes):
                 bits |= 1 << int(t)
         return np.uint64(bits)
+
+    def publishers(self) -> tuple[tuple[str, ...], np.ndarray]:
+        """(publisher names, most articles first; each article's int32 index into them, -1
+        where the article names none), read from the table once."""
+        if self._publishers is None:
+            column = self.table.column(schema.PUBLISHER)
+            names = by_frequency(pc.drop_null(column))
+            code = codes(column, names)
+            code.flags.writeable = False
+            self._publishers = (names, code)
+        return self._publishers
 
     def search_query(self, text: str) -> Query | None:
         """The parsed search text; None when it asks for nothing."""

@@ -21,9 +21,10 @@ class Filters:
     text: str = ""  # search syntax (words, "phrases", OR, -exclude)
     entities: tuple[str, ...] = ()  # any of these entity names
     bases: tuple[str, ...] = ()  # date_basis values; empty = all
+    publishers: tuple[str, ...] = ()  # any of these publishers; empty = all
 
     def __post_init__(self) -> None:
         # Widgets hand over lists; tuples keep Filters hashable, so selections can be cached.
-        for name in ("themes", "entities", "bases"):
+        for name in ("themes", "entities", "bases", "publishers"):
             object.__setattr__(self, name, tuple(getattr(self, name) or ()))
         object.__setattr__(self, "text", self.text or "")
