@@ -188,7 +188,7 @@ def articles_over_time_by_theme(
                 ),
             ),
             x2="period_end:T",
-            y=alt.Y("low:Q", axis=value_axis),
+            y=alt.Y("low:Q", title=value_axis.title, axis=value_axis),
             y2="high:Q",
             # what a screen reader says for a block, instead of its raw fields
             description="description:N",
