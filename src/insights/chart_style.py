@@ -151,7 +151,8 @@ def use(presenting: bool, *, dark: bool = False) -> None:
 
 
 def variant() -> str:
-    """The chart style of this run: NORMAL or PRESENTER."""
+    """The chart style of this run: NORMAL or PRESENTER, with DARK after it for the dark theme
+    ("insights_presenter_dark"), so a cache keyed by it keeps each look apart."""
     return _variant.get()
 
 
