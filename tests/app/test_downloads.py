@@ -1,6 +1,6 @@
 """The picture and briefing buttons on each page with charts (AppTest, no browser).
 
-Their files are made only on a click (tests/browser/test_briefing.py downloads them); here:
+Their files are made only on a click (tests/browser/test_briefing_download.py downloads them); here:
 every chart a page draws has its PNG and SVG buttons, and Overview has the briefing's two.
 """
 
