@@ -178,7 +178,7 @@ def test_every_article_detail_is_text(guarded, hostile_server):
     page, url, foreign, dialogs = guarded
     for article, title in zip(hostile_server[1], hostile_server[2].to_pylist(), strict=True):
         _open(page, url, f"explore?article={article}")
-        assert title in page.locator("[data-testid=stMain] h3.literal").first.inner_text()
+        assert title in page.locator("[data-testid=stMain] :is(h2, h3).literal").first.inner_text()
         _no_markup_from_text(page)
     _untouched(page, foreign, dialogs)
 
