@@ -18,7 +18,12 @@ st.header("Sources")
 # by file name: where the files sit on the server is nobody's business
 st.html(
     "<ul>"
-    + "".join(f"<li>{literal.escape(ui.file_name(s))}</li>" for s in meta.get("sources", []))
+    + "".join(
+        f"<li>{literal.escape(line)}</li>"
+        for line in wording.source_lines(
+            meta.get("sources", []), report.get("captures", {}), report.get("publishers", {})
+        )
+    )
     + "</ul>"
 )
 literal.text(

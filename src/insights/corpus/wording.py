@@ -14,7 +14,7 @@ returns text, so the words are tested as text (tests/corpus/test_wording.py):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -344,6 +344,38 @@ def web_address(value: Any) -> str | None:
 def file_name(source: str) -> str:
     """A source by its file name, never this machine's path (nor its `::options`)."""
     return PurePath(str(source).split("::")[0]).name or str(source)
+
+
+def source_lines(
+    sources: Sequence[str],
+    captures: Mapping[str, Mapping[str, str]],
+    publishers: Mapping[str, str],
+) -> list[str]:
+    """Each source by file name, who published it and what bounds its undated items' dates:
+
+    'news.txt, published by Example Trust: no item is dated after 1 Jul 2015, the day it was
+    captured (given with the source).'
+    """
+    lines = []
+    for source in sources:
+        key = str(source).split("::")[0]
+        line = file_name(source)
+        publisher = publishers.get(source) or publishers.get(key)
+        if publisher:
+            line += f", published by {publisher}"
+        capture = captures.get(source) or captures.get(key)
+        if capture:
+            day = short_date(pd.Timestamp(capture["captured"]).date())
+            found = capture.get("from") or "stated"
+            how = "given with the source" if found == "stated" else f"from {found}"
+            line += f": no item is dated after {day}, the day it was captured ({how})."
+        else:
+            line += (
+                ": no capture date, so its estimated dates are bounded only by the listing's"
+                " order and the dates it states."
+            )
+        lines.append(line)
+    return lines
 
 
 def source_names(sources: Sequence[str]) -> str:
