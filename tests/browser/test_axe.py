@@ -83,7 +83,7 @@ def test_no_violations_with_an_article_open_and_the_table(tab) -> None:
     assert "article=" in page.url and page.locator("[data-testid=stMain] h2").count()
     assert violations(visit, f"{scheme}-article") == []
     page = visit.open("explore?view=table")
-    page.wait_for_selector("[data-testid=stDataFrame]", timeout=30_000)
+    page.locator("[data-testid=stDataFrame]:visible").first.wait_for(timeout=30_000)
     assert violations(visit, f"{scheme}-table") == []
 
 
