@@ -24,7 +24,7 @@ dataset: $(DATASET)
 test: $(VENV)/.installed-test browser pango
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
