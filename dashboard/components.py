@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from insights import chart_cache, chart_style, schema, search
-from insights.corpus import frames, when, wording
+from insights.corpus import citing, frames, when, wording
 from insights.corpus.timeline import Change
 
 COUNTS_KEY = "counts"  # the headline numbers' container: phone.py keeps them in one row
@@ -281,7 +281,7 @@ def article_detail(item: dict[str, Any]) -> None:
     if item[schema.ENTITIES]:
         st.markdown("**Organisations, places and people**")
         _records(item[schema.ENTITIES], {schema.ENTITY_NAME: "Name", schema.ENTITY_TYPE: "Kind"})
-    sources = wording.source_names(item[schema.SOURCE])
+    sources = citing.source_names(item[schema.SOURCE])
     literal.text(
         f"Id {item[schema.ARTICLE_ID]} · position {item[schema.POSITION]} in {sources} · "
         f"{item[schema.WORD_COUNT]} words",
@@ -291,12 +291,12 @@ def article_detail(item: dict[str, Any]) -> None:
 
 def file_name(source: str) -> str:
     """A source as its file name: the server's folders are nobody else's business."""
-    return wording.file_name(source)
+    return citing.file_name(source)
 
 
 def address(url: Any) -> None:
     """An article's url as text, a link only when it is an http(s) address."""
-    link = wording.web_address(url)
+    link = citing.web_address(url)
     if link:
         st.html(
             f'<a href="{html.escape(link, quote=True)}" target="_blank" '
@@ -310,7 +310,7 @@ def cite(item: dict[str, Any]) -> None:
     """The url, and "Copy citation": title, publisher, date (estimated where so), url."""
     address(item.get(schema.URL))
     with st.popover("Copy citation", icon=":material/format_quote:"):
-        st.code(wording.citation(item), language=None, wrap_lines=True)
+        st.code(citing.citation(item), language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the citation.")
 
 

@@ -7,7 +7,7 @@ import state
 import streamlit as st
 
 from insights import schema
-from insights.corpus import Filters, articles, frames, wording
+from insights.corpus import Filters, articles, citing, frames, wording
 
 corpus = state.corpus()
 meta = corpus.metadata
@@ -20,7 +20,7 @@ st.html(
     "<ul>"
     + "".join(
         f"<li>{literal.escape(line)}</li>"
-        for line in wording.source_lines(
+        for line in citing.source_lines(
             meta.get("sources", []), report.get("captures", {}), report.get("publishers", {})
         )
     )

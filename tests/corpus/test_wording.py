@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from insights import events, schema
-from insights.corpus import Filters, articles, themes, timeline, wording
+from insights.corpus import Filters, articles, citing, themes, timeline, wording
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 import fixtures
@@ -273,7 +273,7 @@ def test_citation(extra, text):
         schema.DATE_BASIS: schema.INFERRED,
         **extra,
     }
-    assert wording.citation(item) == text
+    assert citing.citation(item) == text
 
 
 @pytest.mark.parametrize(
@@ -287,12 +287,12 @@ def test_citation(extra, text):
     ],
 )
 def test_web_address(value, address):
-    assert wording.web_address(value) == address
+    assert citing.web_address(value) == address
 
 
 def test_sources_by_file_name():
     sources = ["/srv/app/data/news.txt", "data/feed.rss::captured=2018-10-20", "x.csv"]
-    assert wording.source_names(sources) == "news.txt, feed.rss, x.csv"
+    assert citing.source_names(sources) == "news.txt, feed.rss, x.csv"
 
 
 @pytest.mark.parametrize(

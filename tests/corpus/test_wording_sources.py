@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from insights.corpus import wording
+from insights.corpus import citing
 
 
 def test_a_captured_source_says_what_bounds_its_dates() -> None:
-    lines = wording.source_lines(
+    lines = citing.source_lines(
         ["/srv/secret/news.txt", "/srv/secret/feed.rss"],
         {"/srv/secret/news.txt": {"captured": "2015-07-01", "from": "stated"}},
         {"/srv/secret/news.txt": "Example Trust"},
@@ -21,7 +21,7 @@ def test_a_captured_source_says_what_bounds_its_dates() -> None:
 
 def test_an_archive_capture_names_where_its_date_came_from() -> None:
     source = "web.txt::captured=2018-10-20"
-    (line,) = wording.source_lines(
+    (line,) = citing.source_lines(
         [source],
         {"web.txt": {"captured": "2018-10-20", "from": "archive address https://x/web/2018/"}},
         {},

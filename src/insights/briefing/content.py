@@ -23,6 +23,7 @@ from insights.corpus import (
     Filters,
     answers,
     articles,
+    citing,
     figures,
     listing,
     themes,
@@ -120,8 +121,8 @@ def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) ->
             Quoted(
                 heading=row[HEADING],
                 sentence=row[schema.STAT_SENTENCE],
-                source=wording.citation(row),
-                url=wording.web_address(row[schema.URL]),
+                source=citing.citation(row),
+                url=citing.web_address(row[schema.URL]),
             )
             for row in figures.statistics_table(corpus, rows, limit=KEY_FIGURES).to_dict("records")
         ],
@@ -130,13 +131,13 @@ def gather(corpus: Corpus, filters: Filters, *, made: datetime | None = None) ->
                 when.article_date(item),
                 item[schema.TITLE],
                 item[schema.SUMMARY],
-                wording.web_address(item[schema.URL]),
+                citing.web_address(item[schema.URL]),
             )
             for item in latest.to_dict("records")
         ],
         version=corpus.version,
         built=wording.moment(corpus.metadata.get("built_at")),
-        sources=wording.source_names(corpus.metadata.get("sources") or []) or "not recorded",
+        sources=citing.source_names(corpus.metadata.get("sources") or []) or "not recorded",
         made=wording.moment((made or datetime.now(UTC)).isoformat()),
     )
 

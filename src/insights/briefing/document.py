@@ -129,7 +129,7 @@ def _latest(latest: list[Article]) -> str:
 
 
 def _linked(text: str, url: str | None) -> str:
-    """Text, linked to its article when it has an http(s) address (wording.web_address)."""
+    """Text, linked to its article when it has an http(s) address (citing.web_address)."""
     return f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
 
 

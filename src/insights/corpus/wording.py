@@ -14,8 +14,7 @@ returns text, so the words are tested as text (tests/corpus/test_wording.py):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from pathlib import PurePath
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -322,65 +321,6 @@ def facet_title(name: str) -> str:
 def events_line(occurrences: Sequence[Occurrence]) -> str:
     """'Events: Anti-Slavery Day (18 Oct 2017); …' for the events drawn on a chart."""
     return "Events: " + "; ".join(f"{e.label} ({short_date(e.date)})" for e in occurrences)
-
-
-# -- citing an article -----------------------------------------------------------------------
-
-
-def citation(item: dict[str, Any]) -> str:
-    """'Title, Publisher, between Dec 2017 and Oct 2018 (estimated), https://…': what a
-    campaigner pastes under a quote; a missing publisher or url is left out."""
-    parts = [item.get(schema.TITLE), item.get(schema.PUBLISHER), when.article_date(item)]
-    parts.append(item.get(schema.URL))
-    return ", ".join(" ".join(str(p).split()) for p in parts if p and not pd.isna(p))
-
-
-def web_address(value: Any) -> str | None:
-    """The url when it is an http or https address (the only kind shown as a link), else None."""
-    text = str(value or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else None
-
-
-def file_name(source: str) -> str:
-    """A source by its file name, never this machine's path (nor its `::options`)."""
-    return PurePath(str(source).split("::")[0]).name or str(source)
-
-
-def source_lines(
-    sources: Sequence[str],
-    captures: Mapping[str, Mapping[str, str]],
-    publishers: Mapping[str, str],
-) -> list[str]:
-    """Each source by file name, who published it and what bounds its undated items' dates:
-
-    'news.txt, published by Example Trust: no item is dated after 1 Jul 2015, the day it was
-    captured (given with the source).'
-    """
-    lines = []
-    for source in sources:
-        key = str(source).split("::")[0]
-        line = file_name(source)
-        publisher = publishers.get(source) or publishers.get(key)
-        if publisher:
-            line += f", published by {publisher}"
-        capture = captures.get(source) or captures.get(key)
-        if capture:
-            day = short_date(pd.Timestamp(capture["captured"]).date())
-            found = capture.get("from") or "stated"
-            how = "given with the source" if found == "stated" else f"from {found}"
-            line += f": no item is dated after {day}, the day it was captured ({how})."
-        else:
-            line += (
-                ": no capture date, so its estimated dates are bounded only by the listing's"
-                " order and the dates it states."
-            )
-        lines.append(line)
-    return lines
-
-
-def source_names(sources: Sequence[str]) -> str:
-    """Sources by file name: 'news.txt, feed.rss'."""
-    return ", ".join(file_name(s) for s in sources)
 
 
 def filters_sentence(filters: Any) -> str:
