@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from insights import urlstate
@@ -152,6 +152,10 @@ def test_a_view_survives_the_url(view: View) -> None:
 
 
 @given(st.lists(st.tuples(st.sampled_from(["order", "per", "page", "dates", "view"]), st.text())))
+@example([("page", "²")])  # a digit to str.isdigit, not to int()
+@example([("page", "٣")])  # an Arabic-Indic three
+@example([("page", "9" * 5000)])  # past int()'s 4,300-digit limit
+@example([("per", " 25 ")])
 def test_any_query_gives_a_view_and_one_line_notices(query) -> None:
     view = urlstate.parse(query, VOCABULARY)
     assert all(notice.isprintable() for notice in view.notices)

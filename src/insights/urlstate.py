@@ -203,8 +203,11 @@ def _count(values: dict[str, list[str]], param: str, notices: list[str]) -> int 
     raw = _last(values, param)
     if raw is None:
         return None
-    if raw.strip().isdigit() and int(raw) >= 1:
-        return int(raw)
+    digits = raw.strip()
+    # ASCII digits only: "²".isdigit() is true yet int("²") fails; a page number
+    # never needs more than a few digits (int() refuses over 4,300).
+    if digits.isascii() and digits.isdecimal() and len(digits) <= 9 and int(digits) >= 1:
+        return int(digits)
     notices.append(ignored(param, raw, "is not a number from 1 up"))
     return None
 
