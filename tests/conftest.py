@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import fixtures
 from fixtures import HOSTILE_TITLE, dashboard_rows
+
+# `pytest --hypothesis-profile=deep` searches twenty times harder than the suite does;
+# run it after touching a parser (urlstate, the readers).
+settings.register_profile("deep", max_examples=2000, deadline=None)
 
 
 @pytest.fixture(scope="session")
