@@ -25,6 +25,10 @@ SHAPES = {
     "issue #16: <div>×N … </span>×N": lambda n: "<div>" * n + ITEMS + "</span>" * n,
     "<div>x ×N": lambda n: "<div>x" * n + ITEMS,
     "<b>×N … </i>×N": lambda n: "<b>" * n + ITEMS + "</i>" * n,
+    "… <!--×N (never closed)": lambda n: ITEMS + "<!--" * n,
+    "… <script>×N (never closed)": lambda n: ITEMS + "<script>" * n,
+    "… <a ×N (no '>')": lambda n: ITEMS + "<a " * n,
+    "<div> with N attributes": lambda n: f"<div {' '.join(f'a{i}' for i in range(n))}>{ITEMS}",
 }
 BARE_LIMIT = 40_000
 

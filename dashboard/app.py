@@ -6,11 +6,13 @@ the URL, so every page shares them and a link reproduces the view.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 import a11y
 import deck
 import filterbar
+import literal
 import phone
 import state
 import streamlit as st
@@ -79,9 +81,11 @@ try:
     corpus = state.corpus()
 except store.DatasetError as exc:
     st.title("News Insights")
-    st.error(f"The article dataset could not be read: {exc}", icon=":material/error:")
+    path = state.dataset_path()
+    problem = literal.label(state.shown_path(str(exc), path))  # a message, not Markdown
+    st.error(f"The article dataset could not be read: {problem}", icon=":material/error:")
     st.markdown("Build it from the repository folder, then reload this page:")
-    st.code(store.build_command(state.dataset_path()), language="bash")
+    st.code(store.build_command(Path(state.shown_path(str(path), path))), language="bash")
     st.stop()
 
 bounds = state.date_bounds(corpus)

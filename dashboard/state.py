@@ -91,11 +91,24 @@ def _events(path: str, mtime_ns: int) -> list[events.Event]:
 
 def event_calendar() -> tuple[list[events.Event], str]:
     """The events drawn on the timeline, and a one-line problem when they cannot be read."""
+    path = events.DEFAULT_EVENTS
     try:
-        path = events.DEFAULT_EVENTS
         return _events(str(path), path.stat().st_mtime_ns), ""
-    except (OSError, events.EventsError) as exc:
-        return [], str(exc)
+    except OSError as exc:
+        return [], f"cannot read {path.name} ({exc.strerror or type(exc).__name__})"
+    except events.EventsError as exc:  # names the file and line, never the server's folders
+        return [], shown_path(str(exc), path)
+
+
+def shown_path(message: str, path: Path) -> str:
+    """`message` with `path` as a viewer may see it: from the repository folder when it is
+    inside it ('data/articles.parquet'), else by its file name; never the server's folders."""
+    path = Path(path)
+    try:
+        shown = str(path.resolve().relative_to(REPO))
+    except ValueError:
+        shown = path.name
+    return message.replace(str(path.resolve()), shown).replace(str(path), shown)
 
 
 def date_bounds(corpus: Corpus) -> tuple[date | None, date | None]:

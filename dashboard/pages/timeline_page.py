@@ -40,7 +40,7 @@ if per_theme.empty:
 per_theme = measure.with_share_of_all(corpus, per_theme, period, filters.publishers)
 calendar, problem = state.event_calendar()
 if problem:
-    st.warning(f"Events are not marked: {problem}", icon=":material/warning:")
+    st.warning(literal.label(f"Events are not marked: {problem}"), icon=":material/warning:")
 shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
 # at most eight colours, of what is drawn: counts, or shares of all articles per period
 drawn = measure.drawn(per_theme, shown_as).drop(columns=[measure.ALL_ARTICLES, measure.SHARE])

@@ -45,6 +45,16 @@ OTHER_COLOUR = "#BBBBBB"  # Paul Tol's grey, for themes folded into "Other"
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 
+def plotly_text(text: object) -> str:
+    """Source text as Plotly draws it literally: Plotly reads every string it draws (titles,
+    tick labels, legend, hover, annotations) as its pseudo-HTML (`<b>`, `<br>`, `<a href>`,
+    `<span style>`) with entities, so `&`, `<` and `>` go as entities it turns back.
+
+        plotly_text("<b>County lines</b> & more")  ->  "&lt;b&gt;County lines&lt;/b&gt; &amp; more"
+    """
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 @dataclass(frozen=True)
 class Sizes:
     """The sizes a chart needs that grow with its data, in pixels."""

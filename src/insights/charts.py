@@ -304,18 +304,21 @@ def theme_counts(data: pd.DataFrame) -> go.Figure:
         data[THEME], dict(zip(data[THEME], data[COLOUR], strict=True))
     )
     ordered = data.iloc[::-1]
+    names = ordered[THEME].tolist()  # the categories stay the names: a click returns one
+    labels = [chart_style.plotly_text(name) for name in names]
     fig = _figure()
     fig.add_bar(
         x=ordered[ARTICLES].tolist(),
-        y=ordered[THEME].tolist(),
+        y=names,
         orientation="h",
         marker={"color": shown[::-1]},
-        customdata=ordered[SHARE].tolist(),
+        customdata=[[s, label] for s, label in zip(ordered[SHARE], labels, strict=True)],
         text=[f"{n} ({s:.0%})" for n, s in zip(ordered[ARTICLES], ordered[SHARE], strict=True)],
         textposition="auto",
-        hovertemplate="%{y}: %{x} articles (%{customdata:.0%})<extra></extra>",
+        hovertemplate="%{customdata[1]}: %{x} articles (%{customdata[0]:.0%})<extra></extra>",
     )
     fig.update_layout(xaxis_title="Articles", yaxis_title=None)
+    fig.update_yaxes(tickmode="array", tickvals=names, ticktext=labels)
     fig.update_xaxes(tickformat=",d", rangemode="tozero", dtick=_count_step(data[ARTICLES]))
     return fig
 
@@ -338,24 +341,25 @@ def theme_share_over_time(
         cols=columns,
         shared_xaxes=True,
         shared_yaxes=True,
-        subplot_titles=themes,
+        subplot_titles=[chart_style.plotly_text(t) for t in themes],
         vertical_spacing=0.45 / rows,
         horizontal_spacing=0.04,
         figure=_figure(),
     )
     for i, theme in enumerate(themes):
         points = data[data[THEME] == theme]
+        label = chart_style.plotly_text(theme)  # in customdata: a name is never a template
         fig.add_scatter(
             x=points[PERIOD].tolist(),
             y=points[SHARE if share else ARTICLES].tolist(),
-            name=theme,
+            name=label,
             mode="lines+markers",
             line={"color": shown[theme], "width": 3},
             fill="tozeroy",
-            customdata=points[ARTICLES].tolist(),
-            hovertemplate=f"{theme}: %{{y:.0%}} (%{{customdata}} articles)<extra></extra>"
+            customdata=[[n, label] for n in points[ARTICLES]],
+            hovertemplate="%{customdata[1]}: %{y:.0%} (%{customdata[0]} articles)<extra></extra>"
             if share
-            else f"{theme}: %{{y}} articles<extra></extra>",
+            else "%{customdata[1]}: %{y} articles<extra></extra>",
             row=i // columns + 1,
             col=i % columns + 1,
         )

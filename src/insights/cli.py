@@ -236,15 +236,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _briefing(args: argparse.Namespace) -> int:
-    from insights import briefing, serving
+    from insights import briefing, serving, target
     from insights.corpus import Filters
 
     start = _day(args.start, "--from") if args.start else None
     end = _day(args.end, "--to") if args.end else None
     if start and end and start > end:
         raise ValueError(f"--from {start} is after --to {end}")
-    if args.out.is_dir():
-        raise ValueError(f"--out {args.out} is a folder: name the file to write")
+    # the briefing's own file, never the dataset it reads (nor a folder, nor unwritable)
+    target.check(args.out, [args.dataset])
     fmt = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "html")
     corpus = serving.load(args.dataset, search=False)
     unknown = [t for t in args.theme if t not in corpus.themes]
@@ -254,6 +254,7 @@ def _briefing(args: argparse.Namespace) -> int:
             f"(themes: {', '.join(corpus.themes)})"
         )
     document = briefing.render(corpus, Filters(themes=args.theme, start=start, end=end), fmt)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(document)
     print(f"wrote the {fmt.upper()} briefing to {args.out}")
     return 0

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -167,7 +169,14 @@ def sweep(out: Path, *, interrupted: bool, now: float | None = None) -> list[Pat
     """
     out = Path(out)
     now = time.time() if now is None else now
-    removed = [tmp for tmp in out.parent.glob(f".{out.name}.*.tmp") if _remove(tmp)]
+    # '.articles.parquet.k3j_x9a2.tmp' (mkstemp's eight characters), never the temporary
+    # file of another --out in the folder ('.articles.parquet.v2.k3j_x9a2.tmp')
+    mine = re.compile(rf"\.{re.escape(out.name)}\.[a-z0-9_]{{8}}\.tmp")
+    removed = [
+        tmp
+        for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp")
+        if mine.fullmatch(tmp.name) and _remove(tmp)
+    ]
     index = out.with_suffix(".index")
     scratch = [*index.glob(f"{SCRATCH_PREFIX}*"), *index.glob(f"*/{SCRATCH_PREFIX}*")]
     for folder in scratch:

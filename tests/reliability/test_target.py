@@ -90,8 +90,8 @@ def test_a_killed_holder_is_recognised_by_the_next_build(tmp_path):
 def _orphans(tmp_path: Path) -> dict[str, Path]:
     index = tmp_path / "articles.index"
     paths = {
-        "tmp": tmp_path / ".articles.parquet.k3j2.tmp",
-        "other dataset's tmp": tmp_path / ".other.parquet.k3j2.tmp",
+        "tmp": tmp_path / ".articles.parquet.k3j2x9a_.tmp",
+        "other dataset's tmp": tmp_path / ".other.parquet.k3j2x9a_.tmp",
         "scratch": index / ".building-abc",
         "nested scratch": index / "v1-format3" / ".building-def",
         "serving copy": index / "v1-format3" / "serving",

@@ -28,8 +28,6 @@ _MAGIC = (
 )
 
 _SAMPLE = 65536
-_MAX_NUL_SHARE = 0.01  # binary files are full of NUL bytes; a text file may carry a stray one
-_STRAY_NULS = 4
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
@@ -39,7 +37,9 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     for zeros, chars, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) > 0.4 * len(zeros) and not _mostly_control(chars):
+        # NULs on one side only (a run of NUL padding has them on both)
+        one_sided = zeros.count(0) > 0.4 * len(zeros) and chars.count(0) < 0.1 * len(chars)
+        if one_sided and not _mostly_control(chars):
             return encoding
     return None
 
@@ -70,8 +70,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     UTF-8 characters.
 
     Raises:
-        SourceError: for binary content (many NUL bytes, mostly control characters, known
-            magic numbers). A stray NUL in text is dropped.
+        SourceError: for binary content (mostly control characters once NUL bytes are
+            set aside, known magic numbers) or only NUL bytes. NULs in text are dropped.
     """
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", None))
     data = data[len(bom) :]
@@ -80,9 +80,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         for magic, kind in _MAGIC:
             if data.startswith(magic):
                 raise SourceError(f"{name} is {kind}, not a text listing")
-        sample = data[:_SAMPLE]
-        nuls = sample.count(0)
-        if (nuls > _MAX_NUL_SHARE * len(sample) and nuls > _STRAY_NULS) or _mostly_control(sample):
+        # NUL bytes alone do not make a file binary (a pasted NUL, a file padded with zeros
+        # after a crash): what is around them does.
+        sample = data[:_SAMPLE].replace(b"\x00", b"")
+        if not sample.strip() and b"\x00" in data[:_SAMPLE] and not data.strip(b"\x00\t\n\r "):
+            raise SourceError(f"{name} holds only NUL bytes, not a text listing")
+        if _mostly_control(sample):
             raise SourceError(f"{name} looks like a binary file, not a text listing")
     try:
         text = data.decode(encoding or "utf-8")
@@ -91,10 +94,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             raise SourceError(f"{name} is not valid {encoding} text") from None
         encoding = "utf-8 with cp1252"
         text = data.decode("utf-8", errors="insights-cp1252")
+    if "\x00" in text:
+        text = text.replace("\x00", "")  # NULs in a text file: the rest is good text
     if _mostly_control(text[:_SAMPLE]):
         raise SourceError(f"{name} looks like a binary file, not a text listing")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")  # a stray NUL in a text file: the rest is good text
     return text, encoding or "utf-8"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,10 +40,71 @@ BLOCKS = word_set(
     "blockquote dl dt dd figure figcaption main br hr"
 )
 _NOISE_CLASSES = word_set("odd even first last active featured sticky promoted clearfix")
-_TAG = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][\w:-]*)([^>]*)>",
-    re.DOTALL | re.IGNORECASE,
-)
+_TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][\w:-]*))")
+_RAW_TEXT = word_set("script style textarea title")  # bodies the parser reads as text
+_RAW_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT}
+_MAX_ATTRIBUTES = 100  # Lexbor checks each new attribute against the others: quadratic
+_READ = word_set(
+    "class id href datetime role hidden aria-hidden rel name property content"
+)  # what Node uses
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+@dataclass(frozen=True)
+class _Tag:
+    start: int
+    end: int  # just past its '>'
+    closing: bool
+    name: str  # lower case
+    attributes: str  # the text between the name and '>'
+
+
+def _tags(markup: str) -> Iterator[_Tag]:
+    """Each start and end tag in order; comments and raw-text bodies are passed over.
+
+    Linear: every search starts where the last one ended, and one that finds nothing ends
+    the scan, as the HTML standard ends the page there (an unterminated comment or <script>
+    runs to the end of the page; a tag with no '>' is dropped).
+    """
+    at = 0
+    while (found := _TAG_START.search(markup, at)) is not None:
+        if found.group(1):  # <!--
+            end = markup.find("-->", found.end())
+            if end < 0:
+                return
+            at = end + 3
+            continue
+        close = markup.find(">", found.end())
+        if close < 0:
+            return
+        name = found.group(3).lower()
+        closing = bool(found.group(2))
+        at = close + 1
+        if not closing and name in _RAW_TEXT:
+            body_end = _RAW_END[name].search(markup, at)
+            if body_end is None:
+                return
+            at = markup.find(">", body_end.end()) + 1
+            if at == 0:
+                return
+            continue
+        yield _Tag(found.start(), close + 1, closing, name, markup[found.end() : close])
+
+
+def _fewer_attributes(tag: _Tag, markup: str) -> str | None:
+    """The start tag with its first _MAX_ATTRIBUTES attributes and any later one the readers
+    use (class, href, …), or None when it has no more than that."""
+    if len(tag.attributes) < 8 * _MAX_ATTRIBUTES:  # too short to hold that many
+        return None
+    found = [m.group(0) for m in _ATTRIBUTE.finditer(tag.attributes)]
+    if len(found) <= _MAX_ATTRIBUTES:
+        return None
+    kept = found[:_MAX_ATTRIBUTES] + [
+        a for a in found[_MAX_ATTRIBUTES:] if a.split("=", 1)[0].strip().lower() in _READ
+    ]
+    slash = "/" if tag.attributes.rstrip().endswith("/") else ""
+    name = markup[tag.start + 1 : tag.start + 1 + len(tag.name)]
+    return f"<{name} {' '.join(kept)}{slash}>"
 
 
 @dataclass(eq=False)
@@ -95,16 +157,16 @@ def cap_depth(markup: str, limit: int = MAX_DEPTH) -> str:
         out.append(markup[last:up_to])
         out.append(text)
 
-    for match in _TAG.finditer(markup):
-        closing, name = match.group(2), match.group(3)
-        if name is None:
+    for tag in _tags(markup):
+        name = tag.name
+        shorter = None if tag.closing else _fewer_attributes(tag, markup)
+        if name in VOID or name in _SELF_CLOSING or tag.attributes.rstrip().endswith("/"):
             run = 0
+            if shorter:
+                emit(tag.start, shorter)
+                last = tag.end
             continue
-        name = name.lower()
-        if name in VOID or name in _SELF_CLOSING or match.group(4).rstrip().endswith("/"):
-            run = 0
-            continue
-        if closing:
+        if tag.closing:
             run = 0
             if dropped.get(name):
                 dropped[name] -= 1
@@ -115,24 +177,27 @@ def cap_depth(markup: str, limit: int = MAX_DEPTH) -> str:
                     if inner == name:
                         break
                 continue
-            emit(match.start())  # an end tag with nothing open to close
-            last = match.end()
+            emit(tag.start)  # an end tag with nothing open to close
+            last = tag.end
             continue
-        adjacent = run_end >= 0 and not markup[run_end : match.start()].strip()
+        adjacent = run_end >= 0 and not markup[run_end : tag.start].strip()
         run = run + 1 if adjacent and name == run_name else 1
-        run_name, run_end = name, match.end()
+        run_name, run_end = name, tag.end
         if run > _MAX_WRAPPERS:
             dropped[name] = dropped.get(name, 0) + 1
-            emit(match.start())
-            last = match.end()
+            emit(tag.start)
+            last = tag.end
             continue
+        closings = ""
         if len(stack) >= limit:
             closed = stack[limit // 2 :]
             del stack[limit // 2 :]
             for inner in closed:
                 open_[inner] -= 1
-            emit(match.start(), "".join(f"</{inner}>" for inner in reversed(closed)))
-            last = match.start()
+            closings = "".join(f"</{inner}>" for inner in reversed(closed))
+        if closings or shorter:
+            emit(tag.start, closings + (shorter or markup[tag.start : tag.end]))
+            last = tag.end
         stack.append(name)
         open_[name] = open_.get(name, 0) + 1
     if not out:

@@ -275,6 +275,31 @@ class _Lines:
         return first
 
 
+def _rows_of_their_own(used: list[str], fields: Fields, width: int, delimiter: str) -> bool:
+    """True when a row that spans lines is rows swallowed by a quote that never closed.
+
+    A quoted cell may hold line breaks; but when every line of it, read with quotes as plain
+    characters, is a whole row with a date (or an http address) in its column, the quote
+    opened on the first line and a stray quote on a later one closed it:
+
+        Title X,"never closed,2018-01-01
+        Title B,Summary B,2018-02-01        three rows, not one cell of three lines
+        Title C,Sold 12",2018-03-01
+    """
+    if fields.date is None and fields.url is None:
+        return False  # nothing tells a row from a paragraph that happens to hold commas
+    for line in used:
+        cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+        if len(cells) != width:
+            return False
+        if fields.date is not None:
+            if parse_date(cells[fields.date].strip()) is None:
+                return False
+        elif not cells[fields.url].strip().lower().startswith(("http://", "https://")):
+            return False
+    return True
+
+
 def read_csv(text: str, source: str) -> Listing:
     """Read a CSV (or TSV/semicolon) export with a header row.
 
@@ -307,6 +332,8 @@ def read_csv(text: str, source: str) -> Listing:
     while True:
         try:
             for row in rows:
+                if len(lines.used) > 1 and _rows_of_their_own(lines.used, fields, width, delimiter):
+                    raise csv.Error("a quote opened in it closes only on a later row")
                 number += 1
                 lines.used.clear()
                 if len(row) != width:
