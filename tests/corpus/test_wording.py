@@ -144,7 +144,7 @@ def test_dates_and_moments(function, value, text):
 def test_headline_dates(corpus):
     head = articles.headline(corpus, corpus.select(Filters()))
     assert wording.headline_dates(head) == (
-        "Dates: 4 stated in the text, 2 inferred from the listing order, 0 set by hand, 1 unknown."
+        "Dates: 4 stated in the text, 1 inferred from the listing order, 0 set by hand, 1 unknown."
     )
 
 
