@@ -91,12 +91,16 @@ def test_no_articles_is_one_slide_that_says_so(corpus):
         (Filters(themes=(CL, CT, "X")), "Showing: themes County lines, Child trafficking and X"),
         (
             Filters(start=date(2018, 1, 1), end=date(2018, 6, 30), text='"county lines"'),
-            'Showing: 1 Jan 2018 to 30 Jun 2018 · search “"county lines"”',
+            'Showing: dates 1 Jan 2018 to 30 Jun 2018 · search “"county lines"”',
         ),
-        (Filters(start=date(2018, 1, 1)), "Showing: 1 Jan 2018 to the last"),
+        (Filters(start=date(2018, 1, 1)), "Showing: dates from 1 Jan 2018"),
         (
             Filters(entities=("NCA", "Barnardo's"), bases=("stated",)),
-            "Showing: naming NCA or Barnardo's · dates stated",
+            "Showing: named NCA or Barnardo's · dates stated",
+        ),
+        (
+            Filters(publishers=("ECPAT UK",), themes=(CL,)),
+            "Showing: theme County lines · publisher ECPAT UK",
         ),
     ],
 )

@@ -71,20 +71,8 @@ def slides(corpus: Corpus, rows: np.ndarray, filters: Filters) -> list[Slide]:
 
 
 def filters_line(filters: Filters) -> str:
-    """'Showing: theme County lines · 1 Jan 2018 to 30 Jun 2018 · search "gangs"'."""
-    parts = []
-    if filters.themes:
-        parts.append(("theme " if len(filters.themes) == 1 else "themes ") + _and(filters.themes))
-    if filters.start or filters.end:
-        start = wording.short_date(filters.start) if filters.start else "the first article"
-        end = wording.short_date(filters.end) if filters.end else "the last"
-        parts.append(f"{start} to {end}")
-    if filters.text:
-        parts.append(f"search “{filters.text}”")
-    if filters.entities:
-        parts.append("naming " + _and(filters.entities, "or"))
-    if filters.bases:
-        parts.append("dates " + _and(filters.bases, "or"))
+    """'Showing: theme County lines · dates 1 Jan 2018 to 30 Jun 2018 · search "gangs"'."""
+    parts = wording.filter_parts(filters)
     return "Showing: " + (" · ".join(parts) if parts else "every article, no filters")
 
 
@@ -177,8 +165,3 @@ def _figure(corpus: Corpus, item: dict[str, Any], at: int, shown: int, total: in
         f"Key figure {at} of {shown}, largest first{of}: from “{item[schema.TITLE]}”, {when}.",
         lines=(f"“{item[schema.STAT_SENTENCE]}”",),
     )
-
-
-def _and(values: tuple[str, ...], word: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} {word} {values[-1]}"

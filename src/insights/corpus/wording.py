@@ -329,6 +329,13 @@ def filters_sentence(filters: Any) -> str:
     'Filters: theme County lines; dates 1 Jan 2018 to 30 Jun 2018; search "gangs".'
     'Filters: none (every article).'
     """
+    parts = filter_parts(filters)
+    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+
+
+def filter_parts(filters: Any) -> list[str]:
+    """Each filter of a `Filters` in words, in the sidebar's order (the deck's line and
+    `filters_sentence` join them): ['theme County lines', 'publisher ECPAT UK']."""
     parts = []
     if filters.themes:
         parts.append(
@@ -344,11 +351,16 @@ def filters_sentence(filters: Any) -> str:
         )
     if filters.text:
         parts.append(f"search “{filters.text}”")
-    if filters.entities:
-        parts.append("named " + _listed(filters.entities))
+    if filters.entities:  # any of them, as the filter selects
+        parts.append("named " + _listed(filters.entities, "or"))
+    if filters.publishers:
+        parts.append(
+            ("publisher " if len(filters.publishers) == 1 else "publishers ")
+            + _listed(filters.publishers, "or")
+        )
     if filters.bases:
         parts.append("dates " + _listed(filters.bases, "or"))
-    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+    return parts
 
 
 def _listed(names: Sequence[str], last: str = "and") -> str:
