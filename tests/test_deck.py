@@ -20,6 +20,9 @@ def _with_more_figures() -> list[dict]:
     rows[2][fixtures.schema.STATISTICS] = [
         fixtures.statistic(66, "percent", "66%", "Trafficking rose by 66%.")
     ]
+    # its estimate (15 Mar 2018) lies somewhere in seven months
+    rows[2][fixtures.schema.PUBLISHED_EARLIEST] = date(2017, 12, 1)
+    rows[2][fixtures.schema.PUBLISHED_LATEST] = date(2018, 6, 30)
     rows[3][fixtures.schema.STATISTICS] = [
         fixtures.statistic(
             5000, "count", "5,000 young people", "About 5,000 young people.", counted="young people"
@@ -53,10 +56,12 @@ def test_key_figures_one_per_slide_largest_first(corpus):
     figures = [s for s in deck.slides(corpus, corpus.select(Filters()), Filters())]
     figures = [s for s in figures if s.kind == deck.FIGURE]
     assert [s.title for s in figures] == ["5,000 young people", "up to 1,000 children", "66%"]
-    first, second, _ = figures
+    first, second, third = figures
     assert first.lines == ("“About 5,000 young people.”",)
     assert first.sentence.startswith("Key figure 1 of 3, largest first: from “County lines")
     assert second.sentence.endswith(f"from “{GANGS}”, 20 Sep 2018.")
+    # an estimate is the interval it lies in, never its month or day
+    assert third.sentence.endswith("between Dec 2017 and Jun 2018 (estimated).")
 
 
 def test_figures_past_the_limit_are_counted(corpus, monkeypatch):

@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from insights import charts, schema
-from insights.corpus import Corpus, Filters, articles, figures, themes, timeline, wording
+from insights.corpus import Corpus, Filters, articles, figures, themes, timeline, when, wording
 from insights.corpus.frames import HEADING
 from insights.periods import MONTH
 
@@ -151,17 +151,15 @@ def _figures(corpus: Corpus, rows: np.ndarray) -> list[Slide]:
     )
     order = np.lexsort((-table[schema.STAT_VALUE].to_numpy(float), rank.to_numpy()))
     shown = table.iloc[order[:MAX_FIGURES]].to_dict("records")
-    return [_figure(corpus, item, at, len(shown), len(table)) for at, item in enumerate(shown, 1)]
+    return [_figure(item, at, len(shown), len(table)) for at, item in enumerate(shown, 1)]
 
 
-def _figure(corpus: Corpus, item: dict[str, Any], at: int, shown: int, total: int) -> Slide:
-    source = articles.article(corpus, item[schema.ARTICLE_ID]) or {}
-    precision = source.get(schema.DATE_PRECISION, schema.UNKNOWN)
-    when = wording.date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], precision)
+def _figure(item: dict[str, Any], at: int, shown: int, total: int) -> Slide:
+    dated = when.article_date(item)  # an estimate reads as the interval it lies in
     of = f" ({total:,} quoted in all)" if total > shown else ""
     return Slide(
         FIGURE,
         item[HEADING],
-        f"Key figure {at} of {shown}, largest first{of}: from “{item[schema.TITLE]}”, {when}.",
+        f"Key figure {at} of {shown}, largest first{of}: from “{item[schema.TITLE]}”, {dated}.",
         lines=(f"“{item[schema.STAT_SENTENCE]}”",),
     )

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from insights import events, schema
-from insights.corpus import Filters, articles, citing, themes, timeline, wording
+from insights.corpus import Filters, articles, citing, themes, timeline, when, wording
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 import fixtures
@@ -120,8 +120,10 @@ def test_months_phrase(months, text):
         (None, schema.INFERRED, schema.UNKNOWN, "date unknown"),
     ],
 )
-def test_date_label_never_makes_an_estimate_look_exact(published, basis, precision, text):
-    assert wording.date_label(published, basis, precision) == text
+def test_a_date_without_its_interval_never_makes_an_estimate_look_exact(
+    published, basis, precision, text
+):
+    assert when.date_text(published, None, None, precision, basis) == text
 
 
 @pytest.mark.parametrize(

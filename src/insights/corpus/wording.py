@@ -20,7 +20,6 @@ from typing import Any
 import pandas as pd
 
 from insights import schema
-from insights.corpus import when
 from insights.corpus.frames import ARTICLES, DATE, INFERRED, PERIOD, PLACE, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
 from insights.corpus.when import long_date, month_year, short_date  # noqa: F401 (callers)
@@ -67,12 +66,6 @@ def moment(iso: str | None) -> str:
     stamp = pd.Timestamp(iso)
     zone = " UTC" if stamp.tzinfo is not None and stamp.utcoffset().total_seconds() == 0 else ""
     return f"{stamp:%-d %b %Y at %H:%M}{zone}"
-
-
-def date_label(published: Any, basis: str, precision: str) -> str:
-    """A date without its interval at its precision; an estimate is never a day. Prefer
-    `when.article_date`, which words an estimate as the interval it lies in."""
-    return when.date_text(published, None, None, precision, basis)
 
 
 # -- quoted figures --------------------------------------------------------------------------
