@@ -34,6 +34,7 @@ bench: $(VENV)/.installed-test $(DATASET)
 	$(BIN)/python bench/scale.py $(ARGS)
 	$(BIN)/python bench/quantities.py $(QUANTITIES_ARGS)
 	$(BIN)/python bench/reader.py
+	$(BIN)/python bench/workers.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
 

@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from insights import enrich, schema, serving, store, target
+from insights.enrich import parallel
 from insights.ingest import read_source
 from insights.ingest.captures import capture_bounds
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -217,8 +218,12 @@ def build(
     progress: Progress | None = None,
     options: Mapping[str, SourceOptions] | None = None,
     wait: bool = False,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the dataset at `out` from the sources; returns what was read, kept and left out.
+
+    `workers` processes enrich the articles (default: one per core; big builds only,
+    enrich/parallel.py); the dataset is the same whatever the number.
 
     Before reading anything, `out` is checked (never an input, never a folder, writable) and
     locked, so one build at a time writes it; leftovers of an interrupted build are swept.
@@ -232,10 +237,27 @@ def build(
     with lock.hold(sources, wait=wait):
         swept = target.sweep(out, interrupted=bool(lock.interrupted))
         report = _build(
-            sources, out, taxonomy_path, dates_path, progress or (lambda _m: None), options or {}
+            sources,
+            out,
+            taxonomy_path,
+            dates_path,
+            progress or (lambda _m: None),
+            options or {},
+            workers or parallel.default_workers(),
         )
     report.swept = [str(p) for p in swept]
     return report
+
+
+def _runs(steps: list[tuple[str, enrich.Enrichment]]) -> list[list[tuple[str, enrich.Enrichment]]]:
+    """The steps in order, neighbours of the same kind (per-article or not) together."""
+    runs: list[list[tuple[str, enrich.Enrichment]]] = []
+    for step in steps:
+        if runs and (runs[-1][0][0] in enrich.PER_ARTICLE) == (step[0] in enrich.PER_ARTICLE):
+            runs[-1].append(step)
+        else:
+            runs.append([step])
+    return runs
 
 
 def _build(
@@ -245,6 +267,7 @@ def _build(
     dates_path: Path | None,
     say: Progress,
     options: Mapping[str, SourceOptions],
+    workers: int,
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(sources=[str(s) for s in sources])
@@ -278,11 +301,10 @@ def _build(
 
     frame, report.duplicates_merged = merge(listings)
     context = enrich.EnrichContext(taxonomy=taxonomy, curated_dates=curated)
-    for name, enrichment in enrich.registry():
-        step = time.perf_counter()
-        added = enrichment(frame, context)
+    for steps in _runs(enrich.registry()):
+        apart = steps[0][0] in enrich.PER_ARTICLE
+        added = parallel.enrich(frame, context, steps, workers=workers if apart else 1, say=say)
         frame = pd.concat([frame, added], axis=1)
-        say(f"{name}: {len(frame):,} articles in {time.perf_counter() - step:.1f} s")
     if curated:
         known = set(frame[schema.ARTICLE_ID]) | set(frame[schema.TITLE])
         report.curated_unmatched = sorted(k for k in curated if k not in known)

@@ -54,6 +54,11 @@ class EnrichContext:
     curated_dates: Mapping[str, date] = field(default_factory=dict)  # article_id or title -> date
 
 
+# The enrichments that read nothing but each article's own title and summary: they may run on
+# slices of the frame in other processes (enrich/parallel.py). Dates read the listing around
+# an article, so they are not among them.
+PER_ARTICLE = frozenset({"themes", "statistics", "entities", "word_count"})
+
 Enrichment = Callable[[pd.DataFrame, EnrichContext], pd.DataFrame]
 
 
