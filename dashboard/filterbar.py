@@ -23,6 +23,7 @@ NAMES = {
     state.TEXT: "Search",
     state.DATES: "Dates",
     state.ENTITY: "Name",
+    state.PUBLISHER: "Publisher",
     state.BASIS: "Date basis",
 }
 

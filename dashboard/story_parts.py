@@ -16,7 +16,7 @@ import state
 import streamlit as st
 
 from insights import schema
-from insights.corpus import Corpus, Filters, wording
+from insights.corpus import Corpus, Filters, when
 from insights.corpus.frames import PERIOD
 from insights.story import charts, matches, measure, related, representative
 from insights.story import wording as story_wording
@@ -54,10 +54,7 @@ def related_articles(corpus: Corpus, article_id: str) -> None:
         return
     st.caption(story_wording.related_summary(found))
     for item in found.to_dict("records"):
-        when = wording.date_label(
-            item[schema.PUBLISHED], item[schema.DATE_BASIS], item[schema.DATE_PRECISION]
-        )
-        ui.article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when)
+        ui.article_link(item[schema.ARTICLE_ID], item[schema.TITLE], when.article_date(item))
         literal.text(story_wording.shared_words_line(item[related.SHARED]), caption=True)
     with st.expander("Data behind this list"):
         st.dataframe(found, hide_index=True, width="stretch")

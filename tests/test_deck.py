@@ -20,6 +20,9 @@ def _with_more_figures() -> list[dict]:
     rows[2][fixtures.schema.STATISTICS] = [
         fixtures.statistic(66, "percent", "66%", "Trafficking rose by 66%.")
     ]
+    # its estimate (15 Mar 2018) lies somewhere in seven months
+    rows[2][fixtures.schema.PUBLISHED_EARLIEST] = date(2017, 12, 1)
+    rows[2][fixtures.schema.PUBLISHED_LATEST] = date(2018, 6, 30)
     rows[3][fixtures.schema.STATISTICS] = [
         fixtures.statistic(
             5000, "count", "5,000 young people", "About 5,000 young people.", counted="young people"
@@ -40,7 +43,7 @@ def test_one_idea_per_slide_in_order(corpus):
     assert kinds == ["numbers", "over_time", "themes", "changes", "figure", "figure", "figure"]
     numbers, over_time, themes, changes, *_ = slides
     assert numbers.lines == ("6 articles", "Oct 2017 to Sep 2018", "3 themes", "3 quoted figures")
-    assert numbers.sentence.startswith("Dates: 4 stated in the text, 2 inferred")
+    assert numbers.sentence.startswith("Dates: 4 stated in the text, 1 inferred")
     assert isinstance(over_time.chart, go.Figure) and isinstance(themes.chart, go.Figure)
     assert over_time.sentence.startswith("The busiest month was")
     assert themes.sentence.startswith(f"{CT} is the commonest theme")
@@ -53,10 +56,12 @@ def test_key_figures_one_per_slide_largest_first(corpus):
     figures = [s for s in deck.slides(corpus, corpus.select(Filters()), Filters())]
     figures = [s for s in figures if s.kind == deck.FIGURE]
     assert [s.title for s in figures] == ["5,000 young people", "up to 1,000 children", "66%"]
-    first, second, _ = figures
+    first, second, third = figures
     assert first.lines == ("“About 5,000 young people.”",)
     assert first.sentence.startswith("Key figure 1 of 3, largest first: from “County lines")
     assert second.sentence.endswith(f"from “{GANGS}”, 20 Sep 2018.")
+    # an estimate is the interval it lies in, never its month or day
+    assert third.sentence.endswith("between Dec 2017 and Jun 2018 (estimated).")
 
 
 def test_figures_past_the_limit_are_counted(corpus, monkeypatch):
@@ -91,12 +96,16 @@ def test_no_articles_is_one_slide_that_says_so(corpus):
         (Filters(themes=(CL, CT, "X")), "Showing: themes County lines, Child trafficking and X"),
         (
             Filters(start=date(2018, 1, 1), end=date(2018, 6, 30), text='"county lines"'),
-            'Showing: 1 Jan 2018 to 30 Jun 2018 · search “"county lines"”',
+            'Showing: dates 1 Jan 2018 to 30 Jun 2018 · search “"county lines"”',
         ),
-        (Filters(start=date(2018, 1, 1)), "Showing: 1 Jan 2018 to the last"),
+        (Filters(start=date(2018, 1, 1)), "Showing: dates from 1 Jan 2018"),
         (
             Filters(entities=("NCA", "Barnardo's"), bases=("stated",)),
-            "Showing: naming NCA or Barnardo's · dates stated",
+            "Showing: named NCA or Barnardo's · dates stated",
+        ),
+        (
+            Filters(publishers=("ECPAT UK",), themes=(CL,)),
+            "Showing: theme County lines · publisher ECPAT UK",
         ),
     ],
 )

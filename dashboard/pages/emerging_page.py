@@ -12,13 +12,13 @@ corpus = state.corpus()
 rows = corpus.select(state.filters(corpus))
 st.title("Untagged and emerging")
 
-st.subheader("Articles with no theme")
+st.header("Articles with no theme")
 untagged = emerging.untagged_rows(corpus, rows)
 literal.text(story_wording.untagged_summary(len(untagged), len(rows)))
 if len(untagged):
     ui.article_list(emerging.untagged_page(corpus, rows))
 
-st.subheader("Suggested new themes")
+st.header("Suggested new themes")
 with st.spinner("Finding recurring phrases in the untagged articles (once per dataset)…"):
     found = emerging.cached_suggestions(corpus)
 literal.text(story_wording.suggestions_summary(found))

@@ -28,7 +28,7 @@ if len(rows) == 0:
     ui.nothing_found()
     st.stop()
 
-st.subheader("Figures per publisher")
+st.header("Figures per publisher")
 figures = publishers.publisher_figures(corpus, rows)
 literal.text(story_wording.publisher_figures_summary(figures))
 st.dataframe(
@@ -49,7 +49,7 @@ st.dataframe(
     },
 )
 
-st.subheader("Themes as a share of each publisher's articles")
+st.header("Themes as a share of each publisher's articles")
 by_theme = publishers.publisher_themes(corpus, rows)
 if not by_theme.empty:
     order = list(themes.theme_counts(corpus, rows)[THEME])
@@ -62,7 +62,7 @@ if not by_theme.empty:
         key="publishers_themes",
     )
 
-st.subheader("Timelines on one axis")
+st.header("Timelines on one axis")
 shown_as = story_parts.measure_toggle()
 period = matches.period_for(corpus, rows)
 over_time = publishers.publishers_over_time(corpus, rows, period)

@@ -230,7 +230,9 @@ def articles_over_time_by_theme(
     )
     stripes = (
         base.transform_filter(alt.datum["date"] == INFERRED)
-        .mark_rect(fill=STRIPES, stroke=None)
+        # decoration over blocks that describe themselves ("…, date inferred"): not announced,
+        # and no unnamed empty image for a screen reader when no date is inferred
+        .mark_rect(fill=STRIPES, stroke=None, aria=False)
         .encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)))
     )
     if events is None or events.empty:

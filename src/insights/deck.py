@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from insights import charts, schema
-from insights.corpus import Corpus, Filters, articles, figures, themes, timeline, wording
+from insights.corpus import Corpus, Filters, articles, figures, themes, timeline, when, wording
 from insights.corpus.frames import HEADING
 from insights.periods import MONTH
 
@@ -71,20 +71,8 @@ def slides(corpus: Corpus, rows: np.ndarray, filters: Filters) -> list[Slide]:
 
 
 def filters_line(filters: Filters) -> str:
-    """'Showing: theme County lines · 1 Jan 2018 to 30 Jun 2018 · search "gangs"'."""
-    parts = []
-    if filters.themes:
-        parts.append(("theme " if len(filters.themes) == 1 else "themes ") + _and(filters.themes))
-    if filters.start or filters.end:
-        start = wording.short_date(filters.start) if filters.start else "the first article"
-        end = wording.short_date(filters.end) if filters.end else "the last"
-        parts.append(f"{start} to {end}")
-    if filters.text:
-        parts.append(f"search “{filters.text}”")
-    if filters.entities:
-        parts.append("naming " + _and(filters.entities, "or"))
-    if filters.bases:
-        parts.append("dates " + _and(filters.bases, "or"))
+    """'Showing: theme County lines · dates 1 Jan 2018 to 30 Jun 2018 · search "gangs"'."""
+    parts = wording.filter_parts(filters)
     return "Showing: " + (" · ".join(parts) if parts else "every article, no filters")
 
 
@@ -163,22 +151,15 @@ def _figures(corpus: Corpus, rows: np.ndarray) -> list[Slide]:
     )
     order = np.lexsort((-table[schema.STAT_VALUE].to_numpy(float), rank.to_numpy()))
     shown = table.iloc[order[:MAX_FIGURES]].to_dict("records")
-    return [_figure(corpus, item, at, len(shown), len(table)) for at, item in enumerate(shown, 1)]
+    return [_figure(item, at, len(shown), len(table)) for at, item in enumerate(shown, 1)]
 
 
-def _figure(corpus: Corpus, item: dict[str, Any], at: int, shown: int, total: int) -> Slide:
-    source = articles.article(corpus, item[schema.ARTICLE_ID]) or {}
-    precision = source.get(schema.DATE_PRECISION, schema.UNKNOWN)
-    when = wording.date_label(item[schema.PUBLISHED], item[schema.DATE_BASIS], precision)
+def _figure(item: dict[str, Any], at: int, shown: int, total: int) -> Slide:
+    dated = when.article_date(item)  # an estimate reads as the interval it lies in
     of = f" ({total:,} quoted in all)" if total > shown else ""
     return Slide(
         FIGURE,
         item[HEADING],
-        f"Key figure {at} of {shown}, largest first{of}: from “{item[schema.TITLE]}”, {when}.",
+        f"Key figure {at} of {shown}, largest first{of}: from “{item[schema.TITLE]}”, {dated}.",
         lines=(f"“{item[schema.STAT_SENTENCE]}”",),
     )
-
-
-def _and(values: tuple[str, ...], word: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} {word} {values[-1]}"

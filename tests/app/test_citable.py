@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,18 @@ def test_the_detail_shows_the_url_and_the_citation(cited: dict) -> None:
 def test_figure_cards_carry_the_citation(cited: dict) -> None:
     at = run("pages/figures_page.py")
     assert any(c.value.endswith(", Example Trust, 20 Sep 2018, " + URL) for c in at.code)
+
+
+def test_related_articles_give_an_estimate_as_its_interval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = fixtures.sample_rows()
+    estimated = rows[2]  # inferred: best guess 15 Mar 2018, somewhere in seven months
+    estimated[schema.PUBLISHED_EARLIEST] = date(2017, 12, 1)
+    estimated[schema.PUBLISHED_LATEST] = date(2018, 6, 30)
+    monkeypatch.setenv("INSIGHTS_DATASET", str(fixtures.write(tmp_path / "a.parquet", rows)))
+    at = run("pages/explore_page.py", article=rows[3][schema.ARTICLE_ID])
+    # the labels as a reader sees them (their Markdown escapes read)
+    labels = [re.sub(r"\\(.)", r"\1", p.proto.label) for p in at.get("page_link")]
+    assert f"between Dec 2017 and Jun 2018 (estimated) · {estimated[schema.TITLE]}" in labels
+    assert not any("Mar 2018" in label for label in labels)

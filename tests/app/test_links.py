@@ -11,6 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_pages import DASHBOARD, run, text
 
+from insights import schema
+
 import fixtures
 from fixtures import dashboard_rows
 
@@ -156,6 +158,19 @@ def test_filters_line_names_each_filter_and_removes_it(dataset: Path) -> None:
     assert at.sidebar.multiselect(key="theme").value == []
     assert at.sidebar.text_input(key="q").value == ""
     assert bar(at) == []
+
+
+def test_a_publisher_filter_is_named_on_the_line_and_removable(dataset: Path) -> None:
+    rows = dashboard_rows()
+    for number, row in enumerate(rows):
+        row[schema.PUBLISHER] = "Example Trust" if number % 2 else "ECPAT UK"
+    fixtures.write(dataset, rows)
+    at = run(publisher="Example Trust")
+    assert _articles(at) == str(ALL // 2)
+    assert bar(at)[:2] == ["Publisher: Example Trust", "Clear all"]
+    at.button(key="filterbar_0").click().run()
+    assert at.sidebar.multiselect(key="publisher").value == []
+    assert _articles(at) == str(ALL) and bar(at) == []
 
 
 def test_a_what_changed_link_leaves_its_filter_named_on_every_page(dataset: Path) -> None:

@@ -137,7 +137,9 @@ def test_the_footer_names_the_filters_the_version_the_build_and_inferred_dates(
     assert "Dates: 3 stated in the text, 0 inferred from the listing order" in footer
     whole = _text(briefing.html(corpus, Filters(), made=MADE).split("<footer>")[1])
     assert "Filters: none (every article)." in whole
-    assert "5 stated in the text, 2 inferred from the listing order" in whole
+    assert "5 stated in the text, 1 inferred from the listing order, 0 set by hand, 1 unknown" in (
+        whole
+    )
 
 
 def test_source_text_is_escaped_never_markup(county_lines):

@@ -16,7 +16,17 @@ from conftest import SCREENSHOTS, Visit, warm
 pytestmark = pytest.mark.browser
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()
-PAGES = ["", "timeline", "themes", "figures", "explore", "about", "gallery"]
+PAGES = [
+    "",
+    "timeline",
+    "themes",
+    "figures",
+    "explore",
+    "publishers",
+    "emerging",
+    "about",
+    "gallery",
+]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.map(v => ({

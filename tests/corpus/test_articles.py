@@ -35,7 +35,7 @@ def test_headline(corpus):
         themes_present=3,
         statistics=1,
         stated=4,
-        inferred=2,
+        inferred=1,  # the undated row also says inferred: it is counted once, as undated
         curated=0,
         undated=1,
     )
@@ -176,3 +176,9 @@ def test_entity_facet_and_headline_match_pandas(random_corpus, filters):
     head = articles.headline(random_corpus, rows)
     assert head.articles == len(frame)
     assert head.undated == frame[schema.PUBLISHED].isna().sum()
+    # each article once: its basis when it has a date, else undated
+    dated = frame[frame[schema.PUBLISHED].notna()][schema.DATE_BASIS].value_counts()
+    assert (head.stated, head.inferred, head.curated) == tuple(
+        int(dated.get(basis, 0)) for basis in (schema.STATED, schema.INFERRED, schema.CURATED)
+    )
+    assert head.stated + head.inferred + head.curated + head.undated == head.articles

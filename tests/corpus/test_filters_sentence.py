@@ -29,6 +29,11 @@ from insights.corpus import Filters, wording
             'Filters: search “"county lines" -police”; named Barnardo\'s.',
         ),
         (
+            Filters(entities=("NCA", "Barnardo's"), publishers=("ECPAT UK", "Unseen")),
+            "Filters: named NCA or Barnardo's; publishers ECPAT UK or Unseen.",
+        ),
+        (Filters(publishers=("ECPAT UK",)), "Filters: publisher ECPAT UK."),
+        (
             Filters(bases=("stated", "curated")),
             "Filters: dates stated or curated.",
         ),

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from insights import events, schema
-from insights.corpus import Filters, articles, citing, themes, timeline, wording
+from insights.corpus import Filters, articles, citing, themes, timeline, when, wording
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
 import fixtures
@@ -120,8 +120,10 @@ def test_months_phrase(months, text):
         (None, schema.INFERRED, schema.UNKNOWN, "date unknown"),
     ],
 )
-def test_date_label_never_makes_an_estimate_look_exact(published, basis, precision, text):
-    assert wording.date_label(published, basis, precision) == text
+def test_a_date_without_its_interval_never_makes_an_estimate_look_exact(
+    published, basis, precision, text
+):
+    assert when.date_text(published, None, None, precision, basis) == text
 
 
 @pytest.mark.parametrize(
@@ -144,7 +146,7 @@ def test_dates_and_moments(function, value, text):
 def test_headline_dates(corpus):
     head = articles.headline(corpus, corpus.select(Filters()))
     assert wording.headline_dates(head) == (
-        "Dates: 4 stated in the text, 2 inferred from the listing order, 0 set by hand, 1 unknown."
+        "Dates: 4 stated in the text, 1 inferred from the listing order, 0 set by hand, 1 unknown."
     )
 
 

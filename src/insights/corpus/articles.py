@@ -42,7 +42,11 @@ TABLE_COLUMNS = [
 
 @dataclass(frozen=True)
 class Headline:
-    """The numbers above the charts for one selection: articles by each date basis."""
+    """The numbers above the charts for one selection: articles by each date basis.
+
+    Every article is counted once: `stated + inferred + curated + undated == articles`; an
+    article with no date at all is undated whatever basis its row records.
+    """
 
     articles: int
     first: date | None
@@ -61,7 +65,9 @@ def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
     day = gather(corpus.day, rows)
     undated = day == NO_DAY
     dated = int(len(day) - np.count_nonzero(undated))
-    by_basis = np.bincount(gather(corpus.basis, rows), minlength=len(schema.DATE_BASES))
+    # an undated row can still say `inferred` (the listing gave it no bound): it is unknown
+    basis = gather(corpus.basis, rows)[~undated]
+    by_basis = np.bincount(basis, minlength=len(schema.DATE_BASES))
     theme_mask = np.bitwise_or.reduce(gather(corpus.theme_mask, rows)) if len(rows) else 0
     statistics = int((corpus.stat_offsets[rows + 1] - corpus.stat_offsets[rows]).sum())
     return Headline(

@@ -20,7 +20,6 @@ from typing import Any
 import pandas as pd
 
 from insights import schema
-from insights.corpus import when
 from insights.corpus.frames import ARTICLES, DATE, INFERRED, PERIOD, PLACE, SHARE, THEME
 from insights.corpus.themes import top_theme_pair
 from insights.corpus.when import long_date, month_year, short_date  # noqa: F401 (callers)
@@ -67,12 +66,6 @@ def moment(iso: str | None) -> str:
     stamp = pd.Timestamp(iso)
     zone = " UTC" if stamp.tzinfo is not None and stamp.utcoffset().total_seconds() == 0 else ""
     return f"{stamp:%-d %b %Y at %H:%M}{zone}"
-
-
-def date_label(published: Any, basis: str, precision: str) -> str:
-    """A date without its interval at its precision; an estimate is never a day. Prefer
-    `when.article_date`, which words an estimate as the interval it lies in."""
-    return when.date_text(published, None, None, precision, basis)
 
 
 # -- quoted figures --------------------------------------------------------------------------
@@ -329,6 +322,13 @@ def filters_sentence(filters: Any) -> str:
     'Filters: theme County lines; dates 1 Jan 2018 to 30 Jun 2018; search "gangs".'
     'Filters: none (every article).'
     """
+    parts = filter_parts(filters)
+    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+
+
+def filter_parts(filters: Any) -> list[str]:
+    """Each filter of a `Filters` in words, in the sidebar's order (the deck's line and
+    `filters_sentence` join them): ['theme County lines', 'publisher ECPAT UK']."""
     parts = []
     if filters.themes:
         parts.append(
@@ -344,11 +344,16 @@ def filters_sentence(filters: Any) -> str:
         )
     if filters.text:
         parts.append(f"search “{filters.text}”")
-    if filters.entities:
-        parts.append("named " + _listed(filters.entities))
+    if filters.entities:  # any of them, as the filter selects
+        parts.append("named " + _listed(filters.entities, "or"))
+    if filters.publishers:
+        parts.append(
+            ("publisher " if len(filters.publishers) == 1 else "publishers ")
+            + _listed(filters.publishers, "or")
+        )
     if filters.bases:
         parts.append("dates " + _listed(filters.bases, "or"))
-    return "Filters: " + ("; ".join(parts) if parts else "none (every article)") + "."
+    return parts
 
 
 def _listed(names: Sequence[str], last: str = "and") -> str:

@@ -25,6 +25,11 @@ def _value_axis(measure: str) -> alt.Axis:
     return alt.Axis(title="Share of all articles", format=".0%")
 
 
+def _time_axis(period: Period) -> alt.Axis:
+    # the ticks' format as charts.py writes it: with the year, a week by its first day
+    return alt.Axis(format=period.plotly_format.removeprefix("week of "), labelOverlap=True)
+
+
 def matches_over_time(
     data: pd.DataFrame, *, period: Period = MONTH, measure: str = COUNTS, selection: str = PERIOD
 ) -> alt.Chart:
@@ -49,7 +54,8 @@ def matches_over_time(
         )
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X(f"{PERIOD}:T", title=period.axis_title),
+            # every tick carries its year ("Oct 2017", not "October")
+            x=alt.X(f"{PERIOD}:T", title=period.axis_title, axis=_time_axis(period)),
             x2="period_end:T",
             y=alt.Y("low:Q", axis=_value_axis(measure)),
             y2="high:Q",
@@ -124,7 +130,7 @@ def publishers_over_time(
         alt.Chart(data)
         .mark_line(point=True, strokeWidth=3)
         .encode(
-            x=alt.X(f"{PERIOD}:T", title=period.axis_title),
+            x=alt.X(f"{PERIOD}:T", title=period.axis_title, axis=_time_axis(period)),
             y=alt.Y(f"{value}:Q", axis=_value_axis(measure)),
             color=alt.Color(f"{PUBLISHER}:N", title="Publisher", legend=alt.Legend(orient="top")),
             tooltip=[

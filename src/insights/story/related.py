@@ -36,6 +36,8 @@ RELATED_COLUMNS = [
     schema.ARTICLE_ID,
     schema.TITLE,
     schema.PUBLISHED,
+    schema.PUBLISHED_EARLIEST,
+    schema.PUBLISHED_LATEST,
     schema.DATE_BASIS,
     schema.DATE_PRECISION,
 ]

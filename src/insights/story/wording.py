@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from insights.corpus import wording as corpus_wording
-from insights.corpus.frames import ARTICLES, PERIOD, SHARE, THEME
+from insights.corpus.frames import ARTICLES, INFERRED, PERIOD, SHARE, THEME
 from insights.corpus.wording import long_date, months_phrase, plural
 from insights.periods import Period
 from insights.story.measure import ALL_ARTICLES, COUNTS, ChangeOfShare
@@ -124,7 +124,16 @@ def measure_note(measure: str) -> str:
 
 
 def matches_over_time_summary(frame: pd.DataFrame, period: Period, measure: str) -> str:
-    """The period with most matches in a `matches_over_time` frame, and what is estimated."""
+    """The period with most matches in a `matches_over_time` frame, and how much of it is
+    estimated; with more estimates than not, no busiest period (its spacing is the model's)."""
+    total, inferred = int(frame[ARTICLES].sum()), int(frame[INFERRED].sum())
+    estimates = corpus_wording.estimates_clause(inferred, total)
+    click = f"Click a bar to show only that {period.name}."
+    if inferred * 2 > total:
+        return (
+            f"Matches per {period.name}: {estimates} (pale), so which {period.name} has most "
+            f"is an estimate, not a count to quote. {click}"
+        )
     column = SHARE if measure != COUNTS else ARTICLES
     busiest = frame.loc[frame[column].idxmax()]
     if measure == COUNTS:
@@ -134,10 +143,10 @@ def matches_over_time_summary(frame: pd.DataFrame, period: Period, measure: str)
             f"{percent(float(busiest[SHARE]))} of all articles matching "
             f"({int(busiest[ARTICLES]):,} of {int(busiest[ALL_ARTICLES]):,})"
         )
+    pale = "; pale bars are the estimates" if inferred else ""
     return (
-        f"Matches per {period.name}: the most in {period.label(busiest[PERIOD])}, with {most}. "
-        "Pale bars are articles whose date is inferred, not stated. Click a bar to show only "
-        f"that {period.name}."
+        f"Matches per {period.name}: the most in {period.label(busiest[PERIOD])}, with {most}; "
+        f"{estimates}{pale}. {click}"
     )
 
 
