@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -19,6 +21,10 @@ def test_two_processes_write_the_same_dataset_as_one(tmp_path, monkeypatch):
     listing = write_synthetic_listing(1_500, tmp_path / "listing.csv", seed=11)
     monkeypatch.setattr(parallel, "MIN_ROWS", 0)  # parallel at this size too
     monkeypatch.setattr(parallel, "SLICE_ROWS", 400)  # four slices: order must survive
+    # A spawned worker re-runs the parent's __main__ file. An AppTest run earlier in this
+    # pytest process leaves Streamlit's script (dashboard/app.py) as __main__, which cannot run
+    # outside the app; `insights build` in a shell has its own.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     said: list[str] = []
     one = build([listing], tmp_path / "one.parquet", taxonomy_path=TAXONOMY, workers=1)
     two = build(

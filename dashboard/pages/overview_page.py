@@ -32,7 +32,7 @@ st.caption(wording.headline_dates(head))
 downloads.briefing_buttons(corpus, filters)
 
 # Mostly estimated dates: the listing's order is what is known, so it leads, not invented months.
-estimated = head.inferred * 2 > head.articles
+estimated = head.mostly_estimated
 if estimated:
     st.header("Themes through the listing")
     through = ui.for_view(listing.themes_through_listing)

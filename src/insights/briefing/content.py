@@ -156,7 +156,7 @@ def _over_time(corpus: Corpus, rows: Any, head: Headline, shown: str) -> list[Ch
     """As on Overview: when most dates are estimates, themes through the listing lead and
     articles per month is titled "(estimated)"."""
     drawn = []
-    estimated = head.inferred * 2 > head.articles
+    estimated = head.mostly_estimated
     if estimated:
         through = listing.themes_through_listing(corpus, rows)
         anchors = listing.listing_anchors(corpus, rows)

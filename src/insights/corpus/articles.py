@@ -58,6 +58,12 @@ class Headline:
     curated: int
     undated: int
 
+    @property
+    def mostly_estimated(self) -> bool:
+        """More than half of the dated articles have inferred dates: months would be the
+        model's spacing, so the listing's order leads (undated articles are neither side)."""
+        return self.inferred * 2 > self.articles - self.undated
+
 
 def headline(corpus: Corpus, rows: np.ndarray) -> Headline:
     """Counts and the date span of a selection."""

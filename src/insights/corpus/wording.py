@@ -185,7 +185,11 @@ def estimates_clause(inferred: int, total: int) -> str:
         return "every date here is stated or set by hand"
     verb = "has an estimated date" if inferred == 1 else "have estimated dates"
     if inferred == total:
-        return f"all {plural(total, 'article')} here {verb.replace('has', 'have')}"
+        return (
+            "the 1 article here has an estimated date"
+            if total == 1
+            else f"all {total:,} articles here {verb}"
+        )
     return f"{inferred:,} of {plural(total, 'article')} here {verb}"
 
 
@@ -223,6 +227,8 @@ def themes_through_listing_summary(head: Any, anchors: pd.DataFrame, shown: int 
     """Why the listing's order leads, and the known dates it hangs on (a `Headline` and a
     `listing_anchors` frame)."""
     estimates = estimates_clause(head.inferred, head.articles)
+    if head.undated:
+        estimates += f" and {head.undated:,} {'has' if head.undated == 1 else 'have'} no date"
     sentence = (
         f"{estimates[0].upper()}{estimates[1:]}, so this shows them in the listing's order "
         "(the top of the listing, the newest, at the right), not by month"
