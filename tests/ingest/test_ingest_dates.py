@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from insights.ingest.datelines import date_line, detect_order, parse_date
+from insights.ingest.datelines import (
+    date_line,
+    detect_order,
+    month_first,
+    opening_dateline,
+    parse_date,
+    unplaced_date_line,
+)
 
 DATE_LINES = [
     ("3 June 2015", date(2015, 6, 3)),
@@ -20,6 +27,8 @@ DATE_LINES = [
     ("3 Sept 2015 | News", date(2015, 9, 3)),
     ("12/03/2018 14:05", date(2018, 3, 12)),
     ("2018-03-12T09:30:00Z", date(2018, 3, 12)),
+    ("UK August 28, 2018", date(2018, 8, 28)),  # a section label before the date
+    ("refugee soccer camp Oct 16, 2020", date(2020, 10, 16)),
 ]
 
 
@@ -42,6 +51,8 @@ NOT_DATE_LINES = [
     "Up to 1,000 children in 2018",
     "A headline with no date",
     "3 June 2015 – Children at risk of trafficking, says a new report",
+    "Charity shop opened in 3 June 2015",
+    "Four words of label 3 June 2015",
 ]
 
 
@@ -82,3 +93,47 @@ ORDERS = [
 @pytest.mark.parametrize(("keys", "order"), ORDERS)
 def test_detect_order(keys, order):
     assert detect_order(keys) == order
+
+
+@pytest.mark.parametrize(
+    ("line", "unplaced"),
+    [
+        ("3 days ago", True),
+        ("UK 2 hours ago", True),
+        ("Immigration Feb 12", True),
+        ("yesterday", True),
+        ("Police shut the road 3 days ago", False),
+        ("Feb 12, 2021", False),  # a date a calendar can place: date_line reads it
+        ("A headline with no date", False),
+    ],
+)
+def test_unplaced_date_lines(line, unplaced):
+    assert unplaced_date_line(line) is unplaced
+
+
+@pytest.mark.parametrize(
+    ("lines", "months_first"),
+    [
+        (["9/18/2019 Headline", "9/10/2019 Another"], True),
+        (["18/9/2019", "9/10/2019"], False),
+        (["9/10/2019", "3/4/2019"], False),  # never tells: day first, as UK listings are
+        (["9/18/2019", "18/9/2019"], False),
+    ],
+)
+def test_month_first_pages(lines, months_first):
+    assert month_first(lines) is months_first
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("AUCKLAND, New Zealand, May 31, 2019 (ENS) – New residents.", date(2019, 5, 31)),
+        ("LONDON, 3 June 2015 - The charity said today.", date(2015, 6, 3)),
+        ("On 3 June 2015 - the charity said.", None),
+        ("The report, 3 June 2015 – says more.", None),
+        ("Washington, DC -- On Sunday the agency said.", None),
+    ],
+)
+def test_opening_datelines(summary, expected):
+    found = opening_dateline(summary)
+    assert (found.day if found else None) == expected

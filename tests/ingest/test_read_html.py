@@ -212,3 +212,39 @@ def test_saved_page_says_who_published_it_and_when_it_was_captured(tmp_path, mar
     path.write_text(markup, encoding="utf-8")
     listing = read_source(path)
     assert (listing.publisher, listing.captured, listing.items[0].url) == expected
+
+
+def test_many_differently_classed_wrappers_in_a_row_keep_the_first_item():
+    # A Drupal page opens a dozen <div>s in a row, each with its own class, around its first
+    # item: they are structure, not the run of identical empty wrappers a broken page repeats.
+    wrappers = "".join(f'<div class="wrap-{name}">\n' for name in "abcdefghijkl")
+    rows = "".join(
+        f'<div class="views-row"><div class="views-field-title"><h3><a href="/n/{n}">Title {n}'
+        f"</a></h3></div><p>Summary {n} text.</p></div>\n"
+        for n in range(3)
+    )
+    markup = f"<html><body>{wrappers}{rows}{'</div>' * 12}</body></html>"
+    assert [i.title for i in read_html(markup, "page.html").items] == [
+        "Title 0",
+        "Title 1",
+        "Title 2",
+    ]
+
+
+def test_page_of_date_lines_and_headlines_is_read_by_the_record_template():
+    # No heading-and-summary blocks repeat: a list of dates and linked headlines, month
+    # headers between them. The page's text, a line per block, reads as a text listing does.
+    rows = [("05/01/13", "Grants to Assist First Responders"), ("04/25/13", "Floor Statement")]
+    rows += [("04/17/13", "Statement on the Marathon"), ("03/28/13", "Support for Checks")]
+    items = "".join(
+        f'<div>{d}</div><div><a href="/r/{n}">{t}</a></div>' for n, (d, t) in enumerate(rows)
+    )
+    markup = f"<html><body><h1>Press Releases</h1><div>May 2013</div>{items}</body></html>"
+    listing = read_html(markup, "page.html")
+    assert [(i.title, i.listed_date) for i in listing.items] == [
+        ("Grants to Assist First Responders", date(2013, 5, 1)),
+        ("Floor Statement", date(2013, 4, 25)),
+        ("Statement on the Marathon", date(2013, 4, 17)),
+        ("Support for Checks", date(2013, 3, 28)),
+    ]
+    assert listing.format == "html"

@@ -52,7 +52,20 @@ def want(page: Path) -> list[tuple]:
     ]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def _case(page: Path):
+    """A page the reader still misreads says so in its expectation (`misread = "why"`): the
+    case is an expected failure, and passes the suite only while it still fails."""
+    misread = _expected(page).get("misread")
+    marks = [pytest.mark.xfail(strict=True, reason=misread)] if misread else []
+    return pytest.param(page, id=page.stem, marks=marks)
+
+
+def test_misreads_stay_few():
+    misread = [p.stem for p in PAGES if "misread" in _expected(p)]
+    assert len(misread) * 4 <= len(PAGES), misread  # the README's score counts them
+
+
+@pytest.mark.parametrize("page", [_case(p) for p in PAGES])
 def test_page_reads_as_a_person_reads_it(page):
     expected = _expected(page)
     items, left_out = describe(page)

@@ -18,19 +18,27 @@ decided by the record template (`ingest.records`), from the order in which kinds
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from insights.ingest import teasers
-from insights.ingest.datelines import DateMatch, date_line, split_leading_date
+from insights.ingest.datelines import (
+    DateMatch,
+    date_line,
+    month_first,
+    split_leading_date,
+    unplaced_date_line,
+)
 
 MAX_HEADLINE_CHARS = 160
 _MAX_LABEL_WORDS = 4
+_SAME_PLACE_LINES = 4  # a headline, a blank, a date line, a blank: the same item
 _MAX_RULE_CHARS = 12
 _MAX_PAGER_WORDS = 15
 _PAGER_TOKENS = frozenset(["…", "...", "›", "»", "‹", "«", "|", "next", "previous", "prev"])
-_BULLET = re.compile(r"^(?:[•·▪◦●■►‣]|[*–—-](?=\s))\s*")
+_BULLET = re.compile(r"^(?:[•·▪◦●■►‣]|[*–—-](?=\s)|\d{1,2}\.(?=\s))\s*")  # "•", "- ", "3. "
 _SENTENCE_ENDS = (".", "!", "?", "…")
 
 
@@ -67,36 +75,54 @@ def is_furniture_shape(text: str) -> bool:
     return len(words) <= _MAX_PAGER_WORDS and all(w.isdigit() or w in _PAGER_TOKENS for w in words)
 
 
-def classify(text: str, line: int) -> list[Block]:
+def classify(text: str, line: int, months_first: bool = False) -> list[Block]:
     """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…"."""
     body, marker = teasers.strip_marker(text)
     if marker and not body:
         return [Block("M", text, line)]
     if not marker:
-        if found := date_line(body):
+        if found := date_line(body, months_first):
             return [Block("D", body, line, date=found)]
-        if split := split_leading_date(body):
+        if split := split_leading_date(body, months_first):
             found, rest = split
             return [
                 Block("D", body[: len(body) - len(rest)].rstrip(" -–—|:"), line, date=found),
-                *classify(rest, line),
+                *classify(rest, line, months_first),
             ]
+        if unplaced_date_line(body):
+            return [Block("D", body, line)]  # "3 days ago": a date line with no day to give
         if is_furniture_shape(body):
             return [Block("F", body, line)]
     return [Block("P" if marker else shape(body), body, line, marker=marker)]
 
 
-def repeated(texts: list[str]) -> set[str]:
-    """Short texts (casefolded) that occur twice or more: labels such as "Update"."""
-    counts = Counter(t.casefold() for t in texts if t and len(t.split()) <= _MAX_LABEL_WORDS)
-    return {t for t, n in counts.items() if n >= 2}
+def repeated(texts: list[str], window: int = 1) -> set[str]:
+    """Short texts (casefolded) that recur in two or more places: labels such as "Update".
+
+    A repeat within `window` positions of the last one is the same place: a headline printed
+    twice in one item ("Go Wild for Worms!" above and below its date) is not a label.
+    """
+    last: dict[str, int] = {}
+    places: Counter[str] = Counter()
+    for at, text in enumerate(texts):
+        if not text or len(text.split()) > _MAX_LABEL_WORDS:
+            continue
+        key = text.casefold()
+        if key not in last or at - last[key] > window:
+            places[key] += 1
+        last[key] = at
+    return {t for t, n in places.items() if n >= 2}
 
 
 def mark_labels(blocks: list[Block]) -> None:
-    """Short texts the page repeats are labels, not headlines: "Update", "default-image"."""
-    labels = repeated([b.text for b in blocks if b.kind in "HSA"])
-    for block in blocks:
-        if block.kind in "HSA" and block.text.casefold() in labels:
+    """Short texts the page repeats are labels, not headlines: "Update", "default-image"; a
+    line that repeats the text line just above it is a label too."""
+    shown = [b for b in blocks if b.kind in "HSA"]
+    labels = repeated([b.text for b in shown])
+    for before, block in zip([None, *shown], shown, strict=False):
+        if block.text.casefold() in labels or (
+            before is not None and block.text.casefold() == before.text.casefold()
+        ):
             block.kind = "L"
 
 
@@ -120,7 +146,8 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     cleaned = [
         _BULLET.sub("", raw.strip().lstrip("#").strip()) if raw.strip() else "" for raw in lines
     ]
-    labels = repeated(cleaned)
+    labels = repeated(cleaned, window=_SAME_PLACE_LINES)
+    months_first = month_first(cleaned)
     joinable = False  # the previous line was text with no blank line after it
     for number, line in enumerate(cleaned, start=first_line):
         if not line:
@@ -134,8 +161,18 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
             last.kind = "P" if marker or "P" in last.kind or shape(last.text) == "P" else last.kind
             joinable = not marker
             continue
-        made = classify(line, number)
+        made = classify(line, number, months_first)
         blocks.extend(made)
         joinable = made[-1].kind in "HSP" and not made[-1].marker
     mark_labels(blocks)
+    mark_month_headers(blocks)
     return blocks
+
+
+def mark_month_headers(blocks: list[Block]) -> None:
+    """ "May 2013" over "05/01/13": a month over a day's date line groups the items under it;
+    it is a label, not an item's date."""
+    for month, day in itertools.pairwise(blocks):
+        paired = month.kind == day.kind == "D" and month.date and day.date
+        if paired and month.date.day is None and day.date.day is not None:
+            month.kind = "L"

@@ -33,6 +33,7 @@ _DATE = re.compile(
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
 _MAY_HOLD_DATE = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d")
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
     r"""^(?:[T\s,@]|\bat\b)*
@@ -49,6 +50,9 @@ _SEPARATORS = ".,|–—-·:•/"
 # Not ":": "Anti-Slavery Day: 18 October 2017" is a headline, not a byline.
 _BYLINE_ENDS = ".,|–—-·•/"
 _WORD = re.compile(r"\S+")
+# Words that lead a phrase into its date: "Report launched on 3 June 2015" is a headline.
+_LEADS = word_set("in at since from until till before after by of to for")
+_MAX_SECTION_WORDS = 3  # "refugee soccer camp Oct 16, 2020"
 _MAX_DATE_LINE = 120
 _MAX_BYLINE_WORDS = 10
 # After the date only a short trailer: "| Jane Smith", "– 3 min read"; more is a headline.
@@ -76,8 +80,20 @@ def _year(text: str) -> int:
     return year if len(text) == 4 else (2000 + year if year < 70 else 1900 + year)
 
 
-def find_date(text: str) -> DateMatch | None:
-    """The first valid date in `text`, or None."""
+def month_first(lines: Iterable[str]) -> bool:
+    """True when the page's date lines write numeric dates month first: some read "9/18/2019"
+    and none "18/9/2019". UK listings are day-first, and so is a page that never tells."""
+    months_first = days_first = False
+    short = "\n".join(line for line in lines if len(line) <= _MAX_DATE_LINE)  # date lines
+    for m in _NUMERIC.finditer(short):
+        first, second = int(m.group(1)), int(m.group(3))
+        days_first = days_first or (12 < first <= 31 and second <= 12)
+        months_first = months_first or (first <= 12 < second <= 31)
+    return months_first and not days_first
+
+
+def find_date(text: str, months_first: bool = False) -> DateMatch | None:
+    """The first valid date in `text`, or None; numeric dates day first unless `months_first`."""
     if not _MAY_HOLD_DATE.search(text):
         return None
     for m in _DATE.finditer(text):
@@ -86,6 +102,8 @@ def find_date(text: str) -> DateMatch | None:
             y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
         elif g["num_d"]:
             y, mo, d = _year(g["num_y"]), int(g["num_m"]), int(g["num_d"])
+            if months_first:
+                mo, d = d, mo
         elif g["dmy_d"]:
             y, mo, d = int(g["dmy_y"]), _month(g["dmy_m"]), int(g["dmy_d"])
         elif g["mdy_d"]:
@@ -133,34 +151,81 @@ def _is_byline_suffix(suffix: str, with_day: bool = False) -> bool:
     return len(words) <= _MAX_TRAILER_WORDS and (suffix[0] in "|–—-·•(" or words[0].lower() == "by")
 
 
-def date_line(line: str) -> DateMatch | None:
+def _is_label_prefix(prefix: str) -> bool:
+    """True for a section label before a date that ends its line: "UK", "Immigration",
+    "refugee soccer camp"; not a phrase leading into the date ("Report launched on")."""
+    words = prefix.split()
+    return (
+        0 < len(words) <= _MAX_SECTION_WORDS
+        and words[-1].lower() not in _LABELS | _LEADS
+        and not any(w[-1] in ".!?:" for w in words)
+    )
+
+
+def date_line(line: str, months_first: bool = False) -> DateMatch | None:
     """The date when the whole line is a date line or a byline with a date, else None."""
     if len(line) > _MAX_DATE_LINE:
         return None
-    found = find_date(line)
+    found = find_date(line, months_first)
     if found is None:
         return None
-    suffix = line[found.end :]
-    if _is_byline_prefix(line[: found.start]) and _is_byline_suffix(suffix, found.day is not None):
+    prefix, suffix = line[: found.start], line[found.end :]
+    if _is_byline_prefix(prefix) and _is_byline_suffix(suffix, found.day is not None):
         return found
+    if found.day and not _TIME.sub("", suffix, count=1).strip() and _is_label_prefix(prefix):
+        return found  # "refugees Oct 17, 2020", "UK August 28, 2018"
     return None
+
+
+# Dates a listing states but a calendar cannot place: "3 days ago", "UK 2 hours ago", "Feb 12".
+_UNPLACED = re.compile(
+    rf"""(?:[^\W\d][\w&/+'-]*\s+){{0,2}}?
+        (?:(?:\d{{1,2}}|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago
+          | yesterday | just\s+now
+          | {_MONTH}\s+\d{{1,2}}{_ORD})""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def unplaced_date_line(line: str) -> bool:
+    """True for a date line that names no year: a relative date or a month and day alone."""
+    return len(line) <= _MAX_DATE_LINE and _UNPLACED.fullmatch(line.strip()) is not None
 
 
 # "18th October 2018 – Young victims marked …", "5/10/2016 - Council Meeting Summary"
 _LEADING_SEPARATOR = re.compile(r"\s*[-–—|:]\s+(?=\S)")
+_SPACE = re.compile(r"\s+(?=\S)")
 _MIN_REST_WORDS = 3
 
 
-def split_leading_date(line: str) -> tuple[DateMatch, str] | None:
-    """(date, rest) when a line opens with a date, a dash or bar, and text of its own."""
-    found = find_date(line[:_MAX_DATE_LINE])
+def split_leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str] | None:
+    """(date, rest) when a line opens with a date, a dash or bar, and text of its own; a
+    numeric date needs no dash ("9/18/2019 Trump Upends Law …": no headline opens on one)."""
+    found = find_date(line[:_MAX_DATE_LINE], months_first)
     if found is None or not _is_byline_prefix(line[: found.start]):
         return None
     separator = _LEADING_SEPARATOR.match(line, found.end)
+    if separator is None and found.start == 0 and _NUMERIC.fullmatch(line[: found.end]):
+        separator = _SPACE.match(line, found.end)
     if separator is None:
         return None
     rest = line[separator.end() :]
     return (found, rest) if len(rest.split()) >= _MIN_REST_WORDS else None
+
+
+# "AUCKLAND, New Zealand, May 31, 2019 (ENS) – New Zealand’s newest …": a press dateline.
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s*$")
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
+
+
+def opening_dateline(summary: str) -> DateMatch | None:
+    """The date of a dateline that opens a summary ("PLACE, date (AGENCY) – …"), else None."""
+    found = find_date(summary[:_MAX_DATE_LINE])
+    if found is None or found.day is None:
+        return None
+    if _DATELINE_PLACE.fullmatch(summary[: found.start]) is None:
+        return None
+    return found if _DATELINE_END.match(summary, found.end) else None
 
 
 def parse_date(value: str) -> date | None:

@@ -181,8 +181,11 @@ def cap_depth(markup: str, limit: int = MAX_DEPTH) -> str:
             last = tag.end
             continue
         adjacent = run_end >= 0 and not markup[run_end : tag.start].strip()
-        run = run + 1 if adjacent and name == run_name else 1
-        run_name, run_end = name, tag.end
+        # Identical means the whole start tag: a Drupal page opens ten differently classed
+        # <div>s in a row around its first item, and every one of them is structure.
+        whole = markup[tag.start : tag.end]
+        run = run + 1 if adjacent and whole == run_name else 1
+        run_name, run_end = whole, tag.end
         if run > _MAX_WRAPPERS:
             dropped[name] = dropped.get(name, 0) + 1
             emit(tag.start)
@@ -268,6 +271,33 @@ def text_of(node: Node | str, leave_out: frozenset[int] = frozenset()) -> str:
                 parts.append(" ")
             stack.extend(reversed(current.children))
     return " ".join("".join(parts).split())
+
+
+def block_lines(root: Node) -> list[str]:
+    """The visible text of the page, one line per block element's own text, in order: the
+    page as a person would copy it, for the plain-text reader."""
+    lines: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if text := " ".join("".join(run).split()):
+            lines.append(text)
+        run.clear()
+
+    stack: list[Node | str | None] = [root]  # None: the end of a block element
+    while stack:
+        current = stack.pop()
+        if current is None:
+            close()
+        elif isinstance(current, str):
+            run.append(current)
+        elif not current.skip:
+            if current.tag in BLOCKS:
+                close()
+                stack.append(None)
+            stack.extend(reversed(current.children))
+    close()
+    return lines
 
 
 def to_plain_text(markup: str) -> str:

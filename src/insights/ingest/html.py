@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from insights.ingest import teasers
+from insights.ingest.blocks import text_blocks
 from insights.ingest.datelines import date_line, detect_order, find_date, parse_date
-from insights.ingest.dom import Node, parse, text_of
+from insights.ingest.dom import Node, block_lines, parse, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+from insights.ingest.plaintext import listing_from_blocks
 from insights.ingest.provenance import Provenance, html_comments, with_address
 from insights.ingest.template import FURNITURE, NO_SUMMARY
 from insights.lexicon import word_set
@@ -35,6 +37,7 @@ _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
 _INVISIBLE = word_set("script style noscript template svg head iframe select button form")
 _SITE_NAMES = frozenset({"og:site_name", "application-name"})
+_MIN_REPEATS = 2  # heading-and-summary blocks that make a repeating unit
 
 
 def _walk(node: Node):
@@ -238,17 +241,50 @@ def _read_blocks(markup: str) -> tuple[Node, list[tuple[_Block, _Parts]]]:
 
 
 def read_html(markup: str, source: str) -> Listing:
-    """Read a saved listing page.
+    """Read a saved listing page: by its repeated heading-and-summary blocks, or, where the
+    page repeats none (a table of dates and titles, a list of date lines and headlines), by
+    the record template over its text, one line per block element, as a text listing is.
 
     Raises:
-        SourceError: when the page has no repeated blocks with a heading and a summary.
+        SourceError: when neither reading finds an item.
     """
     root, parsed = _read_blocks(markup)
     summarised = [block for block, parts in parsed if parts.summary]
-    if not summarised:
+    headed = _read_headed(parsed, summarised, source) if summarised else None
+    listing = headed
+    if headed is None or len(headed.items) < _MIN_REPEATS:
+        lines = _read_lines(root, source)  # every line is an item or reported furniture
+        if lines is not None and (headed is None or len(lines.items) > len(headed.items)):
+            listing = lines
+    if listing is None:
         raise SourceError(
             f"no news items found in {source}: no blocks with a heading and a summary"
         )
+    if listing is headed:
+        listing.rejections.extend(
+            Rejection(source, FURNITURE, text[:200]) for text in _outside(root, parsed)
+        )
+    provenance = _page_provenance(root).merged(html_comments(markup))
+    listing.url, listing.publisher = provenance.url, provenance.publisher
+    listing.captured, listing.captured_from = provenance.captured, provenance.captured_from
+    return listing
+
+
+def _read_lines(root: Node, source: str) -> Listing | None:
+    """The page's text, a line per block element, read as a text listing is; None unless it
+    repeats an item."""
+    lines = [text for line in block_lines(root) for text in (line, "")]  # blank: no joining
+    try:
+        listing = listing_from_blocks(text_blocks(lines), source, "html")
+    except SourceError:
+        return None
+    return listing if len(listing.items) >= _MIN_REPEATS else None
+
+
+def _read_headed(
+    parsed: list[tuple[_Block, _Parts]], summarised: list[_Block], source: str
+) -> Listing:
+    """Items from the page's heading blocks: the commonest shape with a summary, and kin."""
     main = Counter(block.shape for block in summarised).most_common(1)[0][0]
     parents = {id(b.parent) for b in summarised if b.shape == main}
     main_tag, *main_words = main.split(".")
@@ -281,12 +317,6 @@ def read_html(markup: str, source: str) -> Listing:
                 url=parts.url,
             )
         )
-    listing.rejections.extend(
-        Rejection(source, FURNITURE, text[:200]) for text in _outside(root, parsed)
-    )
-    provenance = _page_provenance(root).merged(html_comments(markup))
-    listing.url, listing.publisher = provenance.url, provenance.publisher
-    listing.captured, listing.captured_from = provenance.captured, provenance.captured_from
     listing.order = detect_order(
         (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from insights.ingest import records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
-from insights.ingest.datelines import detect_order
+from insights.ingest.datelines import DateMatch, detect_order, opening_dateline
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.provenance import text_header
 
@@ -45,8 +45,14 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     items = [e for e in entries if e.reason is None]
     marked = sum(e.marker for e in items)
     whole = sum(teasers.ends_sentence(e.summary) for e in items)
+    # A site that cuts its teasers at a length stops most of them mid-sentence before the
+    # read-more link ("… makes no sense at" / "Continue Reading"); where most end whole, one
+    # with no full stop ("… social servicesRead more") was written that way.
+    open_marked = sum(e.marker and _ends_open(e.summary) for e in items)
+    cuts_teasers = open_marked * 2 > marked
 
     listing = Listing(source=source, format=format_)
+    keys: list[tuple[int, ...] | None] = []  # each item's stated date, for the listing's order
     position = 0
     for entry in entries:
         if entry.item_like:
@@ -59,13 +65,20 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
             )
             continue
         is_last = entry is items[-1]
-        truncated = teasers.ends_cut_off(entry.summary) or (
-            is_last
-            and not entry.marker
-            and _ends_open(entry.summary)
-            and (cut or marked - entry.marker > 0 or whole > len(items) // 2)
+        truncated = (
+            teasers.ends_cut_off(entry.summary)
+            or teasers.stops_mid_sentence(entry.summary)
+            or (entry.marker and cuts_teasers and _ends_open(entry.summary))
+            or (
+                is_last
+                and not entry.marker
+                and _ends_open(entry.summary)
+                and (cut or marked - entry.marker > 0 or whole > len(items) // 2)
+            )
         )
         summary_block = entry.record.body[0] if entry.record.body else None
+        stated, stated_line = _stated_date(entry)
+        keys.append(stated.key if stated else None)
         listing.items.append(
             RawItem(
                 title=entry.title or teasers.derive_title(entry.summary),
@@ -74,15 +87,24 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
                 position=position,
                 title_derived=entry.title is None,
                 truncated=truncated,
-                listed_date=entry.date.date.day if entry.date and entry.date.date else None,
-                date_line=entry.date.text if entry.date else None,
+                listed_date=stated.day if stated else None,
+                date_line=stated_line,
                 url=_url(entry.record) if summary_block is not None or entry.record.heads else None,
             )
         )
     if not listing.items:
         raise SourceError(f"no news items found in {source}: only page furniture")
-    listing.order = detect_order(e.date.date.key if e.date and e.date.date else None for e in items)
+    listing.order = detect_order(keys)
     return listing
+
+
+def _stated_date(entry: template.Entry) -> tuple[DateMatch | None, str | None]:
+    """The date the item states and the line that states it: its date line, or else a
+    dateline opening its summary ("AUCKLAND, New Zealand, May 31, 2019 (ENS) – …")."""
+    if entry.date is not None:
+        return entry.date.date, entry.date.text
+    found = opening_dateline(entry.summary)
+    return (found, entry.summary[: found.end]) if found else (None, None)
 
 
 def _url(record: records.Record) -> str | None:

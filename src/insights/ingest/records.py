@@ -15,6 +15,7 @@ What most records hold, and so which blocks are items and which furniture, is
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ _TEXT = "HSPA"
 _MIN_PAIRED_RUN = 4
 _LONGER = 1.5
 _MOST_PAIRS = 0.8
+_HEADED_DATES = 3  # headlines over more than one date line in three: a headed listing
 
 
 @dataclass
@@ -66,17 +68,19 @@ def _kind_at(blocks: list[Block], index: int) -> str:
 
 
 def is_headed(blocks: list[Block]) -> bool:
-    """True when two headline-like blocks stand right above a body or a date, or one above a
-    date line."""
+    """True when two headline-like blocks stand right above a body or a date, or one above
+    "….Read more", or headlines stand above more than a third of the date lines: a page
+    heading and a summary cut to a headline's shape over two of nine dates are not headlines."""
     following = _following(blocks, _TEXT + "DM")
-    count = 0
+    count = over_dates = 0
     before = "M"  # what came before: the start of the source closes nothing, like a marker
     for i, block in enumerate(blocks):
         ahead = _kind_at(blocks, following[i])
         if block.kind in "HA" and ahead and ahead in "SPD":
-            if ahead == "D" or blocks[following[i]].marker:
-                return True  # a headline above a date line, or above "….Read more"
-            count += 1
+            if blocks[following[i]].marker:
+                return True  # a headline above "….Read more"
+            over_dates += ahead == "D"
+            count += ahead != "D"
         elif block.kind == "S" and ahead == "P" and blocks[following[i]].marker:
             count += 1  # "Children first." above "A summary.Read more"
         elif block.kind == "S" and before == "M" and ahead == "D":
@@ -85,7 +89,8 @@ def is_headed(blocks: list[Block]) -> bool:
                 count += 1  # after "Read more…": "A new helpline opens." above its byline
         if block.kind in _TEXT + "DM":
             before = block.kind
-    return count >= 2
+    dates = sum(b.kind == "D" for b in blocks)
+    return count >= 2 or (over_dates > 0 and over_dates * _HEADED_DATES > dates)
 
 
 def open_last_line(blocks: list[Block]) -> bool:
@@ -104,6 +109,8 @@ def open_last_line(blocks: list[Block]) -> bool:
     before = blocks[texts[-2]].kind if len(texts) > 1 else ""
     words = len(last.text.split())
     running = words >= _RUNNING_WORDS
+    if last.kind == "H" and before == "D" and _dates_and_headlines(blocks, texts):
+        return True  # the last headline, whole
     if last.kind in "HS" and (before == "D" or (before in "HS" and before and words >= 4)):
         last.kind = "P"  # under a headline or a date line: that item's summary, cut short
     elif before == "P" and running:
@@ -111,6 +118,18 @@ def open_last_line(blocks: list[Block]) -> bool:
     elif before == "P":
         last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
     return True
+
+
+def _dates_and_headlines(blocks: list[Block], texts: list[int]) -> bool:
+    """True when the last line is a headline under its date, not a summary cut short: it
+    shares the date's line ("8/1/2019 The Risk of …"), or date lines and single headlines
+    alternate down the page ("05/01/13" / "Grants to …" / "04/25/13" / …)."""
+    if blocks[texts[-2]].line == blocks[texts[-1]].line:
+        return True
+    kinds = [blocks[i].kind for i in texts[:-1]]
+    return "D" in kinds and all(
+        (a == "D") != (b == "D") for a, b in itertools.pairwise(kinds[kinds.index("D") :])
+    )
 
 
 def pair_alternating_lines(blocks: list[Block]) -> None:
@@ -131,8 +150,11 @@ def pair_alternating_lines(blocks: list[Block]) -> None:
         start = end + 1
 
 
-def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record]:
-    """Group blocks into records; `dates_close` reads a date after a body as that item's."""
+def segment(
+    blocks: list[Block], headed: bool, dates_close: bool, dates_open: bool = False
+) -> list[Record]:
+    """Group blocks into records; `dates_close` reads a date after a body as that item's,
+    `dates_open` starts a record at every date line (a listing of dates and headlines)."""
     records: list[Record] = []
     pending: list[Block] = []  # labels waiting for the record they belong to
     current = Record()
@@ -165,6 +187,8 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
             continue
         if kind == "H" and not headed and block.text.rstrip(teasers.CLOSERS)[-1:] in "!?":
             kind = "P"  # "A third one!": a sentence, not a heading
+        if kind == "H" and not headed and phase == "dated":
+            kind = "P"  # under a date that opens an item, its summary cut to a headline's shape
         if kind in "HA" and not headed:
             # A listing without headlines: headline-shaped lines are the page's, not items'.
             records.append(Record(others=[*pending, block]))
@@ -174,8 +198,14 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
             continue
         if kind == "S" and not headed:
             kind = "P"
-        new = block.fragment or _starts_record(
-            kind, block, phase, current, ahead, headed, dates_close
+        # "9/18/2019 Trump Upends Law …": a date that opens a headline's line opens its item
+        # ("18th October 2018 – Young people …" under a headline is that headline's).
+        rest = blocks[i + 1] if kind == "D" and i + 1 < len(blocks) else None
+        opens_line = rest is not None and rest.line == block.line and rest.kind == "H"
+        new = (
+            block.fragment
+            or ((opens_line or (dates_open and kind == "D")) and phase != "start")
+            or _starts_record(kind, block, phase, current, ahead, headed, dates_close)
         )
         if new:
             start()
@@ -210,8 +240,11 @@ def segment(blocks: list[Block], headed: bool, dates_close: bool) -> list[Record
 
 
 def _h_is_body(phase: str, current: Record, ahead: str) -> bool:
-    """Under "Headline / 4 Oct 2018", a headline-shaped line is the summary when a marker,
+    """A headline-shaped line just above the marker that closes an item is its text. Under
+    "Headline / 4 Oct 2018", a headline-shaped line is the summary when a marker,
     the end of the source or the next headline follows it (a summary the site cut mid-word)."""
+    if phase == "body" and ahead == "M":
+        return True  # "… a second paragraph cut mid-sentence" / "Continue Reading"
     if phase != "head" or not current.dates or current.body:
         return False
     return ahead == "M" or (current.date_at != "start" and ahead == "H")
@@ -251,13 +284,14 @@ def _starts_record(
         return True
     if kind in "HA":
         if phase == "body":
-            return True
+            return kind == "A" or not _h_is_body(phase, current, ahead)
         # Under a dated headline, a headline-like line followed by a date opens the next
-        # record; one followed by a marker (or nothing) is this one's summary. Under a date
-        # that opened the record, more headline-like lines are its heads.
+        # record; one followed by a marker (or nothing) is this one's summary, and one followed
+        # by a paragraph is a standfirst or an image's text over it (the template decides).
+        # Under a date that opened the record, more headline-like lines are its heads.
         if phase != "head" or not current.dates or _h_is_body(phase, current, ahead) or not ahead:
             return False
-        return ahead == "D" or (current.date_at != "start" and ahead in "SP")
+        return ahead == "D"
     if kind == "S":
         return phase == "body" and ahead == "D" and not dates_close
     # A paragraph: in a listing without headlines or dates, each paragraph is an item.
@@ -275,16 +309,24 @@ def _score(records: list[Record]) -> tuple[int, int, int]:
 
 
 def read_records(blocks: list[Block]) -> list[Record]:
-    """The records under the better of the two readings of dates between items."""
+    """The records under the better of the readings of dates between items."""
     headed = is_headed(blocks)
     after = segment(blocks, headed, dates_close=True)
     before = segment(blocks, headed, dates_close=False)
     score_after, score_before = _score(after), _score(before)
-    if score_before > score_after:
-        return before
-    if score_before == score_after and not _ends_cut(blocks) and _opens_with_date(before):
-        return before
-    return after
+    tied = score_before == score_after
+    opens = tied and not _ends_cut(blocks) and _opens_with_date(before)
+    best = before if score_before > score_after or opens else after
+    if any(r.body for r in best):
+        return best
+    # Dates and headlines only: "05/01/13" / "Grants …" pairs downward as well as upward; the
+    # reading that leaves fewer headlines without a date of their own wins.
+    opened = segment(blocks, headed, dates_close=False, dates_open=True)
+    return opened if _paired(opened) > _paired(best) else best
+
+
+def _paired(records: list[Record]) -> int:
+    return sum(len(r.heads) == 1 and len(r.dates) == 1 for r in records)
 
 
 def _ends_cut(blocks: list[Block]) -> bool:

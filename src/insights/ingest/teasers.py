@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from insights.lexicon import word_set
+
 # Checked against the lower-cased end of a line once decorations are stripped:
 # "…servicesRead more", "Read more »", "Keep reading…", "View Press Release".
 MARKERS = (
@@ -59,6 +61,21 @@ def ends_cut_off(text: str) -> bool:
     """True when the source marks the text as cut: it ends with '...' or '…'."""
     end = text.rstrip().rstrip(CLOSERS)
     return end.endswith(("...", "…"))
+
+
+# Words no English sentence ends on: a teaser that stops on one was cut by the site.
+_LEADING_WORDS = word_set(
+    "a an the of to in on at by for from with and or but nor that which who whose was were "
+    "is are be been has have had will would its their his her our my your this these"
+)
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """True when the text stops on a comma or a word no sentence ends on: "… Scott Pruitt was"."""
+    end = text.rstrip()
+    if not end:
+        return False
+    return end.endswith(",") or end.rsplit(None, 1)[-1].lower() in _LEADING_WORDS
 
 
 def first_sentence(text: str) -> str:

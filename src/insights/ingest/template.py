@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from insights.ingest import teasers
 from insights.ingest.blocks import Block
 from insights.ingest.records import Record
 
@@ -49,6 +50,7 @@ class Template:
     captions: bool = False  # heads above the dates are image captions, not headlines
     titled: bool = False  # (nearly) every record has a headline
     date_at: str | None = None  # where records carry their date: "start", "inside", "end"
+    over: bool = False  # a second line over the headline is an image caption or a label
 
 
 def induce(records: list[Record], headed: bool) -> Template:
@@ -72,9 +74,31 @@ def induce(records: list[Record], headed: bool) -> Template:
         and all(r.date_at == "inside" for r in bodied if r.heads and r.dates)
     )
     heads = 0
+    over = _lines_over_headlines(records)
     if headed and with_heads >= 1 / 3 and not captions:
-        heads = 2 if _standfirsts(records) else 1
-    return Template(heads, dated >= _MOST, marked, True, captions, with_heads >= _MOST, date_at)
+        heads = 2 if not over and _standfirsts(records) else 1
+    return Template(
+        heads, dated >= _MOST, marked, True, captions, with_heads >= _MOST, date_at, over
+    )
+
+
+def _is_over(upper: Block, lower: Block) -> bool:
+    """True when `upper` reads as a caption or label over the headline `lower`: a short label
+    ("Land Use/Forests") over a longer headline, or a caption longer than the headline under
+    it. A headline over its standfirst is the shorter of the two."""
+    words = len(upper.text.split())
+    return (words <= _SHORT_EDGE_WORDS < len(lower.text.split())) or len(upper.text) > len(
+        lower.text
+    )
+
+
+def _lines_over_headlines(records: list[Record]) -> bool:
+    """True when most records that open with two headline-like lines carry a caption or a
+    label over the headline, not a headline over a standfirst."""
+    opened = [r for r in records if r.body and r.date_at != "inside"]
+    pairs = [r.heads[-2:] for r in opened if len(r.heads) >= 2]
+    over = sum(_is_over(upper, lower) for upper, lower in pairs)
+    return over >= 2 and over * 2 > len(pairs)
 
 
 def _titles(record: Record, date_at: str | None) -> list[Block]:
@@ -129,7 +153,8 @@ def _short_edge(record: Record, template: Template, others: list[Record]) -> boo
 
 def _cut_explains(record: Record, template: Template) -> bool:
     """True when what the last record lacks could have followed where the source stops."""
-    if (template.bodied and not record.body) or len(record.heads) > max(template.heads, 1):
+    heads = max(template.heads, 1) + template.over
+    if (template.bodied and not record.body) or len(record.heads) > heads:
         return False
     if template.titled and not record.heads:
         return False
@@ -149,7 +174,22 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
     final = records[-1]
     if cut and last < len(records) - 1 and _cut_explains(final, template):
         last = len(records) - 1  # the source stops inside its last item
+    if first == 1 and _opens_inside(records[0], records[first : last + 1], template):
+        first = 0  # the source starts inside its first item
     return first, last
+
+
+def _opens_inside(record: Record, listed: list[Record], template: Template) -> bool:
+    """True when the first lines of the source are the end of an item the copy cut at its top:
+    a summary with no headline that stops as the site stops every teaser ("… good reason
+    for..."), right above the first item. An intro blurb ends as a sentence does, and a
+    featured teaser stands apart, over a heading ("Latest news") that opens the listing."""
+    if record.heads or record.dates or not record.body:
+        return False
+    if not listed or len(listed[0].heads) > max(template.heads, 1):
+        return False
+    cut = [teasers.ends_cut_off(r.body[-1].text) for r in listed if r.body]
+    return teasers.ends_cut_off(record.body[-1].text) and sum(cut) >= _MOST * len(cut)
 
 
 def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
@@ -179,25 +219,34 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         heads = []
     keep = max(template.heads, 1)
     extra: list[Block] = []
-    if template.date_at == "start" and record.dates and record.date_at == "inside":
-        # Dates open these records: lines above the date belong to the page, not the item.
+    opens: list[Block] = []  # headline-shaped lines that open the summary
+    if record.dates and record.date_at == "inside":
         opened = record.dates[0].line
-        extra = [h for h in heads if h.line < opened]
-        heads = [h for h in heads if h.line > opened]
+        above = [h for h in heads if h.line < opened]
+        below = [h for h in heads if h.line > opened]
+        if template.date_at == "start":
+            # Dates open these records: lines above the date belong to the page, not the item.
+            extra, heads = above, below
+        elif above and below:
+            # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
+            heads, opens = above, below
     if len(heads) > keep:
         extra, heads = extra + heads[:-keep], heads[-keep:]
     if extra:
         # Above the first item a page heading; between items a headline with nothing under it.
         for head in extra:
-            reason = FURNITURE if at_top else NO_SUMMARY
+            reason = CAPTION if template.over else FURNITURE if at_top else NO_SUMMARY
             entries.append(
                 Entry(record, reason=reason, item_like=reason == NO_SUMMARY, excerpt=head.text)
             )
     date = record.dates[0] if record.dates else None
-    body = " ".join(b.text for b in record.body)
+    body = " ".join(b.text for b in opens + record.body)
     if len(heads) == 2:
         body = f"{heads[1].text} {body}".strip()  # a standfirst opens the summary
     title = heads[0].text if heads else None
+    if title is None and not template.bodied and record.body:
+        # In a listing of headlines and dates, a long line is a long headline.
+        title, body = body, ""
     if not body and (template.bodied or title is None):
         reason = NO_SUMMARY if title else DATE_ONLY
         excerpt = title or (date.text if date else record.first_text)
