@@ -8,15 +8,16 @@ import altair as alt
 import plotly.graph_objects as go
 import pytest
 
-from insights import chart_gallery, charts, serving
+from insights import chart_gallery, charts, serving, theme_timeline
 
 import fixtures
 
 CHART_FUNCTIONS = [
-    name
-    for name, value in vars(charts).items()
+    f"{module.__name__.rpartition('.')[2]}.{name}"
+    for module in (charts, theme_timeline)
+    for name, value in vars(module).items()
     if inspect.isfunction(value)
-    and value.__module__ == charts.__name__
+    and value.__module__ == module.__name__
     and not name.startswith("_")
 ]
 
@@ -40,9 +41,7 @@ def test_every_example_draws_a_chart(corpus, name):
 
 @pytest.mark.parametrize("name", CHART_FUNCTIONS)
 def test_every_chart_function_has_an_example(name):
-    assert any(
-        f"charts.{name}(" in chart_gallery.source(e) for e in chart_gallery.EXAMPLES.values()
-    )
+    assert any(f"{name}(" in chart_gallery.source(e) for e in chart_gallery.EXAMPLES.values())
 
 
 def test_examples_have_titles_and_show_their_code_without_them():

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from insights import chart_gallery, chart_style, charts, periods, schema, serving
+from insights import chart_gallery, chart_style, charts, periods, schema, serving, theme_timeline
 from insights.corpus import fold, frames
 
 import fixtures
@@ -48,7 +48,7 @@ def by_theme() -> pd.DataFrame:
 
 @pytest.mark.parametrize("freq", periods.NAMES)
 def test_articles_over_time_by_theme_bars_span_their_period(freq: str) -> None:
-    spec = charts.articles_over_time_by_theme(
+    spec = theme_timeline.articles_over_time_by_theme(
         by_theme(), colours=COLOURS, period=periods.get(freq)
     ).to_dict()
     blocks, _ = spec["layer"]
@@ -65,7 +65,7 @@ def test_articles_over_time_by_theme_bars_span_their_period(freq: str) -> None:
 
 @pytest.mark.parametrize("freq", periods.NAMES)
 def test_theme_timeline_ticks_carry_the_year(freq: str) -> None:
-    spec = charts.articles_over_time_by_theme(
+    spec = theme_timeline.articles_over_time_by_theme(
         by_theme(), colours=COLOURS, period=periods.get(freq)
     ).to_dict()
     tick = spec["layer"][0]["encoding"]["x"]["axis"]["format"]
@@ -73,7 +73,7 @@ def test_theme_timeline_ticks_carry_the_year(freq: str) -> None:
 
 
 def test_theme_timeline_stripes_inferred_dates_and_says_what_it_counts() -> None:
-    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS).to_dict()
+    spec = theme_timeline.articles_over_time_by_theme(by_theme(), colours=COLOURS).to_dict()
     blocks, stripes = spec["layer"]
     dash = blocks["encoding"]["strokeDash"]
     assert dash["field"] == "date" and dash["scale"]["domain"] == [frames.KNOWN, frames.INFERRED]
@@ -97,7 +97,9 @@ def test_theme_timeline_stripes_inferred_dates_and_says_what_it_counts() -> None
 
 def test_articles_over_time_by_theme_marks_events() -> None:
     events = pd.DataFrame({"date": [date(2018, 1, 18)], "label": ["Anti-Slavery Day"]})
-    spec = charts.articles_over_time_by_theme(by_theme(), colours=COLOURS, events=events).to_dict()
+    spec = theme_timeline.articles_over_time_by_theme(
+        by_theme(), colours=COLOURS, events=events
+    ).to_dict()
     *_, rules = spec["layer"]
     assert rules["mark"]["type"] == "rule" and rules["mark"]["strokeDash"]
     assert rules["encoding"]["x"]["field"] == "date"

@@ -8,7 +8,7 @@ import struct
 import pandas as pd
 import pytest
 
-from insights import charts, images, serving, static_charts
+from insights import charts, images, serving, static_charts, theme_timeline
 from insights.corpus import Filters, listing, themes, timeline
 from insights.periods import MONTH, QUARTER
 
@@ -49,7 +49,7 @@ def _cases(corpus) -> dict:
             {"order": list(counts["theme"])},
         ),
         "articles_over_time_by_theme": (
-            charts.articles_over_time_by_theme,
+            theme_timeline.articles_over_time_by_theme,
             timeline.articles_over_time(corpus, rows, MONTH, by_theme=True),
             {
                 **colours,
@@ -79,8 +79,12 @@ CHARTS = [
 
 
 def test_every_chart_function_has_a_case():
-    drawn = {name for name in dir(charts) if callable(getattr(charts, name))}
-    functions = {n for n in drawn if not n.startswith("_") and n in charts.__doc__}
+    functions = {
+        name
+        for module in (charts, theme_timeline)
+        for name, value in vars(module).items()
+        if callable(value) and not name.startswith("_") and name in module.__doc__
+    }
     assert set(CHARTS) == functions - {"events"}
 
 

@@ -10,7 +10,7 @@ import state
 import story_parts
 import streamlit as st
 
-from insights import charts, events, periods, schema
+from insights import charts, events, periods, schema, theme_timeline
 from insights.corpus import articles, fold, frames, timeline, wording
 from insights.story import measure
 from insights.story import wording as story_wording
@@ -46,7 +46,7 @@ shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
 drawn = measure.drawn(per_theme, shown_as).drop(columns=[measure.ALL_ARTICLES, measure.SHARE])
 folded = fold.fold_themes(drawn, corpus.theme_colours)
 picked = ui.chart(
-    lambda: charts.articles_over_time_by_theme(
+    lambda: theme_timeline.articles_over_time_by_theme(
         folded.frame,
         colours=folded.colours,
         period=period,
@@ -67,7 +67,7 @@ picked = ui.chart(
 if shown:
     literal.text(wording.events_line(shown), caption=True)
 downloads.chart_images(
-    charts.articles_over_time_by_theme,
+    theme_timeline.articles_over_time_by_theme,
     folded.frame,
     title=f"Articles per {period.name} and theme",
     filters=filters,

@@ -22,7 +22,7 @@ import altair as alt
 import pandas as pd
 import plotly.graph_objects as go
 
-from insights import charts, events
+from insights import charts, events, theme_timeline
 from insights.corpus import Corpus, Filters, fold, frames, listing, themes, timeline
 from insights.periods import MONTH, QUARTER, WEEK, YEAR
 
@@ -61,7 +61,7 @@ def articles_over_time_by_theme(corpus: Corpus) -> Chart:
     frame = timeline.articles_over_time(corpus, rows, QUARTER, by_theme=True)
     shown = events.occurrences(events.load_events(), *timeline.frame_span(frame, QUARTER))
     folded = fold.fold_themes(frame, corpus.theme_colours)  # seven themes and "Other"
-    return charts.articles_over_time_by_theme(
+    return theme_timeline.articles_over_time_by_theme(
         folded.frame,
         colours=folded.colours,
         period=QUARTER,
