@@ -28,7 +28,16 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from insights import periods, schema, serving, store, synth
-from insights.corpus import Corpus, Filters, articles, columns, figures, themes, timeline, wording
+from insights.corpus import (
+    Corpus,
+    Filters,
+    articles,
+    figures,
+    theme_colours,
+    themes,
+    timeline,
+    wording,
+)
 
 THEMES = (
     "Child trafficking",
@@ -175,7 +184,7 @@ def synthetic_dataset(n: int, out: Path, seed: int = 0) -> Path:
         }
     )
     taxonomy = [
-        {"name": t, "description": "", "colour": columns.PALETTE[i], "phrases": []}
+        {"name": t, "description": "", "colour": theme_colours.PALETTE[i], "phrases": []}
         for i, t in enumerate(THEMES)
     ]
     store.write_dataset(table, out, {"sources": ["synthetic.csv"], "taxonomy": taxonomy})

@@ -48,6 +48,7 @@ from insights.corpus.arrays import (
     to_date,
 )
 from insights.corpus.filters import Filters
+from insights.corpus.theme_colours import theme_order
 from insights.periods import Period
 from insights.search import Query, SearchIndex, parse_query
 
@@ -56,24 +57,6 @@ SORTS = (schema.PUBLISHED, schema.TITLE, schema.POSITION, schema.WORD_COUNT, REL
 ORDERED = tuple(s for s in SORTS if s != RELEVANCE)  # the sort keys with a stored order
 MAX_THEMES = 64
 SELECTION_CACHE_BYTES = 64 * 2**20
-
-# Okabe–Ito, then Paul Tol's muted scheme: both stay apart under common colour blindness.
-PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#332288",
-    "#117733",
-    "#882255",
-    "#44AA99",
-    "#999933",
-    "#AA4499",
-    "#DDCC77",
-)
 
 Order = tuple[np.ndarray, np.ndarray]  # (rows in sort order, each row's place in that order)
 Numbering = tuple[np.ndarray, int, int]  # see Corpus.period_numbers
@@ -132,7 +115,7 @@ class Corpus:
         n = table.num_rows
 
         theme_values, theme_rows = flatten(table.column(schema.THEMES))
-        names, colours = _taxonomy(metadata, theme_values)
+        names, colours = theme_order(metadata, theme_values)
         if len(names) > MAX_THEMES:
             raise store.DatasetError(f"{path}: {len(names)} themes, more than {MAX_THEMES}")
         theme_ids = codes(theme_values, names)
@@ -401,15 +384,3 @@ class Corpus:
         """Selected dataset columns of a few rows as Python values (text unchanged)."""
         records = take(self.table.select(columns), rows).to_pylist()
         return pd.DataFrame(records, columns=columns)
-
-
-def _taxonomy(
-    metadata: dict[str, Any], theme_values: pa.ChunkedArray
-) -> tuple[tuple[str, ...], dict[str, str]]:
-    """Theme names in taxonomy order (then any others by frequency) and their colours."""
-    entries = [e for e in metadata.get("taxonomy") or [] if isinstance(e, dict) and e.get("name")]
-    names = [str(e["name"]) for e in entries]
-    names += [n for n in by_frequency(theme_values) if n not in names]
-    given = {str(e["name"]): str(e["colour"]) for e in entries if e.get("colour")}
-    colours = {n: given.get(n, PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)}
-    return tuple(names), colours
