@@ -119,3 +119,21 @@ def test_a_filter_followed_from_what_changed_stays_named_and_removable(visit) ->
     visit.settle()
     assert page.locator(BAR).count() == 0
     assert "theme=" not in page.url and "dates=" not in page.url
+
+
+def test_back_walks_each_view_in_turn_one_step_per_change(visit) -> None:
+    page = visit.open("explore")
+    seen = [(page.url, _state(visit))]
+    _pick(visit, "Sort", "Oldest first")
+    seen.append((page.url, _state(visit)))
+    page.locator("[data-testid=stPageLink] a", has_text="Details").first.click()
+    visit.settle()
+    seen.append((page.url, _state(visit)))
+    page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
+    visit.settle()
+    assert "/timeline" in page.url
+    for url, state in reversed(seen):  # one Back per change, each view as it was
+        page.go_back()
+        visit.settle()
+        assert page.url == url
+        assert _state(visit) == state
