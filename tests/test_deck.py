@@ -43,7 +43,7 @@ def test_one_idea_per_slide_in_order(corpus):
     assert kinds == ["numbers", "over_time", "themes", "changes", "figure", "figure", "figure"]
     numbers, over_time, themes, changes, *_ = slides
     assert numbers.lines == ("6 articles", "Oct 2017 to Sep 2018", "3 themes", "3 quoted figures")
-    assert numbers.sentence.startswith("Dates: 4 stated in the text, 1 inferred")
+    assert numbers.sentence.startswith("Dates: 4 stated by the source, 1 inferred")
     assert isinstance(over_time.chart, go.Figure) and isinstance(themes.chart, go.Figure)
     assert over_time.sentence.startswith("The busiest month was")
     assert themes.sentence.startswith(f"{CT} is the commonest theme")

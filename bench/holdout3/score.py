@@ -36,7 +36,8 @@ def score(page: Path, verbose: bool) -> tuple[bool, int, int, int]:
         print(f"FAIL  {page.stem:55s} expected {len(wanted):2d}  read  -  matched  0  ({error})")
         return False, len(wanted), 0, 0
     matched = sum(g == w for g, w in zip(got, wanted, strict=False))
-    missing = [x for x in expected.get("left_out", []) if not any(e.startswith(x) for e in left_out)]
+    listed = expected.get("left_out", [])
+    missing = [x for x in listed if not any(e.startswith(x) for e in left_out)]
     ok = len(got) == expected["items"] and got == wanted and not missing
     note = f"  left_out not reported: {missing}" if missing else ""
     print(

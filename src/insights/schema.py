@@ -72,7 +72,8 @@ ENTITY_TYPE = "type"
 # date_precision
 DAY, WEEK, MONTH, YEAR, UNKNOWN = "day", "week", "month", "year", "unknown"
 DATE_PRECISIONS = (DAY, WEEK, MONTH, YEAR, UNKNOWN)
-# date_basis: stated in the text, inferred from the listing, or curated (set by hand)
+# date_basis: stated by the source (its text, a feed or a CSV column), inferred from the
+# listing, or curated (set by hand)
 STATED, INFERRED, CURATED = "stated", "inferred", "curated"
 DATE_BASES = (STATED, INFERRED, CURATED)
 KNOWN_BASES = (STATED, CURATED)  # the date is known, not estimated

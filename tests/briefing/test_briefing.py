@@ -134,12 +134,11 @@ def test_the_footer_names_the_filters_the_version_the_build_and_inferred_dates(
     footer = _text(county_lines.split("<footer>")[1])
     assert "Filters: theme County lines." in footer
     assert f"Dataset version {corpus.version}, built 30 Nov 2026 at 08:15 UTC" in footer
-    assert "Dates: 3 stated in the text, 0 inferred from the listing order" in footer
+    assert "Dates: 3 stated by the source, 0 inferred from the listing order" in footer
     whole = _text(briefing.html(corpus, Filters(), made=MADE).split("<footer>")[1])
     assert "Filters: none (every article)." in whole
-    assert "5 stated in the text, 1 inferred from the listing order, 0 set by hand, 1 unknown" in (
-        whole
-    )
+    dates = "5 stated by the source, 1 inferred from the listing order, 0 set by hand, 1 unknown"
+    assert dates in whole
 
 
 def test_source_text_is_escaped_never_markup(county_lines):
@@ -188,7 +187,7 @@ def test_cli_writes_the_briefing_as_a_pdf_of_the_same_page(dataset, tmp_path, ca
         "<script>alert(1)</script>",  # shown as text
         "up to 1,000 children",
         "Latest articles",
-        "Dates: 2 stated in the text, 0 inferred",  # 2018: the hostile article and one more
+        "Dates: 2 stated by the source, 0 inferred",  # 2018: the hostile article and one more
     ):
         assert expected in text
 

@@ -146,7 +146,8 @@ def test_dates_and_moments(function, value, text):
 def test_headline_dates(corpus):
     head = articles.headline(corpus, corpus.select(Filters()))
     assert wording.headline_dates(head) == (
-        "Dates: 4 stated in the text, 1 inferred from the listing order, 0 set by hand, 1 unknown."
+        "Dates: 4 stated by the source, 1 inferred from the listing order, 0 set by hand, "
+        "1 unknown."
     )
 
 
@@ -231,7 +232,7 @@ def test_articles_over_time_by_theme_summary(corpus):
 def test_date_intervals_summary(corpus):
     intervals = timeline.date_intervals(corpus, corpus.select(Filters()))
     assert wording.date_intervals_summary(intervals).startswith(
-        "Filled dots are dates stated in the text or set by hand; hollow dots (1 here) are"
+        "Filled dots are dates stated by the source or set by hand; hollow dots (1 here) are"
     )
 
 

@@ -126,7 +126,7 @@ def _figure(value: float) -> str:
 def headline_dates(head: Any) -> str:
     """How the dates of a `Headline` are known, in one line."""
     return (
-        f"Dates: {head.stated:,} stated in the text, {head.inferred:,} inferred from the listing "
+        f"Dates: {head.stated:,} stated by the source, {head.inferred:,} inferred from the listing "
         f"order, {head.curated:,} set by hand, {head.undated:,} unknown."
     )
 
@@ -296,7 +296,7 @@ def date_intervals_summary(intervals: pd.DataFrame) -> str:
     """How many of a `date_intervals` frame's dates are estimates, and how to read the chart."""
     inferred = int((intervals[schema.DATE_BASIS] == schema.INFERRED).sum())
     return (
-        f"Filled dots are dates stated in the text or set by hand; hollow dots ({inferred} here) "
+        f"Filled dots are dates stated by the source or set by hand; hollow dots ({inferred} here) "
         "are estimates, and the line through each spans every date the article could have."
     )
 
