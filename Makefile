@@ -44,7 +44,7 @@ bench-load: $(VENV)/.installed-test $(DATASET)
 
 # The dataset is rebuilt when the listing, the taxonomy or the pipeline's code changes.
 $(DATASET): $(VENV)/.installed $(LISTING) $(TAXONOMY) $(CODE)
-	$(BIN)/insights build $(LISTING) --taxonomy $(TAXONOMY) --out $@
+	$(BIN)/insights build $(LISTING) --publisher "ECPAT UK" --taxonomy $(TAXONOMY) --out $@
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
