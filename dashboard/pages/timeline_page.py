@@ -41,7 +41,8 @@ per_theme = measure.with_share_of_all(corpus, per_theme, period, filters.publish
 calendar, problem = state.event_calendar()
 if problem:
     st.warning(literal.label(f"Events are not marked: {problem}"), icon=":material/warning:")
-shown = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
+found = events.occurrences(calendar, *timeline.frame_span(per_theme, period))
+shown = events.markable(found)
 # at most eight colours, of what is drawn: counts, or shares of all articles per period
 drawn = measure.drawn(per_theme, shown_as).drop(columns=[measure.ALL_ARTICLES, measure.SHARE])
 folded = fold.fold_themes(drawn, corpus.theme_colours)
@@ -53,7 +54,9 @@ picked = ui.chart(
         events=pd.DataFrame(shown, columns=events.Occurrence._fields),
         share=shown_as == measure.SHARE,
     ),
-    summary=wording.articles_over_time_by_theme_summary(per_theme, period, len(shown))
+    summary=wording.articles_over_time_by_theme_summary(
+        per_theme, period, len(shown), unmarked=len(found) - len(shown)
+    )
     + (f" {fold.folded_sentence(folded)}" if folded.folded else "")
     + f" {wording.estimates_sentence(ui.for_view(timeline.articles_over_time, period))}"
     + " "

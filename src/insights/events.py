@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+# The most event days a chart marks: past this (five yearly days over more than two years) the
+# dashed lines outnumber the bars' edges, and the chart says so instead.
+MAX_MARKED = 12
 DEFAULT_EVENTS = Path(__file__).resolve().parents[2] / "data" / "events.csv"
 
 
@@ -104,3 +107,9 @@ def occurrences(events: list[Event], start: date, end: date) -> list[Occurrence]
         if (when := event.on(year)) is not None and start <= when <= end
     ]
     return sorted(found)
+
+
+def markable(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences a chart marks: all of them, or none when there are more than
+    MAX_MARKED (then its sentence says how many and how to see them)."""
+    return found if len(found) <= MAX_MARKED else []

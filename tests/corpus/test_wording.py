@@ -326,3 +326,10 @@ def test_estimates_sentence(known, inferred, text):
 )  # fmt: skip
 def test_articles_in_period(total, estimated, text):
     assert wording.articles_in_period(total, MONTH, pd.Timestamp("2018-09-01"), estimated) == text
+
+
+def test_too_many_event_days_are_counted_not_marked(corpus):
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters()), MONTH, by_theme=True)
+    assert "with 70 event days in this span, too many to mark: narrow the dates to a year" in (
+        wording.articles_over_time_by_theme_summary(frame, MONTH, 0, unmarked=70)
+    )

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from insights.events import DEFAULT_EVENTS, EventsError, load_events, occurrences
+from insights.events import (
+    DEFAULT_EVENTS,
+    MAX_MARKED,
+    EventsError,
+    load_events,
+    markable,
+    occurrences,
+)
 
 
 def write(tmp_path, text: str):
@@ -53,3 +60,11 @@ def test_shipped_events_hold_the_two_trafficking_days():
     labels = {e.label: (e.month, e.day) for e in load_events(DEFAULT_EVENTS) if e.recurring}
     assert labels["Anti-Slavery Day"] == (10, 18)
     assert labels["World Day against Trafficking in Persons"] == (7, 30)
+
+
+def test_a_chart_marks_a_few_event_days_and_none_of_many():
+    shipped = load_events(DEFAULT_EVENTS)
+    one_year = occurrences(shipped, date(2017, 10, 1), date(2018, 9, 30))
+    assert markable(one_year) == one_year and len(one_year) >= 5
+    fourteen = occurrences(shipped, date(2005, 1, 1), date(2018, 12, 31))
+    assert len(fourteen) > MAX_MARKED and markable(fourteen) == []

@@ -282,13 +282,22 @@ def theme_cooccurrence_summary(pairs: pd.DataFrame) -> str:
     )
 
 
-def articles_over_time_by_theme_summary(frame: pd.DataFrame, period: Period, events: int) -> str:
-    """The span of a per-theme `articles_over_time` frame, its events, and how to read it."""
+def articles_over_time_by_theme_summary(
+    frame: pd.DataFrame, period: Period, events: int, unmarked: int = 0
+) -> str:
+    """The span of a per-theme `articles_over_time` frame, its events, and how to read it;
+    `unmarked` event days fall in the span but are too many to draw."""
     first, last = frame[PERIOD].min(), frame[PERIOD].max()
+    marked = (
+        f"{plural(unmarked, 'event day')} in this span, too many to mark: narrow the dates to "
+        "a year or two to see them"
+        if unmarked
+        else f"{plural(events, 'event')} marked by dashed lines"
+    )
     return (
         f"Articles per {period.name} and theme from {first:%B %Y} to {last:%B %Y}, with "
-        f"{plural(events, 'event')} marked by dashed lines; striped blocks are articles whose "
-        "date is inferred, not stated, and an article with two themes counts once in each."
+        f"{marked}; striped blocks are articles whose date is inferred, not stated, and an "
+        "article with two themes counts once in each."
     )
 
 
