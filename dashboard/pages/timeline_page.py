@@ -38,6 +38,9 @@ if per_theme.empty:
     st.info("None of these articles has a date, so there is nothing to draw over time.")
     st.stop()
 per_theme = measure.with_share_of_all(corpus, per_theme, period, filters.publishers)
+crowded = wording.too_many_periods(timeline.period_count(per_theme, period), period)
+if crowded:
+    st.info(crowded, icon=":material/zoom_out:")
 calendar, problem = state.event_calendar()
 if problem:
     st.warning(literal.label(f"Events are not marked: {problem}"), icon=":material/warning:")

@@ -170,3 +170,11 @@ def test_articles_over_time_matches_pandas(random_corpus, freq, filters):
     assert got[frames.ARTICLES].tolist() == expected.tolist()
     exact = frame.loc[published.index, schema.DATE_BASIS].isin(["stated", "curated"])
     assert got[frames.KNOWN].sum() == exact.sum()
+
+
+def test_period_count_spans_first_to_last_period(corpus):
+    month = periods.MONTH
+    frame = timeline.articles_over_time(corpus, corpus.select(Filters()), month)
+    first, last = frame["period"].min(), frame["period"].max()
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    assert timeline.period_count(frame, month) == months

@@ -333,3 +333,11 @@ def test_too_many_event_days_are_counted_not_marked(corpus):
     assert "with 70 event days in this span, too many to mark: narrow the dates to a year" in (
         wording.articles_over_time_by_theme_summary(frame, MONTH, 0, unmarked=70)
     )
+
+
+def test_a_crowded_chart_over_time_says_so():
+    assert wording.too_many_periods(160, WEEK) is None
+    assert wording.too_many_periods(730, WEEK) == (
+        "730 weeks in view: more bars than can be told apart. Choose a longer period above, or "
+        "narrow the dates."
+    )

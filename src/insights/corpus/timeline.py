@@ -217,6 +217,13 @@ def frame_span(frame: pd.DataFrame, period: Period) -> tuple[date, date]:
     return frame[PERIOD].min().date(), period.span(frame[PERIOD].max())[1]
 
 
+def period_count(frame: pd.DataFrame, period: Period) -> int:
+    """How many periods an over-time frame spans, first to last (the bars a chart draws)."""
+    first, last = frame_span(frame, period)
+    numbers = period.number(np.array([first, last], dtype="datetime64[D]").astype(np.int64))
+    return int(numbers[1] - numbers[0] + 1)
+
+
 def counts_per_period(
     corpus: Corpus,
     rows: np.ndarray,

@@ -375,3 +375,17 @@ def _listed(names: Sequence[str], last: str = "and") -> str:
     """'A', 'A and B', 'A, B and C'."""
     names = list(names)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
+
+
+MAX_BARS = 160  # about a bar per 6 px on a laptop's chart: beyond, bars blur into a band
+
+
+def too_many_periods(count: int, period: Period) -> str | None:
+    """What to say when a chart over time has more periods than a screen shows apart:
+    '730 weeks in view: more bars than can be told apart. …'; None when they fit."""
+    if count <= MAX_BARS:
+        return None
+    return (
+        f"{count:,} {period.name}s in view: more bars than can be told apart. Choose a longer "
+        "period above, or narrow the dates."
+    )
