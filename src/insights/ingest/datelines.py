@@ -4,6 +4,7 @@ UK listings are day-first: "03/04/2018" is 3 April. Examples of what is read:
 
     "3 June 2015"  "Wednesday, 17th October 2018"  "Published: 12/03/2018"  "2018-03-12T09:30:00Z"
     "Jane Smith, Policy Officer. 3 June 2015"  "June 3, 2015"  "March 2016" (month only)
+    "12 de julio de 2019"  "12 juillet 2019"  "12. Juli 2019" (other languages: day, month, year)
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from insights.ingest.items import Order
-from insights.lexicon import MONTH_NAMES, MONTHS, word_set
+from insights.lexicon import DAY_MONTHS, MONTH_NAMES, MONTHS, trie_pattern, word_set
 
 _MONTH = MONTH_NAMES + r"\.?"
+_ANY_MONTH = "(?:" + trie_pattern([*MONTHS, *DAY_MONTHS]) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"""\b(?:
         (?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)
       | (?P<num_d>\d{{1,2}})(?P<sep>[/.-])(?P<num_m>\d{{1,2}})(?P=sep)
         (?P<num_y>\d{{4}}|\d{{2}})(?!\d)
-      | (?P<dmy_d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>\d{{4}})(?!\d)
+      | (?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?\s+(?P<dmy_m>{_ANY_MONTH}),?
+        \s+(?:del?\s+)?(?P<dmy_y>\d{{4}})(?!\d)
       | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORD},?\s+(?P<mdy_y>\d{{4}})(?!\d)
       | (?P<my_m>{_MONTH}),?\s+(?P<my_y>\d{{4}})(?!\d)
     )""",
@@ -121,7 +124,8 @@ def find_date(text: str, months_first: bool = False) -> DateMatch | None:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    name = name.rstrip(".").lower()
+    return MONTHS.get(name) or DAY_MONTHS[name]
 
 
 def _is_byline_prefix(prefix: str) -> bool:
