@@ -104,6 +104,19 @@ CASES = [
             ("The Risk of Nuclear War is Increasing, Group Says", date(2019, 8, 1), False),
         ],
     ),
+    (
+        "a copy that stops one word into the last headline of a date-and-headline line",
+        "9/18/2019 Law Upended by Rescinding Clean Air Authority\n"
+        "9/10/2019 Science Group Calls for Full Investigation\n"
+        "8/1/2019 The Risk of Nuclear War is Increasing, Group Says\n"
+        "7/16/2019 Northern",
+        [
+            ("Law Upended by Rescinding Clean Air Authority", date(2019, 9, 18), False),
+            ("Science Group Calls for Full Investigation", date(2019, 9, 10), False),
+            ("The Risk of Nuclear War is Increasing, Group Says", date(2019, 8, 1), False),
+            ("Northern", date(2019, 7, 16), True),
+        ],
+    ),
 ]
 
 
