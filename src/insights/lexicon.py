@@ -1,6 +1,7 @@
 """English words the readers and the enrichments share: month names, word sets, word patterns.
 
 MONTHS["sept"] == 9                       every spelling news text uses, lowercase
+DAY_MONTHS["julio"] == 7                  month names of other languages, for dates only
 re.fullmatch(MONTH_NAMES, "sept")         one alternation, longest spelling first
 word_set("in since from")                 frozenset({"in", "since", "from"})
 trie_pattern(["UK", "UN", "United Kingdom"]) == "U(?:nited\\ Kingdom|K|N)"
@@ -40,6 +41,32 @@ NUMBER_WORDS = tuple(
 )
 # Longest first, so "sept" is not read as "sep" and a stray "t".
 MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+
+# Month names, written in full, of the other languages charities' listings come in (Spanish,
+# Portuguese, French, German, Italian, Dutch), read only in a date with its day and year, as
+# these languages write it: "12 de julio de 2019", "12 juillet 2019", "12. Juli 2019". Apart
+# from MONTHS, which the enrichments read in running English ("Mars", "Mayo" are not months).
+DAY_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            "enero janeiro janvier januar gennaio januari jänner",
+            "febrero fevereiro février februar febbraio februari",
+            "marzo março mars märz maart",
+            "abril avril aprile",
+            "mayo maio mai maggio mei",
+            "junio junho juin juni giugno",
+            "julio julho juillet juli luglio",
+            "agosto août augustus",
+            "septiembre setiembre setembro septembre settembre",
+            "octubre outubro octobre oktober ottobre",
+            "noviembre novembro novembre",
+            "diciembre dezembro décembre dezember dicembre",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
 
 
 def word_set(text: str) -> frozenset[str]:

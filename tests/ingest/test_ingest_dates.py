@@ -29,6 +29,13 @@ DATE_LINES = [
     ("2018-03-12T09:30:00Z", date(2018, 3, 12)),
     ("UK August 28, 2018", date(2018, 8, 28)),  # a section label before the date
     ("refugee soccer camp Oct 16, 2020", date(2020, 10, 16)),
+    # Other languages write day, month, year: Spanish, Portuguese, French, German, Italian, Dutch.
+    ("12 de julio de 2019", date(2019, 7, 12)),
+    ("3 de março de 2020", date(2020, 3, 3)),
+    ("1er mai 2019", date(2019, 5, 1)),
+    ("12. Juli 2019", date(2019, 7, 12)),
+    ("26 settembre 2018", date(2018, 9, 26)),
+    ("5 maart 2021", date(2021, 3, 5)),
 ]
 
 
@@ -53,6 +60,8 @@ NOT_DATE_LINES = [
     "3 June 2015 – Children at risk of trafficking, says a new report",
     "Charity shop opened in 3 June 2015",
     "Four words of label 3 June 2015",
+    "Mars 2020 rover",  # another language's month only with its day
+    "julio de 2019",
 ]
 
 

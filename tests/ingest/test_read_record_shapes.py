@@ -104,6 +104,33 @@ CASES = [
             ("The Risk of Nuclear War is Increasing, Group Says", date(2019, 8, 1), False),
         ],
     ),
+    (
+        "a copy that stops one word into the last headline of a date-and-headline line",
+        "9/18/2019 Law Upended by Rescinding Clean Air Authority\n"
+        "9/10/2019 Science Group Calls for Full Investigation\n"
+        "8/1/2019 The Risk of Nuclear War is Increasing, Group Says\n"
+        "7/16/2019 Northern",
+        [
+            ("Law Upended by Rescinding Clean Air Authority", date(2019, 9, 18), False),
+            ("Science Group Calls for Full Investigation", date(2019, 9, 10), False),
+            ("The Risk of Nuclear War is Increasing, Group Says", date(2019, 8, 1), False),
+            ("Northern", date(2019, 7, 16), True),
+        ],
+    ),
+    (
+        "where a credit stands over each headline, one above the date is a credit too",
+        "Jane Photographer\n\nBoard elects a new chair today\n\n"
+        "The members elected their new board of directors at the annual meeting.\n\n"
+        "John Photographer\n\nFoundations call for relief on investment\n\n"
+        "The association calls for liability relief in asset investment for foundations.\n\n"
+        "© A. Photographer\n\n6 December 2018\n\nHighlights of the Investing Forum\n\n"
+        "The forum asked how foundations can use their assets in Africa.\n",
+        [
+            ("Board elects a new chair today", None, False),
+            ("Foundations call for relief on investment", None, False),
+            ("Highlights of the Investing Forum", date(2018, 12, 6), False),
+        ],
+    ),
 ]
 
 

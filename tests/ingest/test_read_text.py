@@ -9,6 +9,7 @@ import pytest
 
 from insights.ingest import read_source
 from insights.ingest.plaintext import FURNITURE, NO_SUMMARY, read_text
+from insights.ingest.teasers import derive_title
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "ecpat-uk-news-2017-10_to_2018-10.txt"
 
@@ -598,3 +599,9 @@ def test_summaries_cut_mid_word_without_dates_or_markers_pair_with_their_headlin
         ("New homes plan published", "The counc"),
     ]
     assert listing.items[-1].truncated
+
+
+def test_a_stop_with_no_word_before_it_ends_no_sentence():
+    # Found by tests/reliability/test_readers_property.py: "ſ\t0\x80" in cp1252 reads "?\t0?".
+    assert derive_title("?\t0?") == "? 0?"
+    assert derive_title("? Then a sentence. More") == "? Then a sentence"

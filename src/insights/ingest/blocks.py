@@ -24,13 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from insights.ingest import teasers
-from insights.ingest.datelines import (
-    DateMatch,
-    date_line,
-    month_first,
-    split_leading_date,
-    unplaced_date_line,
-)
+from insights.ingest.datelines import DateMatch, leading_date, month_first, unplaced_date_line
 
 MAX_HEADLINE_CHARS = 160
 _MAX_LABEL_WORDS = 4
@@ -81,10 +75,10 @@ def classify(text: str, line: int, months_first: bool = False) -> list[Block]:
     if marker and not body:
         return [Block("M", text, line)]
     if not marker:
-        if found := date_line(body, months_first):
-            return [Block("D", body, line, date=found)]
-        if split := split_leading_date(body, months_first):
-            found, rest = split
+        if dated := leading_date(body, months_first):
+            found, rest = dated
+            if not rest:
+                return [Block("D", body, line, date=found)]
             return [
                 Block("D", body[: len(body) - len(rest)].rstrip(" -–—|:"), line, date=found),
                 *classify(rest, line, months_first),

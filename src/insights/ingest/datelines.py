@@ -4,6 +4,7 @@ UK listings are day-first: "03/04/2018" is 3 April. Examples of what is read:
 
     "3 June 2015"  "Wednesday, 17th October 2018"  "Published: 12/03/2018"  "2018-03-12T09:30:00Z"
     "Jane Smith, Policy Officer. 3 June 2015"  "June 3, 2015"  "March 2016" (month only)
+    "12 de julio de 2019"  "12 juillet 2019"  "12. Juli 2019" (other languages: day, month, year)
 """
 
 from __future__ import annotations
@@ -15,25 +16,28 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from insights.ingest.items import Order
-from insights.lexicon import MONTH_NAMES, MONTHS, word_set
+from insights.lexicon import DAY_MONTHS, MONTH_NAMES, MONTHS, trie_pattern, word_set
 
 _MONTH = MONTH_NAMES + r"\.?"
+_ANY_MONTH = "(?:" + trie_pattern([*MONTHS, *DAY_MONTHS]) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"""\b(?:
         (?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)
       | (?P<num_d>\d{{1,2}})(?P<sep>[/.-])(?P<num_m>\d{{1,2}})(?P=sep)
         (?P<num_y>\d{{4}}|\d{{2}})(?!\d)
-      | (?P<dmy_d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>\d{{4}})(?!\d)
+      | (?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?\s+(?P<dmy_m>{_ANY_MONTH}),?
+        \s+(?:del?\s+)?(?P<dmy_y>\d{{4}})(?!\d)
       | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORD},?\s+(?P<mdy_y>\d{{4}})(?!\d)
       | (?P<my_m>{_MONTH}),?\s+(?P<my_y>\d{{4}})(?!\d)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
-_MAY_HOLD_DATE = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d")
+_MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|[/.-]\d{1,2}[/.-]\d)")  # a digit first: scanned fast
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
     r"""^(?:[T\s,@]|\bat\b)*
@@ -85,6 +89,8 @@ def month_first(lines: Iterable[str]) -> bool:
     and none "18/9/2019". UK listings are day-first, and so is a page that never tells."""
     months_first = days_first = False
     short = "\n".join(line for line in lines if len(line) <= _MAX_DATE_LINE)  # date lines
+    if not _NUMERIC_HINT.search(short):
+        return False  # no numeric date: one fast scan, not a look-behind at every character
     for m in _NUMERIC.finditer(short):
         first, second = int(m.group(1)), int(m.group(3))
         days_first = days_first or (12 < first <= 31 and second <= 12)
@@ -121,7 +127,8 @@ def find_date(text: str, months_first: bool = False) -> DateMatch | None:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    name = name.rstrip(".").lower()
+    return MONTHS.get(name) or DAY_MONTHS[name]
 
 
 def _is_byline_prefix(prefix: str) -> bool:
@@ -167,14 +174,17 @@ def date_line(line: str, months_first: bool = False) -> DateMatch | None:
     if len(line) > _MAX_DATE_LINE:
         return None
     found = find_date(line, months_first)
-    if found is None:
-        return None
+    return found if found is not None and _is_date_line(line, found) else None
+
+
+def _is_date_line(line: str, found: DateMatch) -> bool:
     prefix, suffix = line[: found.start], line[found.end :]
     if _is_byline_prefix(prefix) and _is_byline_suffix(suffix, found.day is not None):
-        return found
-    if found.day and not _TIME.sub("", suffix, count=1).strip() and _is_label_prefix(prefix):
-        return found  # "refugees Oct 17, 2020", "UK August 28, 2018"
-    return None
+        return True
+    # "refugees Oct 17, 2020", "UK August 28, 2018"
+    return (
+        bool(found.day) and not _TIME.sub("", suffix, count=1).strip() and _is_label_prefix(prefix)
+    )
 
 
 # Dates a listing states but a calendar cannot place: "3 days ago", "UK 2 hours ago", "Feb 12".
@@ -198,11 +208,16 @@ _SPACE = re.compile(r"\s+(?=\S)")
 _MIN_REST_WORDS = 3
 
 
-def split_leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str] | None:
-    """(date, rest) when a line opens with a date, a dash or bar, and text of its own; a
-    numeric date needs no dash ("9/18/2019 Trump Upends Law …": no headline opens on one)."""
+def leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str] | None:
+    """(date, "") when the whole line is a date line (as `date_line` reads it); (date, rest)
+    when it opens with a date, a dash or bar, and text of its own; a numeric date needs no dash
+    ("9/18/2019 Trump Upends Law …": no headline opens on one). One search serves both."""
     found = find_date(line[:_MAX_DATE_LINE], months_first)
-    if found is None or not _is_byline_prefix(line[: found.start]):
+    if found is None:
+        return None
+    if len(line) <= _MAX_DATE_LINE and _is_date_line(line, found):
+        return found, ""
+    if not _is_byline_prefix(line[: found.start]):
         return None
     separator = _LEADING_SEPARATOR.match(line, found.end)
     if separator is None and found.start == 0 and _NUMERIC.fullmatch(line[: found.end]):
@@ -215,11 +230,14 @@ def split_leading_date(line: str, months_first: bool = False) -> tuple[DateMatch
 
 # "AUCKLAND, New Zealand, May 31, 2019 (ENS) – New Zealand’s newest …": a press dateline.
 _DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s*$")
+_DATELINE_OPENS = re.compile(_DATELINE_PLACE.pattern.removesuffix(r"\s*$"))
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
 
 
 def opening_dateline(summary: str) -> DateMatch | None:
     """The date of a dateline that opens a summary ("PLACE, date (AGENCY) – …"), else None."""
+    if _DATELINE_OPENS.match(summary) is None:
+        return None  # no place opens it: most summaries, found without looking for a date
     found = find_date(summary[:_MAX_DATE_LINE])
     if found is None or found.day is None:
         return None

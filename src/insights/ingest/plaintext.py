@@ -75,6 +75,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
                 and _ends_open(entry.summary)
                 and (cut or marked - entry.marker > 0 or whole > len(items) // 2)
             )
+            or any(b.fragment for b in entry.record.heads)  # a headline the copy cut
         )
         summary_block = entry.record.body[0] if entry.record.body else None
         stated, stated_line = _stated_date(entry)

@@ -104,6 +104,8 @@ def open_last_line(blocks: list[Block]) -> bool:
     if not texts:
         return False
     last = blocks[texts[-1]]
+    if last.kind == "D" and _split_cut_headline(blocks, texts[-1]):
+        return True
     if last.kind not in _TEXT or last.marker or _ends_whole(last.text):
         return False
     before = blocks[texts[-2]].kind if len(texts) > 1 else ""
@@ -117,6 +119,24 @@ def open_last_line(blocks: list[Block]) -> bool:
         last.kind = "P"  # "… is not happening in a vacuum, but": the paragraph goes on
     elif before == "P":
         last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
+    return True
+
+
+def _split_cut_headline(blocks: list[Block], at: int) -> bool:
+    """ "7/16/2019 Northern" at the end of a page whose lines open with a date and go on with a
+    headline ("9/18/2019 Trump Upends Law …"): the copy cut the last headline after a word or
+    two, which the date line's shape alone would read as its trailer. Splits it off."""
+    last = blocks[at]
+    rest = last.text[last.date.end :].strip(" -–—|:") if last.date else ""
+    if not rest or _ends_whole(rest):
+        return False
+    shared = sum(
+        a.kind == "D" and b.kind == "H" and a.line == b.line for a, b in itertools.pairwise(blocks)
+    )
+    if shared < 2:
+        return False
+    last.text = last.text[: last.date.end]
+    blocks.insert(at + 1, Block("H", rest, last.line, fragment=True))
     return True
 
 
@@ -203,7 +223,7 @@ def segment(
         rest = blocks[i + 1] if kind == "D" and i + 1 < len(blocks) else None
         opens_line = rest is not None and rest.line == block.line and rest.kind == "H"
         new = (
-            block.fragment
+            (block.fragment and phase != "dated")  # not the headline of a date on its line
             or ((opens_line or (dates_open and kind == "D")) and phase != "start")
             or _starts_record(kind, block, phase, current, ahead, headed, dates_close)
         )

@@ -80,7 +80,10 @@ def stops_mid_sentence(text: str) -> bool:
 
 def first_sentence(text: str) -> str:
     for match in _SENTENCE_END.finditer(text):
-        word = text[: match.start()].rsplit(None, 1)[-1].lower().lstrip("(\"'“‘")
+        before = text[: match.start()].rsplit(None, 1)
+        if not before:
+            continue  # "? 0": a stop with no word before it ends no sentence
+        word = before[-1].lower().lstrip("(\"'“‘")
         if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
             return text[: match.end()]
     return text

@@ -224,8 +224,10 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         opened = record.dates[0].line
         above = [h for h in heads if h.line < opened]
         below = [h for h in heads if h.line > opened]
-        if template.date_at == "start":
-            # Dates open these records: lines above the date belong to the page, not the item.
+        if template.date_at == "start" or (template.over and below):
+            # Dates open these records: lines above the date belong to the page, not the item;
+            # where lines over the headline are captions, those above the date are, and the
+            # headline stands under it ("© A. Photographer / 6 December 2018 / Headline").
             extra, heads = above, below
         elif above and below:
             # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
