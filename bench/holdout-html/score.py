@@ -1,0 +1,75 @@
+"""Score the HTML reader on the blind held-out saved pages in bench/holdout-html/.
+
+Each NAME.html here has its expectation in NAME.toml, written by reading the page before the
+reader ran on it. The comparison is the one tests/ingest/test_real_pages.py makes (its
+`describe` and `want` are imported, not copied): a page passes when the reader finds the
+expected number of items, every item's (title or summary start, stated date, cut) matches in
+order, and every `left_out` excerpt is among the reader's rejections. "Items matched" counts
+expected items whose tuple the reader reproduces at the same position.
+
+Run from the worktree root:  PYTHONPATH=src /work/main/.venv/bin/python bench/holdout-html/score.py
+(-v prints each mismatching item; further arguments are extra folders of NAME.html + NAME.toml,
+e.g. pages kept locally because their licence does not allow committing them).
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+
+from test_real_pages import describe, want  # noqa: E402  (the suite's own comparison)
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".html", ".htm"))
+
+
+def score(page: Path, verbose: bool) -> tuple[bool, int, int, int]:
+    expected = tomllib.loads(page.with_suffix(".toml").read_text(encoding="utf-8"))
+    wanted = want(page)
+    try:
+        got, left_out = describe(page)
+    except Exception as error:  # the reader found nothing, or failed
+        print(f"FAIL  {page.stem:45s} expected {len(wanted):2d}  read  -  matched  0  ({error})")
+        return False, len(wanted), 0, 0
+    matched = sum(g == w for g, w in zip(got, wanted, strict=False))
+    listed = expected.get("left_out", [])
+    missing = [x for x in listed if not any(e.startswith(x) for e in left_out)]
+    ok = len(got) == expected["items"] and got == wanted and not missing
+    note = f"  left_out not reported: {missing}" if missing else ""
+    print(
+        f"{'PASS' if ok else 'FAIL'}  {page.stem:45s} expected {len(wanted):2d}  read {len(got):2d}"
+        f"  matched {matched:2d}{note}"
+    )
+    if verbose and not ok:
+        for i in range(max(len(got), len(wanted))):
+            g = got[i] if i < len(got) else None
+            w = wanted[i] if i < len(wanted) else None
+            if g != w:
+                print(f"        #{i + 1} want {w}\n            read {g}")
+    return ok, len(wanted), len(got), matched
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    folders = [HERE] + [Path(a) for a in sys.argv[1:] if a != "-v"]
+    passed = items = matched = total = 0
+    for folder in folders:
+        print(f"# {folder}")
+        for page in pages(folder):
+            ok, n, _, m = score(page, verbose)
+            passed += ok
+            items += n
+            matched += m
+            total += 1
+    print(f"\npages passed {passed}/{total}; items matched {matched}/{items}")
+
+
+if __name__ == "__main__":
+    main()
