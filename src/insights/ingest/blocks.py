@@ -29,6 +29,8 @@ from insights.ingest.datelines import (
     date_line,
     month_first,
     split_leading_date,
+    stamp_frames,
+    stamped_date_line,
     unplaced_date_line,
 )
 
@@ -75,13 +77,17 @@ def is_furniture_shape(text: str) -> bool:
     return len(words) <= _MAX_PAGER_WORDS and all(w.isdigit() or w in _PAGER_TOKENS for w in words)
 
 
-def classify(text: str, line: int, months_first: bool = False) -> list[Block]:
-    """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…"."""
+def classify(
+    text: str, line: int, months_first: bool = False, frames: frozenset[str] = frozenset()
+) -> list[Block]:
+    """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…".
+
+    `frames` are the page's repeated date stamps (`datelines.stamp_frames`)."""
     body, marker = teasers.strip_marker(text)
     if marker and not body:
         return [Block("M", text, line)]
     if not marker:
-        if found := date_line(body, months_first):
+        if found := date_line(body, months_first) or stamped_date_line(body, frames, months_first):
             return [Block("D", body, line, date=found)]
         if split := split_leading_date(body, months_first):
             found, rest = split
@@ -148,6 +154,7 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     ]
     labels = repeated(cleaned, window=_SAME_PLACE_LINES)
     months_first = month_first(cleaned)
+    frames = stamp_frames(cleaned, months_first)
     joinable = False  # the previous line was text with no blank line after it
     for number, line in enumerate(cleaned, start=first_line):
         if not line:
@@ -161,7 +168,7 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
             last.kind = "P" if marker or "P" in last.kind or shape(last.text) == "P" else last.kind
             joinable = not marker
             continue
-        made = classify(line, number, months_first)
+        made = classify(line, number, months_first, frames)
         blocks.extend(made)
         joinable = made[-1].kind in "HSP" and not made[-1].marker
     mark_labels(blocks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -176,6 +177,36 @@ def date_line(line: str, months_first: bool = False) -> DateMatch | None:
         return found  # "refugees Oct 17, 2020", "UK August 28, 2018"
     return None
 
+
+
+def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
+    """(date, frame) for a line a date opens or a byline leads into, with a short tail after
+    it: "25 April 2016 in , ," frames as "|in", "Posted: May 2, 2017 in: Childcare" as
+    "posted:|in:". The frame is the text before the date and the tail's first word."""
+    if len(line) > _MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
+        return None
+    found = find_date(line, months_first)
+    if found is None or found.day is None or not _is_byline_prefix(line[: found.start]):
+        return None
+    tail = line[found.end :].split()
+    if not tail or len(tail) > _MAX_TRAILER_WORDS:
+        return None
+    return found, f"{line[: found.start].strip().casefold()}|{tail[0].casefold()}"
+
+
+def stamp_frames(lines: Iterable[str], months_first: bool = False) -> frozenset[str]:
+    """The frames two or more lines share: a site's date stamp with a tail of its own ("in , ,",
+    ", by in Equality"), which no headline repeats around a different date."""
+    frames = Counter(s[1] for line in lines if (s := _stamp(line, months_first)))
+    return frozenset(f for f, n in frames.items() if n >= 2)
+
+
+def stamped_date_line(
+    line: str, frames: frozenset[str], months_first: bool = False
+) -> DateMatch | None:
+    """The date of a line written in one of the page's repeated date-stamp `frames`, else None."""
+    found = _stamp(line, months_first) if frames else None
+    return found[0] if found and found[1] in frames else None
 
 # Dates a listing states but a calendar cannot place: "3 days ago", "UK 2 hours ago", "Feb 12".
 _UNPLACED = re.compile(
