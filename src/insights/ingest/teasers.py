@@ -27,6 +27,7 @@ _POINTERS = ("...", "…", "»", "›", ">", "→")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "rev", "cllr", "hon"})
 TITLE_LIMIT = 90
+_MAX_NAMING_MARKER_WORDS = 10
 
 
 def strip_marker(line: str) -> tuple[str, bool]:
@@ -42,7 +43,19 @@ def strip_marker(line: str) -> tuple[str, bool]:
     pointed = line[len(end) :].strip().startswith(_POINTERS)
     if pointed and tail.endswith("more") and not end[-5:-4].isalnum():
         return end[:-4].rstrip(), True
+    if _opens_with_marker(end):
+        return "", True  # "Read more on this story in The Guardian": a marker naming where
     return line, False
+
+
+def _opens_with_marker(text: str) -> bool:
+    """True for a short line that opens with a marker and names where the rest is."""
+    head = text[:_LONGEST_MARKER].lower()
+    return (
+        head.startswith(MARKERS)
+        and len(text.split()) <= _MAX_NAMING_MARKER_WORDS
+        and not text.endswith((".", "!", "?"))
+    )
 
 
 def is_marker(text: str) -> bool:
