@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from insights.ingest import teasers
 from insights.ingest.blocks import Block
 
+_MENU_WORDS = 4  # a menu entry is shorter
 _RUNNING_WORDS = 8  # a cut-off line this long is running text, not the start of a headline
 _TEXT = "HSPA"
 _MIN_PAIRED_RUN = 4
@@ -108,10 +109,13 @@ def open_last_line(blocks: list[Block]) -> bool:
         return False
     before = blocks[texts[-2]].kind if len(texts) > 1 else ""
     words = len(last.text.split())
+    # Under a headline, the last line is its summary when either has a headline's length
+    # ("So much for the safety of Kabul" / "Like many refugee"); "About us" / "Contact" is a menu.
+    longer = max(words, len(blocks[texts[-2]].text.split()) if before else 0) >= _MENU_WORDS
     running = words >= _RUNNING_WORDS
     if last.kind == "H" and before == "D" and _dates_and_headlines(blocks, texts):
         return True  # the last headline, whole
-    if last.kind in "HS" and (before == "D" or (before in "HS" and before and words >= 4)):
+    if last.kind in "HS" and (before == "D" or (before in "HS" and before and longer)):
         last.kind = "P"  # under a headline or a date line: that item's summary, cut short
     elif before == "P" and running:
         last.kind = "P"  # "… is not happening in a vacuum, but": the paragraph goes on
