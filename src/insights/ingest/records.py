@@ -117,11 +117,24 @@ def open_last_line(blocks: list[Block]) -> bool:
         return True  # the last headline, whole
     if last.kind in "HS" and (before == "D" or (before in "HS" and before and longer)):
         last.kind = "P"  # under a headline or a date line: that item's summary, cut short
-    elif before == "P" and running:
+    elif before == "P" and (running or _paragraphs_run_on(blocks, texts)):
         last.kind = "P"  # "… is not happening in a vacuum, but": the paragraph goes on
     elif before == "P":
         last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
     return True
+
+
+def _paragraphs_run_on(blocks: list[Block], texts: list[int]) -> bool:
+    """True when the page's items run to several paragraphs: a paragraph follows another
+    in two or more places (not after its read-more marker), so a short last line under one ("Our") is the next paragraph."""
+    shown = [blocks[i] for i in texts[:-1]]
+    return (
+        sum(
+            a.kind in "SP" and not a.marker and b.kind in "SP"
+            for a, b in itertools.pairwise(shown)
+        )
+        >= 2
+    )
 
 
 def _dates_and_headlines(blocks: list[Block], texts: list[int]) -> bool:
