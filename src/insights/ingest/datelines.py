@@ -42,7 +42,7 @@ _TIME = re.compile(
         \s*(?:Z|UTC|GMT|BST|[+-]\d{2}:?\d{2})?""",
     re.IGNORECASE | re.VERBOSE,
 )
-_LABELS = word_set("published posted updated date dated on last modified first issued released")
+_LABELS = word_set("published posted updated date dated on at last modified first issued released")
 _WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
