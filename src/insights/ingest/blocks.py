@@ -86,15 +86,18 @@ def classify(
     body, marker = teasers.strip_marker(text)
     if marker and not body:
         return [Block("M", text, line)]
+    if not marker and (
+        found := date_line(body, months_first) or stamped_date_line(body, frames, months_first)
+    ):
+        return [Block("D", body, line, date=found)]
+    if split := split_leading_date(body, months_first):
+        found, rest = split
+        opened = len(body) - len(rest)  # the rest of the line keeps its marker
+        return [
+            Block("D", body[:opened].rstrip(" -–—|:"), line, date=found),
+            *classify(text[opened:], line, months_first),
+        ]
     if not marker:
-        if found := date_line(body, months_first) or stamped_date_line(body, frames, months_first):
-            return [Block("D", body, line, date=found)]
-        if split := split_leading_date(body, months_first):
-            found, rest = split
-            return [
-                Block("D", body[: len(body) - len(rest)].rstrip(" -–—|:"), line, date=found),
-                *classify(rest, line, months_first),
-            ]
         if unplaced_date_line(body):
             return [Block("D", body, line)]  # "3 days ago": a date line with no day to give
         if is_furniture_shape(body):

@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "rev", "cllr", "hon"})
 TITLE_LIMIT = 90
 _MAX_NAMING_MARKER_WORDS = 10
+_MIN_TEASER_CHARS = 160  # longer than any headline
 
 
 def strip_marker(line: str) -> tuple[str, bool]:
@@ -45,7 +46,21 @@ def strip_marker(line: str) -> tuple[str, bool]:
         return end[:-4].rstrip(), True
     if _opens_with_marker(end):
         return "", True  # "Read more on this story in The Guardian": a marker naming where
+    if linked := _link_after_ellipsis(end):
+        return linked, True
     return line, False
+
+
+_LINK_AFTER_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s+[A-Z][a-z]+(?:\s+[A-Za-z]+)?$")
+
+
+def _link_after_ellipsis(text: str) -> str | None:
+    """The teaser before a link word or two that follow its closing ellipsis ("… our
+    country … Continued"), in a line longer than a headline; else None."""
+    if len(text) <= _MIN_TEASER_CHARS or "…" not in text[-30:] and "..." not in text[-30:]:
+        return None
+    link = _LINK_AFTER_ELLIPSIS.search(text, len(text) - 30)
+    return text[: link.start() + (1 if text[link.start()] == "…" else 3)] if link else None
 
 
 def _opens_with_marker(text: str) -> bool:
