@@ -27,6 +27,7 @@ from insights.ingest import teasers
 from insights.ingest.datelines import (
     DateMatch,
     date_line,
+    may_hold_date,
     month_first,
     split_leading_date,
     stamp_frames,
@@ -86,11 +87,12 @@ def classify(
     body, marker = teasers.strip_marker(text)
     if marker and not body:
         return [Block("M", text, line)]
-    if not marker and (
+    dated = may_hold_date(body)  # one quick look spares most lines the date patterns
+    if dated and not marker and (
         found := date_line(body, months_first) or stamped_date_line(body, frames, months_first)
     ):
         return [Block("D", body, line, date=found)]
-    if split := split_leading_date(body, months_first):
+    if dated and (split := split_leading_date(body, months_first)):
         found, rest = split
         opened = len(body) - len(rest)  # the rest of the line keeps its marker
         return [

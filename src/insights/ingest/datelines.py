@@ -32,7 +32,7 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
-_MAY_HOLD_DATE = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d")
+_MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|[/.-]\d{1,2}[/.-]\d)")  # one leading \d scans fast
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
@@ -121,6 +121,12 @@ def find_date(text: str, months_first: bool = False) -> DateMatch | None:
     return None
 
 
+def may_hold_date(line: str) -> bool:
+    """False when the opening of `line` (a date line's length) can hold no date `find_date`
+    reads: no four-digit year and no numeric day-month-year."""
+    return _MAY_HOLD_DATE.search(line, 0, _MAX_DATE_LINE) is not None
+
+
 def _month(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
@@ -183,7 +189,7 @@ def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
     """(date, frame) for a line a date opens or a byline leads into, with a short tail after
     it: "25 April 2016 in , ," frames as "|in", "Posted: May 2, 2017 in: Childcare" as
     "posted:|in:". The frame is the text before the date and the tail's first word."""
-    if len(line) > _MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
+    if len(line) > _MAX_DATE_LINE:
         return None
     found = find_date(line, months_first)
     if found is None or found.day is None or not _is_byline_prefix(line[: found.start]):
@@ -194,10 +200,25 @@ def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
     return found, f"{line[: found.start].strip().casefold()}|{tail[0].casefold()}"
 
 
+_MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
+
+
+def _may_stamp(line: str) -> bool:
+    """A quick look before the date patterns: a short line with a year or numeric date, and
+    a month's name or a numeric date in it ("… Guardians in 2026" has neither)."""
+    if len(line) > _MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
+        return False
+    low = line.lower()
+    return any(stem in low for stem in _MONTH_STEMS) or _NUMERIC_HINT.search(line) is not None
+
+
 def stamp_frames(lines: Iterable[str], months_first: bool = False) -> frozenset[str]:
     """The frames two or more lines share: a site's date stamp with a tail of its own ("in , ,",
     ", by in Equality"), which no headline repeats around a different date."""
-    frames = Counter(s[1] for line in lines if (s := _stamp(line, months_first)))
+    frames = Counter(
+        s[1] for line in lines if _may_stamp(line) and (s := _stamp(line, months_first))
+    )
     return frozenset(f for f, n in frames.items() if n >= 2)
 
 
