@@ -25,6 +25,7 @@ CAPTION = "an image caption or label, not a headline"
 _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
 _MAX_HEADINGS = 3
+_MIN_SPLIT = 3  # records with lines over and under their date, to tell which is the headline
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Template:
     titled: bool = False  # (nearly) every record has a headline
     date_at: str | None = None  # where records carry their date: "start", "inside", "end"
     over: bool = False  # a second line over the headline is an image caption or a label
+    under_date: bool = False  # the headline is the one line under the date; above it, tags
 
 
 def induce(records: list[Record], headed: bool) -> Template:
@@ -78,8 +80,27 @@ def induce(records: list[Record], headed: bool) -> Template:
     if headed and with_heads >= 1 / 3 and not captions:
         heads = 2 if not over and _standfirsts(records) else 1
     return Template(
-        heads, dated >= _MOST, marked, True, captions, with_heads >= _MOST, date_at, over
+        heads,
+        dated >= _MOST,
+        marked,
+        True,
+        captions,
+        with_heads >= _MOST,
+        date_at,
+        over,
+        _headline_under_date(records),
     )
+
+
+def _headline_under_date(records: list[Record]) -> bool:
+    """True when records whose date stands among their heads hold exactly one line under it,
+    and most hold several over it: the item before's tags ("Region Americas" / "Country USA")
+    or a heading over the date, and the headline under it. A headline over its date and
+    standfirst stands alone."""
+    split = [r for r in records if r.body and r.date_at == "inside"]
+    above = [sum(h.line < r.dates[0].line for h in r.heads) for r in split]
+    single_below = all(len(r.heads) - n == 1 for r, n in zip(split, above, strict=True))
+    return len(split) >= _MIN_SPLIT and single_below and sum(n > 1 for n in above) * 2 > len(split)
 
 
 def _is_over(upper: Block, lower: Block) -> bool:
@@ -224,7 +245,7 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         opened = record.dates[0].line
         above = [h for h in heads if h.line < opened]
         below = [h for h in heads if h.line > opened]
-        if template.date_at == "start":
+        if template.date_at == "start" or template.under_date:
             # Dates open these records: lines above the date belong to the page, not the item.
             extra, heads = above, below
         elif above and below:
@@ -233,9 +254,11 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
     if len(heads) > keep:
         extra, heads = extra + heads[:-keep], heads[-keep:]
     if extra:
-        # Above the first item a page heading; between items a headline with nothing under it.
+        # Above the first item a page heading; between items a headline with nothing under it,
+        # or the tags of the item before.
+        tags = at_top or template.under_date
         for head in extra:
-            reason = CAPTION if template.over else FURNITURE if at_top else NO_SUMMARY
+            reason = CAPTION if template.over else FURNITURE if tags else NO_SUMMARY
             entries.append(
                 Entry(record, reason=reason, item_like=reason == NO_SUMMARY, excerpt=head.text)
             )
