@@ -88,9 +88,10 @@ def classify(
     if marker and not body:
         return [Block("M", text, line)]
     dated = may_hold_date(body)  # one quick look spares most lines the date patterns
-    if dated and not marker and (
-        found := date_line(body, months_first) or stamped_date_line(body, frames, months_first)
-    ):
+    found = None
+    if dated and not marker:  # a date line has no read-more marker
+        found = date_line(body, months_first) or stamped_date_line(body, frames, months_first)
+    if found:
         return [Block("D", body, line, date=found)]
     if dated and (split := split_leading_date(body, months_first)):
         found, rest = split

@@ -184,7 +184,6 @@ def date_line(line: str, months_first: bool = False) -> DateMatch | None:
     return None
 
 
-
 def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
     """(date, frame) for a line a date opens or a byline leads into, with a short tail after
     it: "25 April 2016 in , ," frames as "|in", "Posted: May 2, 2017 in: Childcare" as
@@ -228,6 +227,7 @@ def stamped_date_line(
     """The date of a line written in one of the page's repeated date-stamp `frames`, else None."""
     found = _stamp(line, months_first) if frames else None
     return found[0] if found and found[1] in frames else None
+
 
 # Dates a listing states but a calendar cannot place: "3 days ago", "UK 2 hours ago", "Feb 12".
 _UNPLACED = re.compile(

@@ -125,16 +125,10 @@ def open_last_line(blocks: list[Block]) -> bool:
 
 
 def _paragraphs_run_on(blocks: list[Block], texts: list[int]) -> bool:
-    """True when the page's items run to several paragraphs: a paragraph follows another
-    in two or more places (not after its read-more marker), so a short last line under one ("Our") is the next paragraph."""
-    shown = [blocks[i] for i in texts[:-1]]
-    return (
-        sum(
-            a.kind in "SP" and not a.marker and b.kind in "SP"
-            for a, b in itertools.pairwise(shown)
-        )
-        >= 2
-    )
+    """True when the page's items run to several paragraphs: a paragraph follows another, not
+    its read-more marker, in two or more places; a short last line under one ("Our") goes on."""
+    shown = itertools.pairwise(blocks[i] for i in texts[:-1])
+    return sum(a.kind in "SP" and not a.marker and b.kind in "SP" for a, b in shown) >= 2
 
 
 def _dates_and_headlines(blocks: list[Block], texts: list[int]) -> bool:

@@ -51,16 +51,17 @@ def strip_marker(line: str) -> tuple[str, bool]:
     return line, False
 
 
-_LINK_AFTER_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s+[A-Z][a-z]+(?:\s+[A-Za-z]+)?$")
+_LINK_AFTER_ELLIPSIS = re.compile(r"(\.\.\.|…)\s+[A-Z][a-z]+(?:\s+[A-Za-z]+)?$")
+_LINK_REACH = 30  # the ellipsis and a link word or two at the end of the line
 
 
 def _link_after_ellipsis(text: str) -> str | None:
     """The teaser before a link word or two that follow its closing ellipsis ("… our
     country … Continued"), in a line longer than a headline; else None."""
-    if len(text) <= _MIN_TEASER_CHARS or "…" not in text[-30:] and "..." not in text[-30:]:
+    if len(text) <= _MIN_TEASER_CHARS:
         return None
-    link = _LINK_AFTER_ELLIPSIS.search(text, len(text) - 30)
-    return text[: link.start() + (1 if text[link.start()] == "…" else 3)] if link else None
+    link = _LINK_AFTER_ELLIPSIS.search(text, len(text) - _LINK_REACH)
+    return text[: link.end(1)] if link else None
 
 
 def _opens_with_marker(text: str) -> bool:
