@@ -140,8 +140,17 @@ def _standfirsts(records: list[Record]) -> bool:
         for i, r in enumerate(bodied)
         if i > 0 or (r.heads and len(r.heads[0].text.split()) > _SHORT_EDGE_WORDS)
     ]
-    pairs = sum(len(r.heads) == 2 for r in counted)
+    pairs = sum(_heads_in_a_row(r) == 2 for r in counted)
     return pairs >= 2 and pairs * 2 >= len(counted)
+
+
+def _heads_in_a_row(record: Record) -> int:
+    """The heads on one side of the record's date: a standfirst follows its headline, and a
+    line under the date (a byline's name, "Natasha Kaplinsky") is not one."""
+    if record.date_at != "inside":
+        return len(record.heads)
+    above = sum(h.line < record.dates[0].line for h in record.heads)
+    return max(above, len(record.heads) - above)
 
 
 def _fits(record: Record, template: Template) -> bool:
@@ -175,7 +184,7 @@ def _short_edge(record: Record, template: Template, others: list[Record]) -> boo
 def _cut_explains(record: Record, template: Template) -> bool:
     """True when what the last record lacks could have followed where the source stops."""
     heads = max(template.heads, 1) + template.over
-    if (template.bodied and not record.body) or len(record.heads) > heads:
+    if (template.bodied and not record.body) or _heads_in_a_row(record) > heads:
         return False
     if template.titled and not record.heads:
         return False
