@@ -40,7 +40,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     records.pair_alternating_lines(blocks)
     cut = records.open_last_line(blocks)
     found = records.read_records(blocks)
-    shape = template.induce(found, records.is_headed(blocks))
+    shape = template.induce(found, records.is_headed(blocks), cut)
     entries = template.read(found, shape, cut)
     items = [e for e in entries if e.reason is None]
     marked = sum(e.marker for e in items)

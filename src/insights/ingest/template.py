@@ -55,9 +55,12 @@ class Template:
     under_date: bool = False  # the headline is the one line under the date; above it, tags
 
 
-def induce(records: list[Record], headed: bool) -> Template:
-    """What most records hold; the first record is left out when others can speak."""
+def induce(records: list[Record], headed: bool, cut: bool = False) -> Template:
+    """What most records hold; the first record is left out when others can speak, and so is
+    the last where the copy stops inside it (what it lacks may have followed)."""
     sample = records[1:] if len(records) > 2 else records
+    if cut and len(sample) > 2:
+        sample = sample[:-1]
     bodied = [r for r in sample if r.body]
     bodied_share = len(bodied) / len(sample) if sample else 0.0
     if bodied_share < 1 / 3:
@@ -201,9 +204,11 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
         if first >= last or not _short_edge(records[first], template, records[first:]):
             break
         first = next(i for i in fitting if i > first)
-    final = records[-1]
-    if cut and last < len(records) - 1 and _cut_explains(final, template):
-        last = len(records) - 1  # the source stops inside its last item
+    # The source stops inside its last item, unless text that fits no item (a footer) comes
+    # between the listing and that last record.
+    footer = any(r.heads or r.body for r in records[last + 1 : -1])
+    if cut and last < len(records) - 1 and not footer and _cut_explains(records[-1], template):
+        last = len(records) - 1
     if first == 1 and _opens_inside(records[0], records[first : last + 1], template):
         first = 0  # the source starts inside its first item
     return first, last
