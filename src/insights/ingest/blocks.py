@@ -128,14 +128,19 @@ def repeated(texts: list[str], window: int = 1) -> set[str]:
 
 def mark_labels(blocks: list[Block]) -> None:
     """Short texts the page repeats are labels, not headlines: "Update", "default-image"; a
-    line that repeats the text line just above it is a label too."""
+    line that repeats the text line just above it is a label too, or, where it stands right
+    under its twin and another headline follows, that item's standfirst, worded as its
+    headline."""
     shown = [b for b in blocks if b.kind in "HSA"]
     labels = repeated([b.text for b in shown])
+    following = {id(a): b for a, b in itertools.pairwise(b for b in blocks if b.kind != "F")}
     for before, block in zip([None, *shown], shown, strict=False):
-        if block.text.casefold() in labels or (
-            before is not None and block.text.casefold() == before.text.casefold()
-        ):
+        if block.text.casefold() in labels:
             block.kind = "L"
+        elif before is not None and block.text.casefold() == before.text.casefold():
+            after = following.get(id(block))
+            standfirst = following.get(id(before)) is block and after is not None
+            block.kind = "P" if standfirst and after.kind in "HA" else "L"
 
 
 def _continues(previous: Block, line: str, labels: set[str]) -> bool:
