@@ -174,7 +174,10 @@ def _words(record: Record, template: Template) -> int:
 
 
 def _short_edge(record: Record, template: Template, others: list[Record]) -> bool:
-    """A page heading with its intro above the items: a title shorter than any item's."""
+    """A page heading with its intro above the items: a title shorter than any item's, over
+    no date where items are dated."""
+    if template.dated and record.dates:
+        return False
     sizes = [_words(r, template) for r in others if r is not record and (r.heads or r.body)]
     if len(sizes) < 2:
         return False
