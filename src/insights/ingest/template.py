@@ -265,6 +265,13 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         if template.date_at == "start" or template.under_date:
             # Dates open these records: lines above the date belong to the page, not the item.
             extra, heads = above, below
+        elif above and below and above[-1].line == opened - 1 and below[0].line > opened + 1:
+            # "Cotton pickers in Uzbekistan Victories" right over its date, the headline a
+            # blank line under it: the line that goes with the date is the image's text.
+            entries.extend(
+                Entry(record, reason=CAPTION, item_like=False, excerpt=h.text) for h in above
+            )
+            heads = below
         elif above and below:
             # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
             heads, opens = above, below
