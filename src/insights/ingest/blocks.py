@@ -153,8 +153,10 @@ def _continues(previous: Block, line: str, labels: set[str]) -> bool:
         return True
     if line[:1].islower() and not previous.text.rstrip(teasers.CLOSERS).endswith(_SENTENCE_ENDS):
         return True
-    # A paragraph line that stops mid-sentence goes on in the next line.
-    return previous.kind == "P" and shape(line) == "P" and not teasers.ends_sentence(previous.text)
+    # A paragraph line that stops mid-sentence goes on in the next line; one the site closed
+    # with "[…]" or "..." is a whole teaser.
+    ended = teasers.ends_sentence(previous.text) or teasers.ends_cut_off(previous.text)
+    return previous.kind == "P" and shape(line) == "P" and not ended
 
 
 def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
