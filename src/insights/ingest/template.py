@@ -25,6 +25,7 @@ CAPTION = "an image caption or label, not a headline"
 _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
 _MAX_HEADINGS = 3
+_HEADING_LINES = 2  # a heading and a menu, or a filter's labels, over the listing
 _MIN_SPLIT = 3  # records with lines over and under their date, to tell which is the headline
 
 
@@ -207,6 +208,8 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
         if first >= last or not _short_edge(records[first], template, records[first:]):
             break
         first = next(i for i in fitting if i > first)
+    if len(fitting) > 2 and _headed_listing(records[fitting[1]], template):
+        first = max(first, fitting[1])  # the record above is the page's intro, over the heading
     # The source stops inside its last item, unless text that fits no item (a footer) comes
     # between the listing and that last record.
     footer = any(r.heads or r.body for r in records[last + 1 : -1])
@@ -215,6 +218,14 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
     if first == 1 and _opens_inside(records[0], records[first : last + 1], template):
         first = 0  # the source starts inside its first item
     return first, last
+
+
+def _headed_listing(record: Record, template: Template) -> bool:
+    """True when a page heading and its menu stand over the record's headline: more lines over
+    it than any item holds, by two or more ("LATEST NEWS" / "Region" / "Theme" / headline),
+    where lines over a headline are not the tags of the item before (`under_date`)."""
+    most = max(template.heads, 1) + template.over
+    return not template.under_date and len(record.heads) >= most + _HEADING_LINES
 
 
 def _opens_inside(record: Record, listed: list[Record], template: Template) -> bool:
