@@ -270,14 +270,31 @@ _DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
 
 
-def opening_dateline(summary: str) -> DateMatch | None:
-    """The date of a dateline that opens a summary ("PLACE, date (AGENCY) – …"), else None."""
-    found = find_date(summary[:_MAX_DATE_LINE])
+def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | None:
+    """The date of a dateline or a byline that opens a summary ("PLACE, date (AGENCY) – …",
+    "Written by Jane Smith (07/15/2018) The …"), else None."""
+    found = find_date(summary[:_MAX_DATE_LINE], months_first)
     if found is None or found.day is None:
         return None
-    if _DATELINE_PLACE.fullmatch(summary[: found.start]) is None:
+    prefix = summary[: found.start]
+    if _is_opening_byline(prefix):
+        return found
+    if _DATELINE_PLACE.fullmatch(prefix) is None:
         return None
     return found if _DATELINE_END.match(summary, found.end) else None
+
+
+def _is_opening_byline(prefix: str) -> bool:
+    """True for a byline before a date that opens a summary, a name right before the date or
+    the date in brackets: 'Written by Jane Smith (', 'Posted at By CHN'; not a clause leading
+    into its date ('… first published by the Herald Sun newspaper on')."""
+    words = prefix.rstrip(" (").split()
+    return (
+        0 < len(words) <= _MAX_BYLINE_WORDS
+        and any(w.lower() == "by" for w in words)
+        and not any(c in prefix for c in ".!?")
+        and (prefix.rstrip().endswith("(") or words[-1][:1].isupper())
+    )
 
 
 def parse_date(value: str) -> date | None:
