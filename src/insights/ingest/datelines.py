@@ -34,6 +34,7 @@ _DATE = re.compile(
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
 _MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|[/.-]\d{1,2}[/.-]\d)")  # one leading \d scans fast
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
@@ -85,7 +86,8 @@ def month_first(lines: Iterable[str]) -> bool:
     """True when the page's date lines write numeric dates month first: some read "9/18/2019"
     and none "18/9/2019". UK listings are day-first, and so is a page that never tells."""
     months_first = days_first = False
-    short = "\n".join(line for line in lines if len(line) <= _MAX_DATE_LINE)  # date lines
+    hint = _NUMERIC_HINT.search  # a quick look first: most lines hold no numeric date
+    short = "\n".join(line for line in lines if len(line) <= _MAX_DATE_LINE and hint(line))
     for m in _NUMERIC.finditer(short):
         first, second = int(m.group(1)), int(m.group(3))
         days_first = days_first or (12 < first <= 31 and second <= 12)
@@ -200,7 +202,6 @@ def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
 
 
 _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
-_NUMERIC_HINT = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
 
 
 def _may_stamp(line: str) -> bool:
