@@ -191,14 +191,17 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
 
 
 def mark_closing_labels(blocks: list[Block]) -> None:
-    """A label the page prints after every summary and before the next headline ("Read Post")
-    closes its item, as a read-more marker does."""
+    """A label the page prints after every summary, a blank line over the next headline
+    ("Read Post"), closes its item as a read-more marker does."""
     shown: list[Block | None] = [None, *(b for b in blocks if b.kind != "F"), None]
     closing: dict[str, bool] = {}
     for before, label, after in zip(shown, shown[1:], shown[2:], strict=False):
         if label is not None and label.kind == "L":
             closes = before is not None and before.kind in "SP" and not before.marker
-            closes = closes and (after is None or after.kind in "HS")
+            # A blank line apart from the next headline: not one of a stack of tags.
+            closes = closes and (
+                after is None or (after.kind in "HS" and after.line > label.line + 1)
+            )
             key = label.text.casefold()
             closing[key] = closing.get(key, True) and closes
     for block in blocks:

@@ -102,8 +102,8 @@ def _headline_under_date(records: list[Record]) -> bool:
     or a heading over the date, and the headline under it. A headline over its date and
     standfirst stands alone."""
     split = [r for r in records if r.body and r.date_at == "inside"]
-    above = [sum(h.line < r.dates[0].line for h in r.heads) for r in split]
-    single_below = all(len(r.heads) - n == 1 for r, n in zip(split, above, strict=True))
+    above = [sum(b.line < r.dates[0].line for b in r.heads + r.others) for r in split]
+    single_below = all(sum(h.line > r.dates[0].line for h in r.heads) == 1 for r in split)
     return len(split) >= _MIN_SPLIT and single_below and sum(n > 1 for n in above) * 2 > len(split)
 
 
