@@ -131,16 +131,24 @@ def mark_labels(blocks: list[Block]) -> None:
     line that repeats the text line just above it is a label too, or, where it stands right
     under its twin and another headline follows, that item's standfirst, worded as its
     headline."""
-    shown = [b for b in blocks if b.kind in "HSA"]
-    labels = repeated([b.text for b in shown])
-    following = {id(a): b for a, b in itertools.pairwise(b for b in blocks if b.kind != "F")}
-    for before, block in zip([None, *shown], shown, strict=False):
+    shown = [i for i, b in enumerate(blocks) if b.kind in "HSA"]
+    labels = repeated([blocks[i].text for i in shown])
+    for above, at in zip([None, *shown], shown, strict=False):
+        block = blocks[at]
         if block.text.casefold() in labels:
             block.kind = "L"
-        elif before is not None and block.text.casefold() == before.text.casefold():
-            after = following.get(id(block))
-            standfirst = following.get(id(before)) is block and after is not None
+        elif above is not None and block.text.casefold() == blocks[above].text.casefold():
+            after = _next_shown(blocks, at)
+            standfirst = _next_shown(blocks, above) is block and after is not None
             block.kind = "P" if standfirst and after.kind in "HA" else "L"
+
+
+def _next_shown(blocks: list[Block], at: int, step: int = 1) -> Block | None:
+    """The next block after `at` (before it, for `step` -1) that is not furniture by shape."""
+    at += step
+    while 0 <= at < len(blocks) and blocks[at].kind == "F":
+        at += step
+    return blocks[at] if 0 <= at < len(blocks) else None
 
 
 def _continues(previous: Block, line: str, labels: set[str]) -> bool:
@@ -193,20 +201,19 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
 def mark_closing_labels(blocks: list[Block]) -> None:
     """A label the page prints after every summary, a blank line over the next headline
     ("Read Post"), closes its item as a read-more marker does."""
-    shown: list[Block | None] = [None, *(b for b in blocks if b.kind != "F"), None]
+    labelled = [i for i, b in enumerate(blocks) if b.kind == "L"]
     closing: dict[str, bool] = {}
-    for before, label, after in zip(shown, shown[1:], shown[2:], strict=False):
-        if label is not None and label.kind == "L":
-            closes = before is not None and before.kind in "SP" and not before.marker
-            # A blank line apart from the next headline: not one of a stack of tags.
-            closes = closes and (
-                after is None or (after.kind in "HS" and after.line > label.line + 1)
-            )
-            key = label.text.casefold()
-            closing[key] = closing.get(key, True) and closes
-    for block in blocks:
-        if block.kind == "L" and closing[block.text.casefold()]:
-            block.kind = "M"
+    for at in labelled:
+        label = blocks[at]
+        before, after = _next_shown(blocks, at, -1), _next_shown(blocks, at)
+        closes = before is not None and before.kind in "SP" and not before.marker
+        # A blank line apart from the next headline: not one of a stack of tags.
+        closes = closes and (after is None or (after.kind in "HS" and after.line > label.line + 1))
+        key = label.text.casefold()
+        closing[key] = closing.get(key, True) and closes
+    for at in labelled:
+        if closing[blocks[at].text.casefold()]:
+            blocks[at].kind = "M"
 
 
 def mark_month_headers(blocks: list[Block]) -> None:

@@ -217,7 +217,7 @@ def stamp_frames(lines: Iterable[str], months_first: bool = False) -> frozenset[
     """The frames two or more lines share: a site's date stamp with a tail of its own ("in , ,",
     ", by in Equality"), which no headline repeats around a different date."""
     frames = Counter(
-        s[1] for line in lines if _may_stamp(line) and (s := _stamp(line, months_first))
+        s[1] for line in lines if line and _may_stamp(line) and (s := _stamp(line, months_first))
     )
     return frozenset(f for f, n in frames.items() if n >= 2)
 
