@@ -24,7 +24,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from insights.ingest import teasers
-from insights.ingest.datelines import DateMatch, leading_date, month_first, unplaced_date_line
+from insights.ingest.datelines import (
+    DateMatch,
+    leading_date,
+    may_hold_date,
+    month_first,
+    stamp_frames,
+    stamped_date_line,
+    unplaced_date_line,
+)
 
 MAX_HEADLINE_CHARS = 160
 _MAX_LABEL_WORDS = 4
@@ -69,20 +77,29 @@ def is_furniture_shape(text: str) -> bool:
     return len(words) <= _MAX_PAGER_WORDS and all(w.isdigit() or w in _PAGER_TOKENS for w in words)
 
 
-def classify(text: str, line: int, months_first: bool = False) -> list[Block]:
-    """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…"."""
+def classify(
+    text: str, line: int, months_first: bool = False, frames: frozenset[str] = frozenset()
+) -> list[Block]:
+    """The blocks one line of text makes: usually one, two for "18 Oct 2018 – Summary…".
+
+    `frames` are the page's repeated date stamps (`datelines.stamp_frames`)."""
     body, marker = teasers.strip_marker(text)
     if marker and not body:
         return [Block("M", text, line)]
+    dated = may_hold_date(body)  # one quick look spares most lines the date patterns
+    lead = leading_date(body, months_first) if dated else None  # one search: both shapes
+    if dated and not marker:  # a date line has no read-more marker
+        found = lead[0] if lead and not lead[1] else stamped_date_line(body, frames, months_first)
+        if found:
+            return [Block("D", body, line, date=found)]
+    if lead and lead[1]:
+        found, rest = lead
+        opened = len(body) - len(rest)  # the rest of the line keeps its marker
+        return [
+            Block("D", body[:opened].rstrip(" -–—|:"), line, date=found),
+            *classify(text[opened:], line, months_first),
+        ]
     if not marker:
-        if dated := leading_date(body, months_first):
-            found, rest = dated
-            if not rest:
-                return [Block("D", body, line, date=found)]
-            return [
-                Block("D", body[: len(body) - len(rest)].rstrip(" -–—|:"), line, date=found),
-                *classify(rest, line, months_first),
-            ]
         if unplaced_date_line(body):
             return [Block("D", body, line)]  # "3 days ago": a date line with no day to give
         if is_furniture_shape(body):
@@ -110,14 +127,27 @@ def repeated(texts: list[str], window: int = 1) -> set[str]:
 
 def mark_labels(blocks: list[Block]) -> None:
     """Short texts the page repeats are labels, not headlines: "Update", "default-image"; a
-    line that repeats the text line just above it is a label too."""
-    shown = [b for b in blocks if b.kind in "HSA"]
-    labels = repeated([b.text for b in shown])
-    for before, block in zip([None, *shown], shown, strict=False):
-        if block.text.casefold() in labels or (
-            before is not None and block.text.casefold() == before.text.casefold()
-        ):
+    line that repeats the text line just above it is a label too, or, where it stands right
+    under its twin and another headline follows, that item's standfirst, worded as its
+    headline."""
+    shown = [i for i, b in enumerate(blocks) if b.kind in "HSA"]
+    labels = repeated([blocks[i].text for i in shown])
+    for above, at in zip([None, *shown], shown, strict=False):
+        block = blocks[at]
+        if block.text.casefold() in labels:
             block.kind = "L"
+        elif above is not None and block.text.casefold() == blocks[above].text.casefold():
+            after = _next_shown(blocks, at)
+            standfirst = _next_shown(blocks, above) is block and after is not None
+            block.kind = "P" if standfirst and after.kind in "HA" else "L"
+
+
+def _next_shown(blocks: list[Block], at: int, step: int = 1) -> Block | None:
+    """The next block after `at` (before it, for `step` -1) that is not furniture by shape."""
+    at += step
+    while 0 <= at < len(blocks) and blocks[at].kind == "F":
+        at += step
+    return blocks[at] if 0 <= at < len(blocks) else None
 
 
 def _continues(previous: Block, line: str, labels: set[str]) -> bool:
@@ -130,8 +160,10 @@ def _continues(previous: Block, line: str, labels: set[str]) -> bool:
         return True
     if line[:1].islower() and not previous.text.rstrip(teasers.CLOSERS).endswith(_SENTENCE_ENDS):
         return True
-    # A paragraph line that stops mid-sentence goes on in the next line.
-    return previous.kind == "P" and shape(line) == "P" and not teasers.ends_sentence(previous.text)
+    # A paragraph line that stops mid-sentence goes on in the next line; one the site closed
+    # with "[…]" or "..." is a whole teaser.
+    ended = teasers.ends_sentence(previous.text) or teasers.ends_cut_off(previous.text)
+    return previous.kind == "P" and shape(line) == "P" and not ended
 
 
 def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
@@ -142,6 +174,7 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     ]
     labels = repeated(cleaned, window=_SAME_PLACE_LINES)
     months_first = month_first(cleaned)
+    frames = stamp_frames(cleaned, months_first)
     joinable = False  # the previous line was text with no blank line after it
     for number, line in enumerate(cleaned, start=first_line):
         if not line:
@@ -155,12 +188,31 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
             last.kind = "P" if marker or "P" in last.kind or shape(last.text) == "P" else last.kind
             joinable = not marker
             continue
-        made = classify(line, number, months_first)
+        made = classify(line, number, months_first, frames)
         blocks.extend(made)
         joinable = made[-1].kind in "HSP" and not made[-1].marker
     mark_labels(blocks)
+    mark_closing_labels(blocks)
     mark_month_headers(blocks)
     return blocks
+
+
+def mark_closing_labels(blocks: list[Block]) -> None:
+    """A label the page prints after every summary, a blank line over the next headline
+    ("Read Post"), closes its item as a read-more marker does."""
+    labelled = [i for i, b in enumerate(blocks) if b.kind == "L"]
+    closing: dict[str, bool] = {}
+    for at in labelled:
+        label = blocks[at]
+        before, after = _next_shown(blocks, at, -1), _next_shown(blocks, at)
+        closes = before is not None and before.kind in "SP" and not before.marker
+        # A blank line apart from the next headline: not one of a stack of tags.
+        closes = closes and (after is None or (after.kind in "HS" and after.line > label.line + 1))
+        key = label.text.casefold()
+        closing[key] = closing.get(key, True) and closes
+    for at in labelled:
+        if closing[blocks[at].text.casefold()]:
+            blocks[at].kind = "M"
 
 
 def mark_month_headers(blocks: list[Block]) -> None:

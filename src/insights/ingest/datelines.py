@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,8 +37,8 @@ _DATE = re.compile(
 # Every date above has a year or a numeric day-month-year; checking that first is much faster.
 _MAY_HOLD_DATE = re.compile(r"\d(?:\d{3}|[/.-]\d{1,2}[/.-]\d)")  # a digit first: scanned fast
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 _NUMERIC_HINT = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 # What may follow a date on a date line: a time ("14:05", "T09:30:00Z", "2:05pm", "at 10am").
 _TIME = re.compile(
     r"""^(?:[T\s,@]|\bat\b)*
@@ -45,7 +46,7 @@ _TIME = re.compile(
         \s*(?:Z|UTC|GMT|BST|[+-]\d{2}:?\d{2})?""",
     re.IGNORECASE | re.VERBOSE,
 )
-_LABELS = word_set("published posted updated date dated on last modified first issued released")
+_LABELS = word_set("published posted updated date dated on at last modified first issued released")
 _WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
@@ -126,6 +127,12 @@ def find_date(text: str, months_first: bool = False) -> DateMatch | None:
     return None
 
 
+def may_hold_date(line: str) -> bool:
+    """False when the opening of `line` (a date line's length) can hold no date `find_date`
+    reads: no four-digit year and no numeric day-month-year."""
+    return _MAY_HOLD_DATE.search(line, 0, _MAX_DATE_LINE) is not None
+
+
 def _month(name: str) -> int:
     name = name.rstrip(".").lower()
     return MONTHS.get(name) or DAY_MONTHS[name]
@@ -187,6 +194,50 @@ def _is_date_line(line: str, found: DateMatch) -> bool:
     )
 
 
+def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
+    """(date, frame) for a line a date opens or a byline leads into, with a short tail after
+    it: "25 April 2016 in , ," frames as "|in", "Posted: May 2, 2017 in: Childcare" as
+    "posted:|in:". The frame is the text before the date and the tail's first word."""
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    found = find_date(line, months_first)
+    if found is None or found.day is None or not _is_byline_prefix(line[: found.start]):
+        return None
+    tail = line[found.end :].split()
+    if not tail or len(tail) > _MAX_TRAILER_WORDS:
+        return None
+    return found, f"{line[: found.start].strip().casefold()}|{tail[0].casefold()}"
+
+
+_MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+
+
+def _may_stamp(line: str) -> bool:
+    """A quick look before the date patterns: a short line with a year or numeric date, and
+    a month's name or a numeric date in it ("… Guardians in 2026" has neither)."""
+    if len(line) > _MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
+        return False
+    low = line.lower()
+    return any(stem in low for stem in _MONTH_STEMS) or _NUMERIC_HINT.search(line) is not None
+
+
+def stamp_frames(lines: Iterable[str], months_first: bool = False) -> frozenset[str]:
+    """The frames two or more lines share: a site's date stamp with a tail of its own ("in , ,",
+    ", by in Equality"), which no headline repeats around a different date."""
+    frames = Counter(
+        s[1] for line in lines if line and _may_stamp(line) and (s := _stamp(line, months_first))
+    )
+    return frozenset(f for f, n in frames.items() if n >= 2)
+
+
+def stamped_date_line(
+    line: str, frames: frozenset[str], months_first: bool = False
+) -> DateMatch | None:
+    """The date of a line written in one of the page's repeated date-stamp `frames`, else None."""
+    found = _stamp(line, months_first) if frames else None
+    return found[0] if found and found[1] in frames else None
+
+
 # Dates a listing states but a calendar cannot place: "3 days ago", "UK 2 hours ago", "Feb 12".
 _UNPLACED = re.compile(
     rf"""(?:[^\W\d][\w&/+'-]*\s+){{0,2}}?
@@ -230,20 +281,36 @@ def leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str]
 
 # "AUCKLAND, New Zealand, May 31, 2019 (ENS) – New Zealand’s newest …": a press dateline.
 _DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s*$")
-_DATELINE_OPENS = re.compile(_DATELINE_PLACE.pattern.removesuffix(r"\s*$"))
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
 
 
-def opening_dateline(summary: str) -> DateMatch | None:
-    """The date of a dateline that opens a summary ("PLACE, date (AGENCY) – …"), else None."""
-    if _DATELINE_OPENS.match(summary) is None:
-        return None  # no place opens it: most summaries, found without looking for a date
-    found = find_date(summary[:_MAX_DATE_LINE])
+def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | None:
+    """The date of a dateline or a byline that opens a summary ("PLACE, date (AGENCY) – …",
+    "Written by Jane Smith (07/15/2018) The …"), else None."""
+    if not may_hold_date(summary):
+        return None  # most summaries open with no date: found without the date patterns
+    found = find_date(summary[:_MAX_DATE_LINE], months_first)
     if found is None or found.day is None:
         return None
-    if _DATELINE_PLACE.fullmatch(summary[: found.start]) is None:
+    prefix = summary[: found.start]
+    if _is_opening_byline(prefix):
+        return found
+    if _DATELINE_PLACE.fullmatch(prefix) is None:
         return None
     return found if _DATELINE_END.match(summary, found.end) else None
+
+
+def _is_opening_byline(prefix: str) -> bool:
+    """True for a byline before a date that opens a summary, a name right before the date or
+    the date in brackets: 'Written by Jane Smith (', 'Posted at By CHN'; not a clause leading
+    into its date ('… first published by the Herald Sun newspaper on')."""
+    words = prefix.rstrip(" (").split()
+    return (
+        0 < len(words) <= _MAX_BYLINE_WORDS
+        and any(w.lower() == "by" for w in words)
+        and not any(c in prefix for c in ".!?")
+        and (prefix.rstrip().endswith("(") or words[-1][:1].isupper())
+    )
 
 
 def parse_date(value: str) -> date | None:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from insights.ingest import records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
-from insights.ingest.datelines import DateMatch, detect_order, opening_dateline
+from insights.ingest.datelines import DateMatch, detect_order, month_first, opening_dateline
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.provenance import text_header
 
 # Rejection reasons, shared by the readers.
 FURNITURE = template.FURNITURE
 NO_SUMMARY = template.NO_SUMMARY
+_OPENING = 120  # where a summary's dateline or byline stands
 
 
 def _ends_open(text: str) -> bool:
@@ -40,7 +41,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     records.pair_alternating_lines(blocks)
     cut = records.open_last_line(blocks)
     found = records.read_records(blocks)
-    shape = template.induce(found, records.is_headed(blocks))
+    shape = template.induce(found, records.is_headed(blocks), cut)
     entries = template.read(found, shape, cut)
     items = [e for e in entries if e.reason is None]
     marked = sum(e.marker for e in items)
@@ -51,6 +52,8 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     open_marked = sum(e.marker and _ends_open(e.summary) for e in items)
     cuts_teasers = open_marked * 2 > marked
 
+    # Numeric dates opening summaries are month first where one can only be ("(07/15/2018)").
+    months_first = month_first(e.summary[:_OPENING] for e in items)
     listing = Listing(source=source, format=format_)
     keys: list[tuple[int, ...] | None] = []  # each item's stated date, for the listing's order
     position = 0
@@ -78,7 +81,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
             or any(b.fragment for b in entry.record.heads)  # a headline the copy cut
         )
         summary_block = entry.record.body[0] if entry.record.body else None
-        stated, stated_line = _stated_date(entry)
+        stated, stated_line = _stated_date(entry, months_first)
         keys.append(stated.key if stated else None)
         listing.items.append(
             RawItem(
@@ -99,12 +102,12 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     return listing
 
 
-def _stated_date(entry: template.Entry) -> tuple[DateMatch | None, str | None]:
+def _stated_date(entry: template.Entry, months_first: bool) -> tuple[DateMatch | None, str | None]:
     """The date the item states and the line that states it: its date line, or else a
-    dateline opening its summary ("AUCKLAND, New Zealand, May 31, 2019 (ENS) – …")."""
+    dateline or byline opening its summary ("AUCKLAND, New Zealand, May 31, 2019 (ENS) – …")."""
     if entry.date is not None:
         return entry.date.date, entry.date.text
-    found = opening_dateline(entry.summary)
+    found = opening_dateline(entry.summary, months_first)
     return (found, entry.summary[: found.end]) if found else (None, None)
 
 

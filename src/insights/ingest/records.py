@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from insights.ingest import teasers
 from insights.ingest.blocks import Block
 
+_MENU_WORDS = 4  # a menu entry is shorter
 _RUNNING_WORDS = 8  # a cut-off line this long is running text, not the start of a headline
 _TEXT = "HSPA"
 _MIN_PAIRED_RUN = 4
@@ -110,12 +111,15 @@ def open_last_line(blocks: list[Block]) -> bool:
         return False
     before = blocks[texts[-2]].kind if len(texts) > 1 else ""
     words = len(last.text.split())
+    # Under a headline, the last line is its summary when either has a headline's length
+    # ("So much for the safety of Kabul" / "Like many refugee"); "About us" / "Contact" is a menu.
+    longer = max(words, len(blocks[texts[-2]].text.split()) if before else 0) >= _MENU_WORDS
     running = words >= _RUNNING_WORDS
     if last.kind == "H" and before == "D" and _dates_and_headlines(blocks, texts):
         return True  # the last headline, whole
-    if last.kind in "HS" and (before == "D" or (before in "HS" and before and words >= 4)):
+    if last.kind in "HS" and (before == "D" or (before in "HS" and before and longer)):
         last.kind = "P"  # under a headline or a date line: that item's summary, cut short
-    elif before == "P" and running:
+    elif before == "P" and (running or _paragraphs_run_on(blocks, texts)):
         last.kind = "P"  # "… is not happening in a vacuum, but": the paragraph goes on
     elif before == "P":
         last.fragment = True  # "Universal mo", "April": the start of an item the copy lost
@@ -138,6 +142,13 @@ def _split_cut_headline(blocks: list[Block], at: int) -> bool:
     last.text = last.text[: last.date.end]
     blocks.insert(at + 1, Block("H", rest, last.line, fragment=True))
     return True
+
+
+def _paragraphs_run_on(blocks: list[Block], texts: list[int]) -> bool:
+    """True when the page's items run to several paragraphs: a paragraph follows another, not
+    its read-more marker, in two or more places; a short last line under one ("Our") goes on."""
+    shown = itertools.pairwise(blocks[i] for i in texts[:-1])
+    return sum(a.kind in "SP" and not a.marker and b.kind in "SP" for a, b in shown) >= 2
 
 
 def _dates_and_headlines(blocks: list[Block], texts: list[int]) -> bool:

@@ -27,6 +27,8 @@ _POINTERS = ("...", "…", "»", "›", ">", "→")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "rev", "cllr", "hon"})
 TITLE_LIMIT = 90
+_MAX_NAMING_MARKER_WORDS = 10
+_MIN_TEASER_CHARS = 160  # longer than any headline
 
 
 def strip_marker(line: str) -> tuple[str, bool]:
@@ -42,7 +44,34 @@ def strip_marker(line: str) -> tuple[str, bool]:
     pointed = line[len(end) :].strip().startswith(_POINTERS)
     if pointed and tail.endswith("more") and not end[-5:-4].isalnum():
         return end[:-4].rstrip(), True
+    if _opens_with_marker(end):
+        return "", True  # "Read more on this story in The Guardian": a marker naming where
+    if linked := _link_after_ellipsis(end):
+        return linked, True
     return line, False
+
+
+_LINK_AFTER_ELLIPSIS = re.compile(r"(\.\.\.|…)\s+[A-Z][a-z]+(?:\s+[A-Za-z]+)?$")
+_LINK_REACH = 30  # the ellipsis and a link word or two at the end of the line
+
+
+def _link_after_ellipsis(text: str) -> str | None:
+    """The teaser before a link word or two that follow its closing ellipsis ("… our
+    country … Continued"), in a line longer than a headline; else None."""
+    if len(text) <= _MIN_TEASER_CHARS:
+        return None
+    link = _LINK_AFTER_ELLIPSIS.search(text, len(text) - _LINK_REACH)
+    return text[: link.end(1)] if link else None
+
+
+def _opens_with_marker(text: str) -> bool:
+    """True for a short line that opens with a marker and names where the rest is."""
+    head = text[:_LONGEST_MARKER].lower()
+    return (
+        head.startswith(MARKERS)
+        and len(text.split()) <= _MAX_NAMING_MARKER_WORDS
+        and not text.endswith((".", "!", "?"))
+    )
 
 
 def is_marker(text: str) -> bool:

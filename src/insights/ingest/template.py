@@ -25,6 +25,8 @@ CAPTION = "an image caption or label, not a headline"
 _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
 _MAX_HEADINGS = 3
+_HEADING_LINES = 2  # a heading and a menu, or a filter's labels, over the listing
+_MIN_SPLIT = 3  # records with lines over and under their date, to tell which is the headline
 
 
 @dataclass
@@ -51,11 +53,15 @@ class Template:
     titled: bool = False  # (nearly) every record has a headline
     date_at: str | None = None  # where records carry their date: "start", "inside", "end"
     over: bool = False  # a second line over the headline is an image caption or a label
+    under_date: bool = False  # the headline is the one line under the date; above it, tags
 
 
-def induce(records: list[Record], headed: bool) -> Template:
-    """What most records hold; the first record is left out when others can speak."""
+def induce(records: list[Record], headed: bool, cut: bool = False) -> Template:
+    """What most records hold; the first record is left out when others can speak, and so is
+    the last where the copy stops inside it (what it lacks may have followed)."""
     sample = records[1:] if len(records) > 2 else records
+    if cut and len(sample) > 2:
+        sample = sample[:-1]
     bodied = [r for r in sample if r.body]
     bodied_share = len(bodied) / len(sample) if sample else 0.0
     if bodied_share < 1 / 3:
@@ -78,8 +84,27 @@ def induce(records: list[Record], headed: bool) -> Template:
     if headed and with_heads >= 1 / 3 and not captions:
         heads = 2 if not over and _standfirsts(records) else 1
     return Template(
-        heads, dated >= _MOST, marked, True, captions, with_heads >= _MOST, date_at, over
+        heads,
+        dated >= _MOST,
+        marked,
+        True,
+        captions,
+        with_heads >= _MOST,
+        date_at,
+        over,
+        _headline_under_date(records),
     )
+
+
+def _headline_under_date(records: list[Record]) -> bool:
+    """True when records whose date stands among their heads hold exactly one line under it,
+    and most hold several over it: the item before's tags ("Region Americas" / "Country USA")
+    or a heading over the date, and the headline under it. A headline over its date and
+    standfirst stands alone."""
+    split = [r for r in records if r.body and r.date_at == "inside"]
+    above = [sum(b.line < r.dates[0].line for b in r.heads + r.others) for r in split]
+    single_below = all(sum(h.line > r.dates[0].line for h in r.heads) == 1 for r in split)
+    return len(split) >= _MIN_SPLIT and single_below and sum(n > 1 for n in above) * 2 > len(split)
 
 
 def _is_over(upper: Block, lower: Block) -> bool:
@@ -119,8 +144,17 @@ def _standfirsts(records: list[Record]) -> bool:
         for i, r in enumerate(bodied)
         if i > 0 or (r.heads and len(r.heads[0].text.split()) > _SHORT_EDGE_WORDS)
     ]
-    pairs = sum(len(r.heads) == 2 for r in counted)
+    pairs = sum(_heads_in_a_row(r) == 2 for r in counted)
     return pairs >= 2 and pairs * 2 >= len(counted)
+
+
+def _heads_in_a_row(record: Record) -> int:
+    """The heads on one side of the record's date: a standfirst follows its headline, and a
+    line under the date (a byline's name, "Natasha Kaplinsky") is not one."""
+    if record.date_at != "inside":
+        return len(record.heads)
+    above = sum(h.line < record.dates[0].line for h in record.heads)
+    return max(above, len(record.heads) - above)
 
 
 def _fits(record: Record, template: Template) -> bool:
@@ -141,7 +175,10 @@ def _words(record: Record, template: Template) -> int:
 
 
 def _short_edge(record: Record, template: Template, others: list[Record]) -> bool:
-    """A page heading with its intro above the items: a title shorter than any item's."""
+    """A page heading with its intro above the items: a title shorter than any item's, over
+    no date where items are dated."""
+    if template.dated and record.dates:
+        return False
     sizes = [_words(r, template) for r in others if r is not record and (r.heads or r.body)]
     if len(sizes) < 2:
         return False
@@ -154,7 +191,7 @@ def _short_edge(record: Record, template: Template, others: list[Record]) -> boo
 def _cut_explains(record: Record, template: Template) -> bool:
     """True when what the last record lacks could have followed where the source stops."""
     heads = max(template.heads, 1) + template.over
-    if (template.bodied and not record.body) or len(record.heads) > heads:
+    if (template.bodied and not record.body) or _heads_in_a_row(record) > heads:
         return False
     if template.titled and not record.heads:
         return False
@@ -171,12 +208,24 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
         if first >= last or not _short_edge(records[first], template, records[first:]):
             break
         first = next(i for i in fitting if i > first)
-    final = records[-1]
-    if cut and last < len(records) - 1 and _cut_explains(final, template):
-        last = len(records) - 1  # the source stops inside its last item
+    if len(fitting) > 2 and _headed_listing(records[fitting[1]], template):
+        first = max(first, fitting[1])  # the record above is the page's intro, over the heading
+    # The source stops inside its last item, unless text that fits no item (a footer) comes
+    # between the listing and that last record.
+    footer = any(r.heads or r.body for r in records[last + 1 : -1])
+    if cut and last < len(records) - 1 and not footer and _cut_explains(records[-1], template):
+        last = len(records) - 1
     if first == 1 and _opens_inside(records[0], records[first : last + 1], template):
         first = 0  # the source starts inside its first item
     return first, last
+
+
+def _headed_listing(record: Record, template: Template) -> bool:
+    """True when a page heading and its menu stand over the record's headline: more lines over
+    it than any item holds, by two or more ("LATEST NEWS" / "Region" / "Theme" / headline),
+    where lines over a headline are not the tags of the item before (`under_date`)."""
+    most = max(template.heads, 1) + template.over
+    return not template.under_date and len(record.heads) >= most + _HEADING_LINES
 
 
 def _opens_inside(record: Record, listed: list[Record], template: Template) -> bool:
@@ -224,20 +273,29 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         opened = record.dates[0].line
         above = [h for h in heads if h.line < opened]
         below = [h for h in heads if h.line > opened]
-        if template.date_at == "start" or (template.over and below):
+        if template.date_at == "start" or template.under_date or (template.over and below):
             # Dates open these records: lines above the date belong to the page, not the item;
             # where lines over the headline are captions, those above the date are, and the
             # headline stands under it ("© A. Photographer / 6 December 2018 / Headline").
             extra, heads = above, below
+        elif above and below and above[-1].line == opened - 1 and below[0].line > opened + 1:
+            # "Cotton pickers in Uzbekistan Victories" right over its date, the headline a
+            # blank line under it: the line that goes with the date is the image's text.
+            entries.extend(
+                Entry(record, reason=CAPTION, item_like=False, excerpt=h.text) for h in above
+            )
+            heads = below
         elif above and below:
             # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
             heads, opens = above, below
     if len(heads) > keep:
         extra, heads = extra + heads[:-keep], heads[-keep:]
     if extra:
-        # Above the first item a page heading; between items a headline with nothing under it.
+        # Above the first item a page heading; between items a headline with nothing under it,
+        # or the tags of the item before.
+        tags = at_top or template.under_date
         for head in extra:
-            reason = CAPTION if template.over else FURNITURE if at_top else NO_SUMMARY
+            reason = CAPTION if template.over else FURNITURE if tags else NO_SUMMARY
             entries.append(
                 Entry(record, reason=reason, item_like=reason == NO_SUMMARY, excerpt=head.text)
             )

@@ -1,0 +1,97 @@
+"""More record shapes, from the second held-out set (small listings written here, no site's).
+
+Each case is a kind of block or record: a date stamp with a tail of its own, a read-more marker
+naming where the story is, a label closing every item, tags over the next item's date, an
+image's text glued to the date, a byline with a date opening the summary, a link after a
+teaser's ellipsis.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from insights.ingest.plaintext import read_text
+
+BODY = "The council has agreed a new plan for the children's services it runs across the county."
+LONG = f"{BODY} {BODY}"
+
+
+def _items(text: str) -> list[tuple]:
+    return [(i.title, i.listed_date, i.truncated) for i in read_text(text, "l.txt").items]
+
+
+CASES = [
+    (
+        "a date stamp with an empty tag list, repeated, is a date line",
+        "25 April 2016 in , ,\n\nChildcare first\n\nA summary.\n\nRead more\n\n"
+        "24 April 2016 in , ,\n\nTwo anniversaries\n\nAnother summary.\n\nRead more\n",
+        [
+            ("Childcare first", date(2016, 4, 25), False),
+            ("Two anniversaries", date(2016, 4, 24), False),
+        ],
+    ),
+    (
+        "a marker naming the outlet is not a headline",
+        "Services fail children\n\nA report suggests today.\n\n"
+        "Read more on this story in The Guardian\n\n"
+        "Asylum system hampered\n\nAn official warned.\n\nRead more on this story in The Times\n",
+        [("Services fail children", None, False), ("Asylum system hampered", None, False)],
+    ),
+    (
+        "a label after every summary closes its item",
+        "July Updates\n\nNews from the field.\n\nRead Post\n\nMay Updates\n\nMore news.\n\n"
+        "Read Post\n\n“He will never do it again.”\n\n"
+        "Perpetrators have hurt children now in our care.\n",
+        [
+            ("July Updates", None, False),
+            ("May Updates", None, False),
+            ("“He will never do it again.”", None, False),
+        ],
+    ),
+    (
+        "tags over the next date belong to the item before; the headline is under the date",
+        f"Press Releases\n\n24 July 2014\n\nExecution botched\n\n{BODY}\n\nRegion Americas\n"
+        f"Country USA\n24 July 2014\n\nIreland must amend laws\n\n{BODY}\n\n"
+        f"Region Europe\nCountry Ireland\n23 July 2014\n\nPoland complicit\n\n{BODY}\n\n"
+        f"Region Europe\nCountry Poland\n22 July 2014\n\nMexico must drop charges\n\n{BODY}\n",
+        [
+            ("Execution botched", date(2014, 7, 24), False),
+            ("Ireland must amend laws", date(2014, 7, 24), False),
+            ("Poland complicit", date(2014, 7, 23), False),
+            ("Mexico must drop charges", date(2014, 7, 22), False),
+        ],
+    ),
+    (
+        "an image's text glued to the date is not the headline",
+        "Cotton pickers Victories\nThursday March 10, 2022\n\nForced labour ends in cotton\n\n"
+        f"{BODY}\n\nRead more\nOlympic torch Forced Labor\nFriday January 28, 2022\n\n"
+        f"Neutrality in the face of injustice\n\n{BODY}\n\nRead more\n",
+        [
+            ("Forced labour ends in cotton", date(2022, 3, 10), False),
+            ("Neutrality in the face of injustice", date(2022, 1, 28), False),
+        ],
+    ),
+    (
+        "a byline with a bracketed date opening the summary states the date, month first",
+        "Operation Broken Heart\n\nWritten by Web Staff (07/15/2018) The department went after "
+        "offenders.\n\nLittle Red Film\n\nWritten by Web Staff (07/01/2018) The film is for "
+        "children.\n",
+        [
+            ("Operation Broken Heart", date(2018, 7, 15), False),
+            ("Little Red Film", date(2018, 7, 1), False),
+        ],
+    ),
+    (
+        "a link word after a teaser's ellipsis marks it cut",
+        f"Say no to funding\n\n{LONG} Our country … Continued\n\n"
+        f"Nutrition programs matter\n\n{LONG} One strategy is … Continued\n",
+        [("Say no to funding", None, True), ("Nutrition programs matter", None, True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_more_record_shapes(text, expected):
+    assert _items(text) == expected
