@@ -281,14 +281,17 @@ def leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str]
 
 # "AUCKLAND, New Zealand, May 31, 2019 (ENS) – New Zealand’s newest …": a press dateline.
 _DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s*$")
+_DATELINE_OPENS = re.compile(_DATELINE_PLACE.pattern.removesuffix(r"\s*$"))
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
 
 
 def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | None:
     """The date of a dateline or a byline that opens a summary ("PLACE, date (AGENCY) – …",
     "Written by Jane Smith (07/15/2018) The …"), else None."""
-    if not may_hold_date(summary):
-        return None  # most summaries open with no date: found without the date patterns
+    if not may_hold_date(summary) or not (
+        _DATELINE_OPENS.match(summary) or _may_open_byline(summary)
+    ):
+        return None  # most summaries: no place or byline opens them, seen without a date search
     found = find_date(summary[:_MAX_DATE_LINE], months_first)
     if found is None or found.day is None:
         return None
@@ -298,6 +301,12 @@ def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | No
     if _DATELINE_PLACE.fullmatch(prefix) is None:
         return None
     return found if _DATELINE_END.match(summary, found.end) else None
+
+
+def _may_open_byline(summary: str) -> bool:
+    """A quick look: 'by' is among the first words, where an opening byline has it."""
+    words = summary[:_MAX_DATE_LINE].split(None, _MAX_BYLINE_WORDS)[:_MAX_BYLINE_WORDS]
+    return any(w.lower() == "by" for w in words)
 
 
 def _is_opening_byline(prefix: str) -> bool:
