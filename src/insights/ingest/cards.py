@@ -19,7 +19,7 @@ from insights.ingest.datelines import date_line, find_date, parse_date
 from insights.ingest.dom import Node, text_of
 from insights.lexicon import word_set
 
-_HEADINGS = word_set("h1 h2 h3 h4 h5 h6")
+HEADINGS = word_set("h1 h2 h3 h4 h5 h6")
 _LEAD_TAGS = word_set("a strong b")
 _HEADING_WORDS = word_set("title headline heading")
 _DATE_WORDS = word_set("date dates time posted published submitted created meta byline dateline")
@@ -38,7 +38,7 @@ def walk(node: Node):
 
 
 def is_heading(node: Node) -> bool:
-    if node.tag in _HEADINGS:
+    if node.tag in HEADINGS:
         return True
     return bool(node.words & _HEADING_WORDS) and len(text_of(node)) <= _MAX_HEADING_CHARS
 

@@ -10,11 +10,13 @@ commonest shape of block with a summary, and blocks of a kindred shape beside th
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from insights.ingest import cards, teasers
 from insights.ingest.blocks import text_blocks
 from insights.ingest.datelines import detect_order
-from insights.ingest.dom import Node, block_lines, parse, text_of
+from insights.ingest.dom import Node, block_lines, parse, set_aside, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.plaintext import listing_from_blocks
 from insights.ingest.provenance import Provenance, html_comments, with_address
@@ -26,25 +28,95 @@ _SITE_NAMES = frozenset({"og:site_name", "application-name"})
 _MIN_REPEATS = 2  # heading-and-summary blocks that make a repeating unit
 
 
-def _read_blocks(markup: str) -> tuple[Node, list[tuple[cards.Block, cards.Parts]]]:
-    """The page's blocks under the first reading that finds summaries.
+def _read_blocks(root: Node) -> list[tuple[cards.Block, cards.Parts]]:
+    """The page's blocks under the reading that finds the most summaries.
 
     Linked headings are tried beside all headings, so that in <h2><a>Title</a></h2><h3>Topic
-    </h3><p>…</p> the title is the linked one; the reading with more summaries wins. Class
-    names such as "content-with-nav" can hide a whole page, so a second pass ignores them.
+    </h3><p>…</p> the title is the linked one; the reading with more summaries wins.
     """
-    for by_class in (True, False):
-        root = parse(markup, by_class)
-        best: list[tuple[cards.Block, cards.Parts]] = []
-        for is_heading in (cards.is_linked_heading, cards.is_heading, cards.is_lead_link):
-            if is_heading is cards.is_lead_link and best:
-                break  # leading links only stand in for headings on pages without any
-            parsed = [(block, cards.read_block(block)) for block in cards.blocks(root, is_heading)]
-            if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
-                best = parsed
-        if best:
-            return root, best
-    return root, []
+    best: list[tuple[cards.Block, cards.Parts]] = []
+    for is_heading in (cards.is_linked_heading, cards.is_heading, cards.is_lead_link):
+        if is_heading is cards.is_lead_link and best:
+            break  # leading links only stand in for headings on pages without any
+        parsed = [(block, cards.read_block(block)) for block in cards.blocks(root, is_heading)]
+        if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
+            best = parsed
+    return best
+
+
+@dataclass
+class _Reading:
+    listing: Listing | None
+    parsed: list[tuple[cards.Block, cards.Parts]]  # empty when read as lines
+    headed: bool
+
+
+def _read(root: Node, source: str) -> _Reading:
+    """The page under its current marks: by its blocks, or as text lines where none repeat."""
+    parsed = _read_blocks(root)
+    summarised = [block for block, parts in parsed if parts.summary]
+    headed = _read_headed(parsed, summarised, source) if summarised else None
+    if headed is None or len(headed.items) < _MIN_REPEATS:
+        lines = _read_lines(root, source)  # every line is an item or reported furniture
+        if lines is not None and (headed is None or len(lines.items) > len(headed.items)):
+            return _Reading(lines, [], False)
+    return _Reading(headed, parsed, headed is not None)
+
+
+def _count(reading: _Reading) -> int:
+    return len(reading.listing.items) if reading.listing else 0
+
+
+def _read_by_structure(root: Node, source: str) -> _Reading:
+    """The page read with class-word furniture ('sidebar', 'menu') set aside, unless a class
+    word hides the listing itself: a Genesis page wraps all of <main> in
+    <div class="content-sidebar-wrap">. Then the page is read without class words, and the
+    elements holding that reading's repeating blocks are kept; class words still set aside
+    the rest (the sidebar), so they only break ties."""
+    first = _read(root, source)
+    if _headings_hidden_by_class(root) <= _count(first):
+        return first
+    set_aside(root, by_class=False)
+    blind = _read(root, source)
+    if first.listing is None:
+        return blind
+    keep = _holding(blind.parsed) if blind.headed else frozenset()
+    set_aside(root, by_class=True, keep=keep)
+    if keep:
+        kept = _read(root, source)
+        if _count(kept) > _count(first):
+            return kept
+        set_aside(root, by_class=True)
+    return first
+
+
+def _headings_hidden_by_class(root: Node) -> int:
+    """How many headings sit in regions a class word alone sets aside."""
+    count = 0
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, hidden = stack.pop()
+        if node.furniture:
+            continue
+        hidden = hidden or node.furniture_by_class
+        count += hidden and node.tag in cards.HEADINGS
+        stack.extend((c, hidden) for c in node.children if isinstance(c, Node))
+    return count
+
+
+def _holding(parsed: list[tuple[cards.Block, cards.Parts]]) -> frozenset[int]:
+    """The elements holding the listing's blocks (the blocks and their ancestors)."""
+    summarised = [block for block, parts in parsed if parts.summary]
+    belongs = _belonging(summarised)
+    held: set[int] = set()
+    for block, _ in parsed:
+        if not belongs(block):
+            continue
+        node: Node | None = block.nodes[0]
+        while node is not None and id(node) not in held:
+            held.add(id(node))
+            node = node.parent
+    return frozenset(held)
 
 
 def read_html(markup: str, source: str) -> Listing:
@@ -55,21 +127,16 @@ def read_html(markup: str, source: str) -> Listing:
     Raises:
         SourceError: when neither reading finds an item.
     """
-    root, parsed = _read_blocks(markup)
-    summarised = [block for block, parts in parsed if parts.summary]
-    headed = _read_headed(parsed, summarised, source) if summarised else None
-    listing = headed
-    if headed is None or len(headed.items) < _MIN_REPEATS:
-        lines = _read_lines(root, source)  # every line is an item or reported furniture
-        if lines is not None and (headed is None or len(lines.items) > len(headed.items)):
-            listing = lines
+    root = parse(markup)
+    reading = _read_by_structure(root, source)
+    listing = reading.listing
     if listing is None:
         raise SourceError(
             f"no news items found in {source}: no blocks with a heading and a summary"
         )
-    if listing is headed:
+    if reading.headed:
         listing.rejections.extend(
-            Rejection(source, FURNITURE, text[:200]) for text in _outside(root, parsed)
+            Rejection(source, FURNITURE, text[:200]) for text in _outside(root, reading.parsed)
         )
     provenance = _page_provenance(root).merged(html_comments(markup))
     listing.url, listing.publisher = provenance.url, provenance.publisher
@@ -88,21 +155,31 @@ def _read_lines(root: Node, source: str) -> Listing | None:
     return listing if len(listing.items) >= _MIN_REPEATS else None
 
 
-def _read_headed(
-    parsed: list[tuple[cards.Block, cards.Parts]], summarised: list[cards.Block], source: str
-) -> Listing:
-    """Items from the page's heading blocks: the commonest shape with a summary, and kin."""
+def _belonging(summarised: list[cards.Block]) -> Callable[[cards.Block], bool]:
+    """Whether a block is of the listing: the commonest shape with a summary, or a kindred
+    shape (same tag, a class word in common) beside one of those."""
     main = Counter(block.shape for block in summarised).most_common(1)[0][0]
     parents = {id(b.parent) for b in summarised if b.shape == main}
     main_tag, *main_words = main.split(".")
 
+    def belongs(block: cards.Block) -> bool:
+        tag, *words = block.shape.split(".")
+        return block.shape == main or (
+            id(block.parent) in parents and tag == main_tag and bool(set(words) & set(main_words))
+        )
+
+    return belongs
+
+
+def _read_headed(
+    parsed: list[tuple[cards.Block, cards.Parts]], summarised: list[cards.Block], source: str
+) -> Listing:
+    """Items from the page's heading blocks: the commonest shape with a summary, and kin."""
+    belonging = _belonging(summarised)
     listing = Listing(source=source, format="html")
     position = 0
     for block, parts in parsed:
-        tag, *words = block.shape.split(".")
-        belongs = block.shape == main or (
-            id(block.parent) in parents and tag == main_tag and bool(set(words) & set(main_words))
-        )
+        belongs = belonging(block)
         if not belongs and (not parts.summary or block.heading.tag == "h1"):
             # A page heading, or a heading with nothing under it outside the listing.
             listing.rejections.append(Rejection(source, FURNITURE, parts.title[:200]))
