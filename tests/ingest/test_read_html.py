@@ -156,6 +156,15 @@ def test_linked_heading_is_the_title_when_items_have_two_headings():
     ]
 
 
+def test_a_standfirst_classed_as_a_title_on_some_items_does_not_split_them():
+    sub = '<p class="sub-title">A pulled quote</p>'
+    head = '<header><h1><a href="/{n}">Title {n}</a></h1><div><a href="/c">Topic</a></div></header>'
+    item = "<article>" + head + "{sub}<p>Text {n}.</p></article>"
+    page = "".join(item.format(n=n, sub=sub if n % 2 else "") for n in range(4))
+    listing = read_html(page, "page.html")
+    assert [i.title for i in listing.items] == ["Title 0", "Title 1", "Title 2", "Title 3"]
+
+
 def test_unlinked_titles_win_over_a_few_linked_promotions():
     promo = '<div class="promo"><h3><a href="/give">Give</a></h3><p>Please donate.</p></div>'
     items = "".join(

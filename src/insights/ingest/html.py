@@ -29,19 +29,31 @@ _MIN_REPEATS = 2  # heading-and-summary blocks that make a repeating unit
 
 
 def _read_blocks(root: Node) -> list[tuple[cards.Block, cards.Parts]]:
-    """The page's blocks under the reading that finds the most summaries.
+    """The page's blocks under the reading whose listing has the most blocks with a summary.
 
     Linked headings are tried beside all headings, so that in <h2><a>Title</a></h2><h3>Topic
-    </h3><p>…</p> the title is the linked one; the reading with more summaries wins.
+    </h3><p>…</p> the title is the linked one.
     """
     best: list[tuple[cards.Block, cards.Parts]] = []
+    best_run = (0, 0)
     for is_heading in (cards.is_linked_heading, cards.is_heading, cards.is_lead_link):
         if is_heading is cards.is_lead_link and best:
             break  # leading links only stand in for headings on pages without any
         parsed = [(block, cards.read_block(block)) for block in cards.blocks(root, is_heading)]
-        if sum(bool(p.summary) for _, p in parsed) > sum(bool(p.summary) for _, p in best):
-            best = parsed
+        if (run := _run(parsed)) > best_run:
+            best, best_run = parsed, run
     return best
+
+
+def _run(parsed: list[tuple[cards.Block, cards.Parts]]) -> tuple[int, int]:
+    """How many blocks with a summary are of the listing, then how many have a summary. Not
+    all blocks with a summary first: a standfirst whose class names it a title (<p
+    class="td-sub-title">) splits each item in two, and the halves are of no one shape."""
+    summarised = [block for block, parts in parsed if parts.summary]
+    if not summarised:
+        return (0, 0)
+    belongs = _belonging(summarised)
+    return (sum(belongs(block) for block in summarised), len(summarised))
 
 
 @dataclass
