@@ -130,6 +130,23 @@ def test_class_names_on_wrappers_do_not_hide_the_listing(start, end):
     assert [(i.title, i.summary) for i in listing.items] == [("T1", "S1."), ("T2", "S2.")]
 
 
+def test_a_wrapper_named_after_the_sidebar_keeps_the_listing_but_not_the_sidebar():
+    # Genesis: <div class="content-sidebar-wrap"> holds both <main> and the sidebar.
+    items = "".join(f"<article><h2>T{n}</h2><p>S{n}.</p></article>" for n in (1, 2, 3))
+    side = "".join(f"<div class='widget'><h4>W{n}</h4><p>Popular.</p></div>" for n in (1, 2))
+    page = (
+        f'<div class="content-sidebar-wrap"><main>{items}</main>'
+        f'<div class="sidebar">{side}</div></div><div class="footer-widgets"><h4>Info</h4></div>'
+    )
+    listing = read_html(page, "page.html")
+    assert [(i.title, i.summary) for i in listing.items] == [
+        ("T1", "S1."),
+        ("T2", "S2."),
+        ("T3", "S3."),
+    ]
+    assert "W1" not in " ".join(i.title for i in listing.items)
+
+
 def test_linked_heading_is_the_title_when_items_have_two_headings():
     item = '<article><h2><a href="/{n}">Title {n}</a></h2><h3>Topic</h3><p>Text {n}.</p></article>'
     listing = read_html("".join(item.format(n=n) for n in (1, 2)), "page.html")
@@ -137,6 +154,15 @@ def test_linked_heading_is_the_title_when_items_have_two_headings():
         ("Title 1", "Text 1.", "/1"),
         ("Title 2", "Text 2.", "/2"),
     ]
+
+
+def test_a_standfirst_classed_as_a_title_on_some_items_does_not_split_them():
+    sub = '<p class="sub-title">A pulled quote</p>'
+    head = '<header><h1><a href="/{n}">Title {n}</a></h1><div><a href="/c">Topic</a></div></header>'
+    item = "<article>" + head + "{sub}<p>Text {n}.</p></article>"
+    page = "".join(item.format(n=n, sub=sub if n % 2 else "") for n in range(4))
+    listing = read_html(page, "page.html")
+    assert [i.title for i in listing.items] == ["Title 0", "Title 1", "Title 2", "Title 3"]
 
 
 def test_unlinked_titles_win_over_a_few_linked_promotions():

@@ -113,7 +113,9 @@ class Node:
     attrs: dict[str, str]
     parent: Node | None = None
     children: list[Node | str] = field(default_factory=list)
-    skip: bool = False
+    skip: bool = False  # set aside: furniture itself or inside furniture
+    furniture: bool = False  # by tag or role (<nav>, role="navigation")
+    furniture_by_class: bool = False  # by a class word ('sidebar', 'menu')
 
     @cached_property
     def words(self) -> set[str]:
@@ -218,15 +220,32 @@ def _inside_item(node: Node) -> bool:
     return False
 
 
-def _is_furniture(node: Node, by_class: bool) -> bool:
+def _is_furniture(node: Node) -> bool:
     if node.tag in _SKIP_TAGS or "hidden" in node.attrs:
         return True
     if node.attrs.get("role") in _SKIP_ROLES or node.attrs.get("aria-hidden") == "true":
         return True
-    if node.tag in _PAGE_LEVEL and not _inside_item(node):
-        return True
+    return node.tag in _PAGE_LEVEL and not _inside_item(node)
+
+
+def _is_furniture_by_class(node: Node) -> bool:
     # <body class="sidebar-first"> is the page, not a sidebar.
-    return by_class and node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
+    return node.tag not in _PAGE_ROOTS and bool(node.words & _SKIP_WORDS)
+
+
+def set_aside(root: Node, by_class: bool = True, keep: frozenset[int] = frozenset()) -> None:
+    """Mark furniture `skip` again: by tag and role, and by class word if asked, except the
+    elements in `keep` (ids), which a class word alone does not set aside."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        parent = node.parent
+        node.skip = (
+            (parent is not None and parent.skip)
+            or node.furniture
+            or (by_class and node.furniture_by_class and id(node) not in keep)
+        )
+        stack.extend(c for c in node.children if isinstance(c, Node))
 
 
 def parse(markup: str, by_class: bool = True) -> Node:
@@ -251,7 +270,9 @@ def parse(markup: str, by_class: bool = True) -> Node:
             continue
         attrs = {str(k): str(v or "") for k, v in source.attributes.items()}
         node = Node(tag, attrs, parent=parent)
-        node.skip = parent.skip or _is_furniture(node, by_class)
+        node.furniture = _is_furniture(node)
+        node.furniture_by_class = _is_furniture_by_class(node)
+        node.skip = parent.skip or node.furniture or (by_class and node.furniture_by_class)
         parent.children.append(node)
         children = list(source.iter(include_text=True))
         stack.extend((child, node) for child in reversed(children))
