@@ -274,3 +274,23 @@ def test_page_of_date_lines_and_headlines_is_read_by_the_record_template():
         ("Support for Checks", date(2013, 3, 28)),
     ]
     assert listing.format == "html"
+
+
+def test_an_items_own_header_and_footer_are_not_its_summary():
+    # Each post's <footer> lists its categories after the '… [Read more...]' teaser; its
+    # <header> holds the byline and date. Neither is summary text, though the date still counts.
+    posts = "".join(
+        f'<article class="post"><header><h2><a href="/p/{n}">Post {n}</a></h2>'
+        f'<p class="entry-meta"><time datetime="2016-02-0{n + 1}">Feb {n + 1}, 2016</time> '
+        f"Jane Doe 3 Comments</p></header><div><p>Teaser {n} runs on and &#x2026; "
+        f'<a href="/p/{n}" class="more-link">[Read more...]</a></p></div>'
+        f'<footer><p class="entry-meta"><a href="/c/a">Gardening</a>, '
+        f'<a href="/c/b">Health News</a></p></footer></article>'
+        for n in range(3)
+    )
+    listing = read_html(f"<html><body><main>{posts}</main></body></html>", "page.html")
+    assert [
+        (i.summary.startswith(f"Teaser {n} "), i.listed_date, i.truncated)
+        for n, i in enumerate(listing.items)
+    ] == [(True, date(2016, 2, n + 1), True) for n in range(3)]
+    assert not any("Gardening" in i.summary or "Jane" in i.summary for i in listing.items)

@@ -24,6 +24,8 @@ _LEAD_TAGS = word_set("a strong b")
 _HEADING_WORDS = word_set("title headline heading")
 _DATE_WORDS = word_set("date dates time posted published submitted created meta byline dateline")
 _SUMMARY_WORDS = word_set("summary teaser excerpt standfirst description intro lede body abstract")
+# An item's own header and footer (byline, categories, share links) are not its summary.
+_ITEM_FRAME = word_set("header footer")
 _MAX_HEADING_CHARS = 300
 _MAX_DATE_CHARS = 120
 
@@ -167,6 +169,16 @@ def _href(nodes: list[Node]) -> str | None:
     return None
 
 
+def _summary_texts(block: Block, leave_out: set[int]) -> list[str]:
+    """The texts of the block's summary pieces: summary-classed elements, or its paragraphs,
+    or the whole block, with `leave_out` left out."""
+    pieces = find(block.nodes, lambda n: bool(n.words & _SUMMARY_WORDS), leave_out) or find(
+        block.nodes, lambda n: n.tag == "p", leave_out
+    )
+    hidden = frozenset(leave_out)
+    return [text_of(n, hidden) for n in pieces or block.nodes]
+
+
 def read_block(block: Block) -> Parts:
     heading = block.heading
     leave_out = {id(heading)}
@@ -182,11 +194,13 @@ def read_block(block: Block) -> Parts:
         listed = parse_date(stamp) if stamp else None
         if listed is None and line and (found := find_date(line)):
             listed = found.day
-    pieces = find(block.nodes, lambda n: bool(n.words & _SUMMARY_WORDS), leave_out) or find(
-        block.nodes, lambda n: n.tag == "p", leave_out
-    )
-    hidden = frozenset(leave_out)
-    texts = [text_of(n, hidden) for n in pieces or block.nodes]
+    # The item's own <header> and <footer> are left out of the summary, after the date search
+    # (a byline's date in the header still counts), unless nothing else is left.
+    frames = find(block.nodes, lambda n: n not in block.nodes and n.tag in _ITEM_FRAME, leave_out)
+    framed = leave_out | {id(n) for n in frames}
+    texts = _summary_texts(block, framed) if frames else []
+    if not any(texts):
+        texts = _summary_texts(block, leave_out)
     kept = []
     for text in texts:
         if not text or teasers.is_marker(text):
