@@ -294,3 +294,33 @@ def test_an_items_own_header_and_footer_are_not_its_summary():
         for n, i in enumerate(listing.items)
     ] == [(True, date(2016, 2, n + 1), True) for n in range(3)]
     assert not any("Gardening" in i.summary or "Jane" in i.summary for i in listing.items)
+
+
+def test_a_form_holding_the_pages_largest_repeating_run_is_not_furniture():
+    # A Joomla page wraps its listing in <form id="adminForm">; a sidebar module repeats fewer
+    # cards. A form is furniture only to break ties: this one holds the largest run.
+    rows = "".join(
+        f'<div class="row"><h3><a href="/n/{n}">Listed {n}</a></h3><p>Summary {n} text.</p></div>'
+        for n in range(4)
+    )
+    module = "".join(
+        f'<div class="bt"><h4><a href="/m/{n}">Module {n}</a></h4><p>Teaser {n}.</p></div>'
+        for n in range(2)
+    )
+    markup = (
+        f'<html><body><form id="adminForm"><input name="q">{rows}</form>'
+        f'<div class="module">{module}</div></body></html>'
+    )
+    assert [i.title for i in read_html(markup, "page.html").items] == [
+        f"Listed {n}" for n in range(4)
+    ]
+
+
+def test_a_search_form_beside_the_listing_stays_furniture():
+    rows = "".join(
+        f'<div class="row"><h3><a href="/n/{n}">Listed {n}</a></h3><p>Summary {n} text.</p></div>'
+        for n in range(3)
+    )
+    form = '<form><label>Search</label><input name="q"><button>Go</button></form>'
+    listing = read_html(f"<html><body>{form}{rows}</body></html>", "page.html")
+    assert [i.title for i in listing.items] == [f"Listed {n}" for n in range(3)]

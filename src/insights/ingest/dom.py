@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -246,6 +247,39 @@ def set_aside(root: Node, by_class: bool = True, keep: frozenset[int] = frozense
             or (by_class and node.furniture_by_class and id(node) not in keep)
         )
         stack.extend(c for c in node.children if isinstance(c, Node))
+
+
+def keep_listing_form(root: Node) -> bool:
+    """Keep the <form> that holds the page's largest repeating run (a Joomla listing's <table>
+    inside its adminForm): a form is furniture only to break ties. The run is the most
+    same-shaped sibling elements with text, counted with forms and class words not set aside.
+    True when a form was kept (the marks are then set again)."""
+    texted: dict[int, bool] = {}
+    order: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.furniture and node.tag != "form":
+            continue
+        order.append(node)
+        stack.extend(c for c in node.children if isinstance(c, Node))
+    best, holder = 1, None
+    for node in reversed(order):  # children before parents
+        kids = [c for c in node.children if isinstance(c, Node) and texted.get(id(c))]
+        own = any(isinstance(c, str) and c.strip() for c in node.children)
+        texted[id(node)] = own or bool(kids)
+        if kids and (most := Counter(k.shape() for k in kids).most_common(1)[0][1]) > best:
+            best, holder = most, node
+    forms = []
+    while holder is not None:
+        if holder.tag == "form":
+            forms.append(holder)
+        holder = holder.parent
+    for form in forms:
+        form.furniture = False
+    if forms:
+        set_aside(root)
+    return bool(forms)
 
 
 def parse(markup: str, by_class: bool = True) -> Node:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from insights.ingest import cards, teasers
 from insights.ingest.blocks import text_blocks
 from insights.ingest.datelines import detect_order
-from insights.ingest.dom import Node, block_lines, parse, set_aside, text_of
+from insights.ingest.dom import Node, block_lines, keep_listing_form, parse, set_aside, text_of
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
 from insights.ingest.plaintext import listing_from_blocks
 from insights.ingest.provenance import Provenance, html_comments, with_address
@@ -140,6 +140,7 @@ def read_html(markup: str, source: str) -> Listing:
         SourceError: when neither reading finds an item.
     """
     root = parse(markup)
+    keep_listing_form(root)
     reading = _read_by_structure(root, source)
     listing = reading.listing
     if listing is None:
