@@ -324,3 +324,21 @@ def test_a_search_form_beside_the_listing_stays_furniture():
     form = '<form><label>Search</label><input name="q"><button>Go</button></form>'
     listing = read_html(f"<html><body>{form}{rows}</body></html>", "page.html")
     assert [i.title for i in listing.items] == [f"Listed {n}" for n in range(3)]
+
+
+def test_a_table_of_linked_titles_without_summaries_is_a_listing():
+    # A Joomla category table: one column of linked titles, no dates, no summaries; the
+    # column's header cell is not an item.
+    rows = "".join(
+        f'<tr class="cat-list-row{n % 2}"><td class="list-title"><a href="/n/{n}">Event {n} '
+        f"observed at the University</a></td></tr>"
+        for n in range(4)
+    )
+    markup = (
+        '<html><body><table><thead><tr><th><a href="#">Title</a></th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></body></html>"
+    )
+    listing = read_html(markup, "page.html")
+    assert [(i.title, i.url) for i in listing.items] == [
+        (f"Event {n} observed at the University", f"/n/{n}") for n in range(4)
+    ]

@@ -26,6 +26,7 @@ from insights.lexicon import word_set
 _INVISIBLE = word_set("script style noscript template svg head iframe select button form")
 _SITE_NAMES = frozenset({"og:site_name", "application-name"})
 _MIN_REPEATS = 2  # heading-and-summary blocks that make a repeating unit
+_MIN_TITLES = 3  # linked titles with no summary that make a listing of titles
 
 
 def _read_blocks(root: Node) -> list[tuple[cards.Block, cards.Parts]]:
@@ -64,15 +65,57 @@ class _Reading:
 
 
 def _read(root: Node, source: str) -> _Reading:
-    """The page under its current marks: by its blocks, or as text lines where none repeat."""
+    """The page under its current marks: by its blocks, or, where none repeat, as text lines
+    or as a listing of linked titles, whichever finds more items."""
     parsed = _read_blocks(root)
     summarised = [block for block, parts in parsed if parts.summary]
     headed = _read_headed(parsed, summarised, source) if summarised else None
-    if headed is None or len(headed.items) < _MIN_REPEATS:
-        lines = _read_lines(root, source)  # every line is an item or reported furniture
-        if lines is not None and (headed is None or len(lines.items) > len(headed.items)):
-            return _Reading(lines, [], False)
+    if headed is not None and len(headed.items) >= _MIN_REPEATS:
+        return _Reading(headed, parsed, True)
+    lines = _read_lines(root, source)  # every line is an item or reported furniture
+    if lines is not None and headed is not None and len(lines.items) <= len(headed.items):
+        return _Reading(headed, parsed, True)
+    titles = _read_titles(root, source) if headed is None or lines is not None else None
+    if titles is not None and len(titles[0].items) > (len(lines.items) if lines else 0):
+        return _Reading(*titles, True)
+    if lines is not None:
+        return _Reading(lines, [], False)
     return _Reading(headed, parsed, headed is not None)
+
+
+def _read_titles(
+    root: Node, source: str
+) -> tuple[Listing, list[tuple[cards.Block, cards.Parts]]] | None:
+    """A listing of linked titles and no summaries (a category table of headlines): the
+    commonest shape of linked-heading block under one parent, if it repeats `_MIN_TITLES`
+    times. The last reading, for pages where no block has a summary."""
+    parsed = [(b, cards.read_block(b)) for b in cards.blocks(root, cards.is_linked_heading)]
+    if not parsed:
+        return None
+    (parent, shape), count = Counter((id(b.parent), b.shape) for b, _ in parsed).most_common(1)[0]
+    if count < _MIN_TITLES:
+        return None
+    listing = Listing(source=source, format="html")
+    for block, parts in parsed:
+        if (id(block.parent), block.shape) != (parent, shape):
+            listing.rejections.append(Rejection(source, FURNITURE, parts.title[:200]))
+            continue
+        listing.items.append(
+            RawItem(
+                title=parts.title,
+                summary=parts.summary,
+                source=source,
+                position=len(listing.items) + 1,
+                truncated=teasers.ends_cut_off(parts.summary),
+                listed_date=parts.listed_date,
+                date_line=parts.date_line,
+                url=parts.url,
+            )
+        )
+    listing.order = detect_order(
+        (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
+    )
+    return listing, parsed
 
 
 def _count(reading: _Reading) -> int:
@@ -119,6 +162,8 @@ def _headings_hidden_by_class(root: Node) -> int:
 def _holding(parsed: list[tuple[cards.Block, cards.Parts]]) -> frozenset[int]:
     """The elements holding the listing's blocks (the blocks and their ancestors)."""
     summarised = [block for block, parts in parsed if parts.summary]
+    if not summarised:
+        return frozenset()
     belongs = _belonging(summarised)
     held: set[int] = set()
     for block, _ in parsed:
