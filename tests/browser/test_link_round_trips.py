@@ -5,11 +5,13 @@ Each test fails on an app exception, a console error or a dialog (as test_dashbo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 
 import pytest
 from conftest import Visit, visiting
+from playwright.sync_api import Error as PlaywrightError
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +29,13 @@ def nothing_went_wrong(visit) -> Iterator[None]:
 def _pick(visit: Visit, label: str, option: str) -> None:
     """Choose `option` in the select box labelled `label` and wait for the rerun."""
     box = visit.page.locator("[data-testid=stSelectbox]", has_text=label)
+    before = visit.page.url
     box.locator("input").click()
     visit.page.keyboard.type(option)
     visit.page.keyboard.press("Enter")
+    # the rerun may not have begun when settle() first looks: wait for the choice's URL
+    with contextlib.suppress(PlaywrightError):
+        visit.page.wait_for_url(lambda url: url != before, timeout=30_000)
     visit.settle()
 
 
