@@ -57,6 +57,7 @@ class Block:
     url: str | None = None  # saved pages: the link the block's text carries
     stamp: str | None = None  # saved pages: a <time datetime> value
     fragment: bool = False  # the cut-off start of an item where the source stops
+    listed: bool = False  # text copies: the line opened with a list marker ("• ", "3. ")
 
 
 def shape(text: str) -> str:
@@ -169,14 +170,15 @@ def _continues(previous: Block, line: str, labels: set[str]) -> bool:
 def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     """The blocks of a plain-text listing; blank lines only separate."""
     blocks: list[Block] = []
-    cleaned = [
-        _BULLET.sub("", raw.strip().lstrip("#").strip()) if raw.strip() else "" for raw in lines
-    ]
+    stripped = [raw.strip().lstrip("#").strip() for raw in lines]
+    cleaned = [_BULLET.sub("", line) for line in stripped]
+    listed = {i for i, (line, kept) in enumerate(zip(stripped, cleaned, strict=True)) if line != kept}
     labels = repeated(cleaned, window=_SAME_PLACE_LINES)
     months_first = month_first(cleaned)
     frames = stamp_frames(cleaned, months_first)
     joinable = False  # the previous line was text with no blank line after it
-    for number, line in enumerate(cleaned, start=first_line):
+    for index, line in enumerate(cleaned):
+        number = index + first_line
         if not line:
             joinable = False
             continue
@@ -189,6 +191,7 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
             joinable = not marker
             continue
         made = classify(line, number, months_first, frames)
+        made[0].listed = index in listed
         blocks.extend(made)
         joinable = made[-1].kind in "HSP" and not made[-1].marker
     mark_labels(blocks)

@@ -26,6 +26,7 @@ _MOST = 2 / 3
 _SHORT_EDGE_WORDS = 3
 _MAX_HEADINGS = 3
 _HEADING_LINES = 2  # a heading and a menu, or a filter's labels, over the listing
+_MIN_LISTED = 3  # items under a list marker, to tell the list from the page's opening
 _MIN_SPLIT = 3  # records with lines over and under their date, to tell which is the headline
 
 
@@ -208,6 +209,8 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
         if first >= last or not _short_edge(records[first], template, records[first:]):
             break
         first = next(i for i in fitting if i > first)
+    if first < last and _above_the_list(records, first, last):
+        first = next(i for i in fitting if i > first)
     if len(fitting) > 2 and _headed_listing(records[fitting[1]], template):
         first = max(first, fitting[1])  # the record above is the page's intro, over the heading
     # The source stops inside its last item, unless text that fits no item (a footer) comes
@@ -218,6 +221,18 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
     if first == 1 and _opens_inside(records[0], records[first : last + 1], template):
         first = 0  # the source starts inside its first item
     return first, last
+
+
+def _above_the_list(records: list[Record], first: int, last: int) -> bool:
+    """True when a list marker opens the listing's items ("• 26.09.2018", "3. Headline"),
+    about one marked line to an item, and the first record holds none: the page's opening
+    over the list (a photo credit over an intro sentence), not an item of it. Where the
+    marked line is read as the item above's last, the count still holds."""
+    if any(b.listed for b in records[first].blocks):
+        return False
+    rest = records[first + 1 : last + 1]
+    marked = sum(b.listed for r in rest for b in r.blocks)
+    return len(rest) >= _MIN_LISTED and _MOST * len(rest) <= marked <= 2 * len(rest)
 
 
 def _headed_listing(record: Record, template: Template) -> bool:
