@@ -89,6 +89,37 @@ CASES = [
         f"Nutrition programs matter\n\n{LONG} One strategy is … Continued\n",
         [("Say no to funding", None, True), ("Nutrition programs matter", None, True)],
     ),
+    (
+        "a list marker opens each item: the page's opening above the list is not one",
+        "Newsroom\nA. Photographer\n\nThe latest news from the sector.\n\n"
+        f"  • 26.09.2018\n\n    Next Philanthropy\n\n    {BODY}\n\n"
+        f"  • Jane Doe\n\n    Board changes\n\n    {BODY}\n\n"
+        f"  • John Roe\n\n    Foundations on the move\n\n    {BODY}\n\n"
+        f"  • Jane Doe\n\n    A prize for a founder\n\n    {BODY}\n",
+        [
+            ("Next Philanthropy", date(2018, 9, 26), False),
+            ("Board changes", None, False),
+            ("Foundations on the move", None, False),
+            ("A prize for a founder", None, False),
+        ],
+    ),
+    (
+        "a caption longer than a paragraph leaves the headline under it a headline",
+        'Tents on the street News\nCouncil clears the camp\n"We were given an hour."\nRead more\n'
+        'Families at the door Views\nShelters full again\n"No bed was free."\nRead more\n'
+        'A volunteer at work News\nA winter of waiting\n"It was cold."\nRead more\n'
+        "A photograph of the street where the families lived, taken in the winter before the "
+        "council cleared it, with the tents in front of the old market hall. (Photo: A. Person) "
+        "Views\n"
+        "The Mad Corruptions of the Housing Market.\nWe have a market that is out of its mind\n"
+        "Read more\n",
+        [
+            ("Council clears the camp", None, False),
+            ("Shelters full again", None, False),
+            ("A winter of waiting", None, False),
+            ("The Mad Corruptions of the Housing Market.", None, False),
+        ],
+    ),
 ]
 
 

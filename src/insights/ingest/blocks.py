@@ -172,7 +172,7 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     stripped = [raw.strip().lstrip("#").strip() for raw in lines]
     cleaned = [_BULLET.sub("", line) for line in stripped]
-    listed = {i for i, (line, kept) in enumerate(zip(stripped, cleaned, strict=True)) if line != kept}
+    listed = {i for i, line in enumerate(stripped) if line != cleaned[i]}  # "• ", "3. " gone
     labels = repeated(cleaned, window=_SAME_PLACE_LINES)
     months_first = month_first(cleaned)
     frames = stamp_frames(cleaned, months_first)

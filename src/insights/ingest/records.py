@@ -29,6 +29,7 @@ _MIN_PAIRED_RUN = 4
 _LONGER = 1.5
 _MOST_PAIRS = 0.8
 _HEADED_DATES = 3  # headlines over more than one date line in three: a headed listing
+_MIN_LISTED = 3  # lines opened by a list marker, for a list's marker to open records
 
 
 @dataclass
@@ -199,6 +200,7 @@ def segment(
         return current
 
     start()
+    lists = sum(b.listed for b in blocks) >= _MIN_LISTED
     following = _following(blocks, _TEXT + "DM")
     dates = _following(blocks, "D")
     for i, block in enumerate(blocks):
@@ -234,7 +236,8 @@ def segment(
         rest = blocks[i + 1] if kind == "D" and i + 1 < len(blocks) else None
         opens_line = rest is not None and rest.line == block.line and rest.kind == "H"
         new = (
-            (block.fragment and phase != "dated")  # not the headline of a date on its line
+            (block.listed and lists and phase != "start")  # "• 26.09.2018": a list's item
+            or (block.fragment and phase != "dated")  # not the headline of a date on its line
             or ((opens_line or (dates_open and kind == "D")) and phase != "start")
             or _starts_record(kind, block, phase, current, ahead, headed, dates_close)
         )

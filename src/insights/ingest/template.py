@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from insights.ingest import teasers
-from insights.ingest.blocks import Block
+from insights.ingest.blocks import MAX_HEADLINE_CHARS, Block
 from insights.ingest.records import Record
 
 FURNITURE = "page furniture, not an article"
@@ -55,6 +55,8 @@ class Template:
     date_at: str | None = None  # where records carry their date: "start", "inside", "end"
     over: bool = False  # a second line over the headline is an image caption or a label
     under_date: bool = False  # the headline is the one line under the date; above it, tags
+    head_lines: int = 1  # heads in a row in most records (a caption and a headline: 2)
+    body_lines: int = 1  # the body's lines in most records with a headline
 
 
 def induce(records: list[Record], headed: bool, cut: bool = False) -> Template:
@@ -84,6 +86,7 @@ def induce(records: list[Record], headed: bool, cut: bool = False) -> Template:
     over = _lines_over_headlines(records)
     if headed and with_heads >= 1 / 3 and not captions:
         heads = 2 if not over and _standfirsts(records) else 1
+    headed_bodies = [len(r.body) for r in bodied if r.heads] or [1]
     return Template(
         heads,
         dated >= _MOST,
@@ -94,6 +97,8 @@ def induce(records: list[Record], headed: bool, cut: bool = False) -> Template:
         date_at,
         over,
         _headline_under_date(records),
+        statistics.median_low(_heads_in_a_row(r) for r in bodied),
+        statistics.median_low(headed_bodies),
     )
 
 
@@ -196,6 +201,8 @@ def _cut_explains(record: Record, template: Template) -> bool:
         return False
     if template.titled and not record.heads:
         return False
+    if len(record.body) == 1 and _heads_in_a_row(record) < template.head_lines:
+        return False  # the cut line stands where items hold a headline: the summary is lost
     return not (template.dated and not record.dates and template.date_at != "end")
 
 
@@ -256,8 +263,25 @@ def _opens_inside(record: Record, listed: list[Record], template: Template) -> b
     return teasers.ends_cut_off(record.body[-1].text) and sum(cut) >= _MOST * len(cut)
 
 
+def realign(records: list[Record], template: Template) -> None:
+    """Give a headline back to a record that lost it to a caption longer than a paragraph:
+    where records open with a headline and close with a marker, a record with none whose
+    body holds more lines than the template's is read from its marker up (the summary's
+    lines, the headline-shaped line over them, and the caption over that)."""
+    if not (template.titled and template.heads and template.marked):
+        return
+    keep = template.body_lines
+    for record in records:
+        if record.heads or not record.marker or len(record.body) <= keep:
+            continue
+        head = record.body[-keep - 1]
+        if head.kind in "HS" and len(head.text) <= MAX_HEADLINE_CHARS:
+            record.heads, record.body = record.body[:-keep], record.body[-keep:]
+
+
 def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
     """Every record as an item or a rejection, in source order."""
+    realign(records, template)
     first, last = run(records, template, cut)
     entries: list[Entry] = []
     for index, record in enumerate(records):
