@@ -342,3 +342,33 @@ def test_a_table_of_linked_titles_without_summaries_is_a_listing():
     assert [(i.title, i.url) for i in listing.items] == [
         (f"Event {n} observed at the University", f"/n/{n}") for n in range(4)
     ]
+
+
+def _lead_page(lead_href: str) -> str:
+    lead = (
+        f'<div class="Block" id="NewsContent"><h1 class="PostTitle"><a href="{lead_href}">'
+        "Specials on server parts</a></h1><p>Posted on 10th Jun 2015</p>"
+        "<div><p>Building a server does not come cheaply, though it need not cost much.</p>"
+        "</div></div>"
+    )
+    posts = "".join(
+        f'<div class="BlogPostContent"><div class="bfc"><h3><a href="/blog/post-{n}/">Post {n}'
+        f"</a></h3><p>Teaser {n} of the post, cut [...]</p>"
+        f'<p><a href="/blog/post-{n}/">Read More</a></p></div></div>'
+        for n in range(3)
+    )
+    return f"<html><body><h1>Blog</h1>{lead}{posts}</body></html>"
+
+
+def test_a_lead_post_shaped_apart_is_the_first_item_when_it_links_beside_the_items():
+    # The newest post shown in full over the teasers, its title an <h1>: an item, because its
+    # link goes into the folder the items' links share.
+    listing = read_html(_lead_page("/blog/specials-on-server-parts/"), "page.html")
+    assert [i.title for i in listing.items] == ["Specials on server parts"] + [
+        f"Post {n}" for n in range(3)
+    ]
+    assert listing.items[0].listed_date == date(2015, 6, 10)
+    # Linking elsewhere (the shop's offers page), the block above is the page's, not an item.
+    shop = read_html(_lead_page("/offers/server-parts/"), "page.html")
+    assert [i.title for i in shop.items] == [f"Post {n}" for n in range(3)]
+    assert "Specials on server parts" in [r.excerpt for r in shop.rejections]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from insights.ingest import cards, teasers
 from insights.ingest.blocks import text_blocks
@@ -234,10 +235,11 @@ def _read_headed(
 ) -> Listing:
     """Items from the page's heading blocks: the commonest shape with a summary, and kin."""
     belonging = _belonging(summarised)
+    leads = _leads(parsed, belonging)
     listing = Listing(source=source, format="html")
     position = 0
     for block, parts in parsed:
-        belongs = belonging(block)
+        belongs = belonging(block) or id(block) in leads
         if not belongs and (not parts.summary or block.heading.tag == "h1"):
             # A page heading, or a heading with nothing under it outside the listing.
             listing.rejections.append(Rejection(source, FURNITURE, parts.title[:200]))
@@ -263,6 +265,37 @@ def _read_headed(
         (d.year, d.month, d.day) if (d := i.listed_date) else None for i in listing.items
     )
     return listing
+
+
+def _leads(
+    parsed: list[tuple[cards.Block, cards.Parts]], belonging: Callable[[cards.Block], bool]
+) -> set[int]:
+    """A lead item over the listing, shaped apart from it (the newest post in full, its title
+    an <h1>): the blocks right above the listing's first, each with a summary and a link into
+    the folder that most of the items' links share ("/blog/…")."""
+    listed = [(i, parts) for i, (block, parts) in enumerate(parsed) if belonging(block)]
+    listed = [(i, parts) for i, parts in listed if parts.summary]
+    folders = Counter(_folder(parts.url) for _, parts in listed)
+    if not listed or not folders:
+        return set()
+    folder, count = folders.most_common(1)[0]
+    if not folder or count * 3 < len(listed) * 2:
+        return set()
+    leads: set[int] = set()
+    for block, parts in reversed(parsed[: listed[0][0]]):
+        if not parts.summary or _folder(parts.url) != folder:
+            break
+        leads.add(id(block))
+    return leads
+
+
+def _folder(url: str | None) -> str:
+    """The folder of a link's path ("/blog" for "/blog/a-post/"); "" for none or the root."""
+    try:
+        path = urlsplit(url).path.rstrip("/") if url else ""
+    except ValueError:  # "http://[bad": no folder to share
+        return ""
+    return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
 def _outside(root: Node, parsed: list[tuple[cards.Block, cards.Parts]]) -> list[str]:
