@@ -12,6 +12,7 @@ from insights.ingest.datelines import (
     month_first,
     opening_dateline,
     parse_date,
+    short_year_date_line,
     unplaced_date_line,
 )
 
@@ -118,6 +119,23 @@ def test_detect_order(keys, order):
 )
 def test_unplaced_date_lines(line, unplaced):
     assert unplaced_date_line(line) is unplaced
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("02 OCT 24", date(2024, 10, 2)),
+        ("3rd May 18", date(2018, 5, 3)),
+        ("Thursday, 3 May 18", date(2018, 5, 3)),
+        ("12 May 24 people marched", None),  # running text: 24 is no year
+        ("Report 3 May 18", None),  # a word that is no weekday before the day
+        ("31 FEB 24", None),
+        ("Oct 24", None),
+    ],
+)
+def test_short_year_date_lines(line, expected):
+    found = short_year_date_line(line)
+    assert (found.day if found else None) == expected
 
 
 @pytest.mark.parametrize(

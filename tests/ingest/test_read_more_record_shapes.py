@@ -120,6 +120,30 @@ CASES = [
             ("The Mad Corruptions of the Housing Market.", None, False),
         ],
     ),
+    (
+        "a day, a capitalised month and a two-digit year on a line of its own is a date line",
+        "Latest news\n\n    • 02 OCT 24\n    Fees and deadlines\n\n    Fees and deadlines\n\n"
+        f"    {BODY}\n\n    Read more\n    • 12 SEP 24\n    Sixty days of protest\n\n"
+        f"    Sixty days of protest\n\n    {BODY}\n\n    Read more\n    • 20 AUG 24\n"
+        f"    Protests build\n\n    Protests build\n\n    {BODY}\n\n    Read more\n",
+        [
+            ("Fees and deadlines", date(2024, 10, 2), False),
+            ("Sixty days of protest", date(2024, 9, 12), False),
+            ("Protests build", date(2024, 8, 20), False),
+        ],
+    ),
+    (
+        "where every headline is printed twice, the copy's last summary cut short is no headline",
+        f"• 02 OCT 24\nFees and deadlines\n\nFees and deadlines\n\n{BODY}\n\nRead more\n"
+        f"• 12 SEP 24\nSixty days of protest\n\nSixty days of protest\n\n{BODY}\n\n"
+        "Read more\n• 19 AUG 24\nA petition to MPs\n\nA petition to MPs\n\n"
+        "MEDIA RELEASE: An 11,000 strong peti",
+        [
+            ("Fees and deadlines", date(2024, 10, 2), False),
+            ("Sixty days of protest", date(2024, 9, 12), False),
+            ("A petition to MPs", date(2024, 8, 19), True),
+        ],
+    ),
 ]
 
 

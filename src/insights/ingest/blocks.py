@@ -29,6 +29,7 @@ from insights.ingest.datelines import (
     leading_date,
     may_hold_date,
     month_first,
+    short_year_date_line,
     stamp_frames,
     stamped_date_line,
     unplaced_date_line,
@@ -101,6 +102,8 @@ def classify(
             *classify(text[opened:], line, months_first),
         ]
     if not marker:
+        if not dated and (short := short_year_date_line(body)):
+            return [Block("D", body, line, date=short)]  # "02 OCT 24"
         if unplaced_date_line(body):
             return [Block("D", body, line)]  # "3 days ago": a date line with no day to give
         if is_furniture_shape(body):
@@ -133,6 +136,7 @@ def mark_labels(blocks: list[Block]) -> None:
     headline."""
     shown = [i for i, b in enumerate(blocks) if b.kind in "HSA"]
     labels = repeated([blocks[i].text for i in shown])
+    twins: list[Block] = []
     for above, at in zip([None, *shown], shown, strict=False):
         block = blocks[at]
         if block.text.casefold() in labels:
@@ -141,6 +145,12 @@ def mark_labels(blocks: list[Block]) -> None:
             after = _next_shown(blocks, at)
             standfirst = _next_shown(blocks, above) is block and after is not None
             block.kind = "P" if standfirst and after.kind in "HA" else "L"
+            twins.append(block)
+    # Where most twins on the page are labels, so are the rest: the last one's summary, cut to
+    # a headline's shape where the copy stops, is no next headline.
+    if sum(t.kind == "L" for t in twins) * 2 > len(twins):
+        for twin in twins:
+            twin.kind = "L"
 
 
 def _next_shown(blocks: list[Block], at: int, step: int = 1) -> Block | None:

@@ -248,6 +248,29 @@ _UNPLACED = re.compile(
 )
 
 
+# "02 OCT 24": a day, a month and a two-digit year, read only as a whole line (in running text
+# "on 12 May 24 people …" the number is not a year).
+_SHORT_YEAR = re.compile(
+    rf"(?:[^\W\d]+,?\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH}),?\s+['’]?(?P<y>\d{{2}})",
+    re.IGNORECASE,
+)
+_MAX_SHORT_YEAR_LINE = 24
+
+
+def short_year_date_line(line: str) -> DateMatch | None:
+    """The date of a line that is a day, a month and a two-digit year ("02 OCT 24"), else None."""
+    text = line.strip()
+    found = _SHORT_YEAR.fullmatch(text) if len(text) <= _MAX_SHORT_YEAR_LINE else None
+    if found is None or (found.start("d") and text.split()[0].rstrip(",").lower() not in _WEEKDAYS):
+        return None
+    year = _year(found["y"])
+    try:
+        day = date(year, _month(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+    return DateMatch(day, year, day.month, 0, len(text))
+
+
 def unplaced_date_line(line: str) -> bool:
     """True for a date line that names no year: a relative date or a month and day alone."""
     return len(line) <= _MAX_DATE_LINE and _UNPLACED.fullmatch(line.strip()) is not None
