@@ -144,6 +144,34 @@ CASES = [
             ("A petition to MPs", date(2024, 8, 19), True),
         ],
     ),
+    (
+        "a short topic label between a headline and its summary is not the title",
+        f"Walking is not enough\n\n\nBy A. Writer in The Paper. {BODY}\n\n"
+        f"Watchdogs criticise the refusal to act on reports\n\n\nBy B. Writer. {BODY}\n\n"
+        f"Army major hopes to become the fastest to sail around the island\n\nArmed Forces\n\n"
+        f"By C. Writer. {BODY}\n\nShortage of wheelchairs traps people at home\n\n\n"
+        f"By D. Writer. {BODY}\n",
+        [
+            ("Walking is not enough", None, False),
+            ("Watchdogs criticise the refusal to act on reports", None, False),
+            ("Army major hopes to become the fastest to sail around the island", None, False),
+            ("Shortage of wheelchairs traps people at home", None, False),
+        ],
+    ),
+    (
+        "a headline printed again under a topic label is the same headline, not a standfirst",
+        "Media Releases\n\nGroups urge the court to uphold water protections\n\nClean water\n\n"
+        f"Groups urge the court to uphold water protections\n\n{BODY}\n\nMedia Releases\n\n"
+        "Parks to phase out single-use plastic products\n\nBeyond plastic\n\n"
+        f"Parks to phase out single-use plastic products\n\n{BODY}\n\nMedia Releases\n\n"
+        "A clean water associate is named a green leader\n\nClean water\n\n"
+        f"A clean water associate is named a green leader\n\n{BODY}\n",
+        [
+            ("Groups urge the court to uphold water protections", None, False),
+            ("Parks to phase out single-use plastic products", None, False),
+            ("A clean water associate is named a green leader", None, False),
+        ],
+    ),
 ]
 
 

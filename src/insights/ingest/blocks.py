@@ -137,8 +137,14 @@ def mark_labels(blocks: list[Block]) -> None:
     shown = [i for i, b in enumerate(blocks) if b.kind in "HSA"]
     labels = repeated([blocks[i].text for i in shown])
     twins: list[Block] = []
-    for above, at in zip([None, *shown], shown, strict=False):
+    for n, at in enumerate(shown):
         block = blocks[at]
+        above = shown[n - 1] if n else None
+        if n > 1 and len(blocks[above].text.split()) <= _MAX_LABEL_WORDS:
+            # "Headline / Clean water / Headline": the twin stands under a topic label
+            wider = shown[n - 2]
+            if block.text.casefold() == blocks[wider].text.casefold():
+                above = wider
         if block.text.casefold() in labels:
             block.kind = "L"
         elif above is not None and block.text.casefold() == blocks[above].text.casefold():

@@ -297,6 +297,12 @@ def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
     return entries
 
 
+def _label_under(headline: Block, label: Block) -> bool:
+    """True when `label` is a short topic label under a headline at least twice its length."""
+    words = len(label.text.split())
+    return words <= _SHORT_EDGE_WORDS and len(headline.text.split()) >= 2 * words + 2
+
+
 def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
     entries: list[Entry] = []
     heads = list(record.heads)
@@ -327,6 +333,11 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         elif above and below:
             # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
             heads, opens = above, below
+    if not at_top and len(heads) > keep and _label_under(heads[-2], heads[-1]):
+        # "Army Major hopes to … Isle of Wight" / "Armed Forces" / summary: a topic label (over
+        # the first item, a page's line is likelier: "… please reach out to …" / "Headline")
+        entries.append(Entry(record, reason=CAPTION, item_like=False, excerpt=heads[-1].text))
+        heads = heads[:-1]
     if len(heads) > keep:
         extra, heads = extra + heads[:-keep], heads[-keep:]
     if extra:
