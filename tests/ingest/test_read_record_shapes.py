@@ -174,6 +174,8 @@ def test_copy_opening_inside_its_first_item_keeps_it_and_a_featured_teaser_stays
         ("EPA Administrator Scott Pruitt was", True),
         ("the sites matter for wildlife and the", True),
         ("Fortunately,", True),
+        ("It is also often a vehicle for human connection, and as", True),
+        ("more children than", True),
         ("the Mountain Valley Pipeline", False),
         ("A whole sentence.", False),
         ("", False),

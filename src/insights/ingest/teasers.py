@@ -95,7 +95,8 @@ def ends_cut_off(text: str) -> bool:
 # Words no English sentence ends on: a teaser that stops on one was cut by the site.
 _LEADING_WORDS = word_set(
     "a an the of to in on at by for from with and or but nor that which who whose was were "
-    "is are be been has have had will would its their his her our my your this these"
+    "is are be been has have had will would its their his her our my your this these "
+    "as than into onto upon if because whether"
 )
 
 
