@@ -172,6 +172,27 @@ CASES = [
             ("A clean water associate is named a green leader", None, False),
         ],
     ),
+    (
+        "under the page's date, heading and intro, a headline longer than a headline's shape",
+        "Saturday , 29 April 2017\nLatest News\n\n\nKeep up to date with the latest news.\n\n"
+        "‘You said it, you said it’: What the skier allegedly shouted at the official as she quit "
+        "the national team after the wrong type of boot stopped her from competing at the games\n\n"
+        f"{BODY} Read More »\n\nRally team takes on the desert\n\n{BODY} Read More »\n\n"
+        f"What the cuts mean for us\n\n{BODY} Read More »\n\nA swimmer meets her parents\n\n"
+        f"{BODY} Read More »\n",
+        [
+            (
+                "‘You said it, you said it’: What the skier allegedly shouted at the official as "
+                "she quit the national team after the wrong type of boot stopped her from "
+                "competing at the games",
+                None,
+                False,
+            ),
+            ("Rally team takes on the desert", None, False),
+            ("What the cuts mean for us", None, False),
+            ("A swimmer meets her parents", None, False),
+        ],
+    ),
 ]
 
 

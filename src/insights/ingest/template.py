@@ -272,11 +272,21 @@ def realign(records: list[Record], template: Template) -> None:
         return
     keep = template.body_lines
     for record in records:
-        if record.heads or not record.marker or len(record.body) <= keep:
+        if not record.marker or len(record.body) <= keep:
             continue
         head = record.body[-keep - 1]
-        if head.kind in "HS" and len(head.text) <= MAX_HEADLINE_CHARS:
-            record.heads, record.body = record.body[:-keep], record.body[-keep:]
+        if record.heads:
+            # Under a page heading and its intro, a headline longer than a headline's shape
+            # ("'You bitch, you bitch': What … stops her competing"): no sentence's end.
+            fits = not head.marker and _long_headline(head.text)
+        else:
+            fits = head.kind in "HS" and len(head.text) <= MAX_HEADLINE_CHARS
+        if fits:
+            record.heads, record.body = record.heads + record.body[:-keep], record.body[-keep:]
+
+
+def _long_headline(text: str) -> bool:
+    return len(text) <= 2 * MAX_HEADLINE_CHARS and not teasers.ends_sentence(text)
 
 
 def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
@@ -350,6 +360,11 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
                 Entry(record, reason=reason, item_like=reason == NO_SUMMARY, excerpt=head.text)
             )
     date = record.dates[0] if record.dates else None
+    if date is not None and at_top and extra and not template.dated and date.line < extra[0].line:
+        # "Saturday , 29 April 2017" over "Latest News" and the intro: the page's date, where
+        # the items carry none
+        entries.append(Entry(record, reason=FURNITURE, item_like=False, excerpt=date.text))
+        date = None
     body = " ".join(b.text for b in opens + record.body)
     if len(heads) == 2:
         body = f"{heads[1].text} {body}".strip()  # a standfirst opens the summary
