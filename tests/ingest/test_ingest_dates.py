@@ -158,6 +158,14 @@ def test_month_first_pages(lines, months_first):
         ("LONDON, 3 June 2015 - The charity said today.", date(2015, 6, 3)),
         ("On 3 June 2015 - the charity said.", None),
         ("The report, 3 June 2015 – says more.", None),
+        (
+            "Timor-Leste speaks out against asylum plans PRESS RELEASE 11 October 2010 For "
+            "immediate release",
+            date(2010, 10, 11),
+        ),
+        ("MEDIA ALERT: 3 June 2015 Campaigners meet", date(2015, 6, 3)),
+        ("The NHS said. Its REPORT 3 June 2015 shows more", None),  # a sentence before it
+        ("UK AID 2015 grew", None),  # no day
         ("Washington, DC -- On Sunday the agency said.", None),
     ],
 )

@@ -193,6 +193,18 @@ CASES = [
             ("A swimmer meets her parents", None, False),
         ],
     ),
+    (
+        "a headline the site cut with an ellipsis, between two summaries, opens its item",
+        f"Statement on the protest\n\n{LONG} The ...\n\n"
+        "No turn-backs: an appeal to delegates of the national conference of...\n\n"
+        f"{LONG} Its ...\n\n"
+        f"Help end offshore processing\n\n{LONG} We ...\n",
+        [
+            ("Statement on the protest", None, True),
+            ("No turn-backs: an appeal to delegates of the national conference of...", None, True),
+            ("Help end offshore processing", None, True),
+        ],
+    ),
 ]
 
 

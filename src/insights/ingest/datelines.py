@@ -308,12 +308,17 @@ _DATELINE_OPENS = re.compile(_DATELINE_PLACE.pattern.removesuffix(r"\s*$"))
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
 
 
+# A label in capitals right before a date: "PRESS RELEASE 11 October 2010", "MEDIA ALERT: 3 June".
+_CAPS_LABEL = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}:?\s+(?=\d)")
+
+
 def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | None:
     """The date of a dateline or a byline that opens a summary ("PLACE, date (AGENCY) – …",
     "Written by Jane Smith (07/15/2018) The …"), else None."""
-    if not may_hold_date(summary) or not (
-        _DATELINE_OPENS.match(summary) or _may_open_byline(summary)
-    ):
+    if not may_hold_date(summary):
+        return None
+    label = _CAPS_LABEL.search(summary, 0, _MAX_DATE_LINE)
+    if not (label or _DATELINE_OPENS.match(summary) or _may_open_byline(summary)):
         return None  # most summaries: no place or byline opens them, seen without a date search
     found = find_date(summary[:_MAX_DATE_LINE], months_first)
     if found is None or found.day is None:
@@ -321,6 +326,8 @@ def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | No
     prefix = summary[: found.start]
     if _is_opening_byline(prefix):
         return found
+    if label and label.end() == found.start and not any(c in prefix for c in ".!?"):
+        return found  # "… asylum plans PRESS RELEASE 11 October 2010 For immediate release"
     if _DATELINE_PLACE.fullmatch(prefix) is None:
         return None
     return found if _DATELINE_END.match(summary, found.end) else None

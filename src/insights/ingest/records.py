@@ -29,6 +29,7 @@ _MIN_PAIRED_RUN = 4
 _LONGER = 1.5
 _MOST_PAIRS = 0.8
 _HEADED_DATES = 3  # headlines over more than one date line in three: a headed listing
+_CUT_HEADLINE_WORDS = 20
 _MIN_LISTED = 3  # lines opened by a list marker, for a list's marker to open records
 
 
@@ -231,6 +232,8 @@ def segment(
             continue
         if kind == "S" and not headed:
             kind = "P"
+        if kind == "S" and phase == "body" and ahead == "P" and _cut_headline(block):
+            kind = "H"  # "… national conference of..." between two summaries: a cut headline
         # "9/18/2019 Trump Upends Law …": a date that opens a headline's line opens its item
         # ("18th October 2018 – Young people …" under a headline is that headline's).
         rest = blocks[i + 1] if kind == "D" and i + 1 < len(blocks) else None
@@ -271,6 +274,14 @@ def segment(
     if pending:  # labels, rules or a pager after the last item: furniture of their own
         records.append(Record(others=pending))
     return [r for r in records if r.blocks]
+
+
+def _cut_headline(block: Block) -> bool:
+    """A line the site cut with an ellipsis in a headline's place: short, and the words before
+    the ellipsis end no sentence."""
+    text = block.text.rstrip()
+    cut = text.endswith(("...", "…")) and not text.rstrip(".… ").endswith((".", "!", "?"))
+    return cut and len(text.split()) <= _CUT_HEADLINE_WORDS
 
 
 def _h_is_body(phase: str, current: Record, ahead: str) -> bool:
