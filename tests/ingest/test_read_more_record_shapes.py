@@ -205,6 +205,29 @@ CASES = [
             ("Help end offshore processing", None, True),
         ],
     ),
+    (
+        "closing panels under the listing, shaped as items but smaller, are the page's",
+        "Latest News for Parents\n"
+        f"Housing agency fails to mention accessible homes in its new strategy\n{BODY}\n"
+        f"Patients die waiting for home adaptations, campaigners say\n{BODY}\n"
+        f"A review on youth employment is launched and families are urged to speak\n{BODY}\n"
+        f"The first wheelchair-using astronaut touches down after a ride to space\n{BODY}\n"
+        "Make an Enquiry\nPlease get in touch.\nHow Did We Do?\nTell us what you need.\n",
+        [
+            ("Housing agency fails to mention accessible homes in its new strategy", None, False),
+            ("Patients die waiting for home adaptations, campaigners say", None, False),
+            (
+                "A review on youth employment is launched and families are urged to speak",
+                None,
+                False,
+            ),
+            (
+                "The first wheelchair-using astronaut touches down after a ride to space",
+                None,
+                False,
+            ),
+        ],
+    ),
 ]
 
 

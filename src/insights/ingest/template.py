@@ -194,6 +194,37 @@ def _short_edge(record: Record, template: Template, others: list[Record]) -> boo
     )
 
 
+def _closing_panels(listed: list[Record]) -> int:
+    """How many of the last records are the page's closing panels (`_short_panel`), each
+    smaller than every record above them."""
+    found = 0
+    for count in range(1, _MAX_HEADINGS + 1):
+        if len(listed) - count < _MIN_LISTED:
+            break
+        if all(_short_panel(r, listed[:-count]) for r in listed[-count:]):
+            found = count
+    return found
+
+
+def _short_panel(record: Record, items: list[Record]) -> bool:
+    """A page's closing panel under the listing, shaped as an item but smaller: a heading
+    shorter than any item's by half, over a text shorter than any item's summary."""
+
+    def words(blocks: list[Block]) -> int:
+        return sum(len(b.text.split()) for b in blocks)
+
+    shown = [r for r in items if r.heads and r.body]
+    if len(shown) < _MIN_LISTED or not (record.heads and record.body) or record.dates:
+        return False
+    titles = [words(r.heads[-1:]) for r in shown]
+    title = words(record.heads[-1:])
+    return (
+        title < min(titles)
+        and title * 2 <= statistics.median(titles)
+        and words(record.body) < min(words(r.body) for r in shown)
+    )
+
+
 def _cut_explains(record: Record, template: Template) -> bool:
     """True when what the last record lacks could have followed where the source stops."""
     heads = max(template.heads, 1) + template.over
@@ -216,6 +247,9 @@ def run(records: list[Record], template: Template, cut: bool) -> tuple[int, int]
         if first >= last or not _short_edge(records[first], template, records[first:]):
             break
         first = next(i for i in fitting if i > first)
+    listed = [i for i in fitting if first <= i <= last]
+    if not cut and (panels := _closing_panels([records[i] for i in listed])):
+        last = listed[-panels - 1]  # a closing panel or two under it ("Make an Enquiry")
     if first < last and _above_the_list(records, first, last):
         first = next(i for i in fitting if i > first)
     if len(fitting) > 2 and _headed_listing(records[fitting[1]], template):
