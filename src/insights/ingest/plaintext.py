@@ -13,7 +13,7 @@ Markup in a text file stays text: "<b>" is four characters of the summary.
 
 from __future__ import annotations
 
-from insights.ingest import records, teasers, template
+from insights.ingest import entries, records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
 from insights.ingest.datelines import DateMatch, detect_order, month_first, opening_dateline
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -42,8 +42,8 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     cut = records.open_last_line(blocks)
     found = records.read_records(blocks)
     shape = template.induce(found, records.is_headed(blocks), cut)
-    entries = template.read(found, shape, cut)
-    items = [e for e in entries if e.reason is None]
+    read_entries = entries.read(found, shape, cut)
+    items = [e for e in read_entries if e.reason is None]
     marked = sum(e.marker for e in items)
     whole = sum(teasers.ends_sentence(e.summary) for e in items)
     # A site that cuts its teasers at a length stops most of them mid-sentence before the
@@ -57,7 +57,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     listing = Listing(source=source, format=format_)
     keys: list[tuple[int, ...] | None] = []  # each item's stated date, for the listing's order
     position = 0
-    for entry in entries:
+    for entry in read_entries:
         if entry.item_like:
             position += 1
         if entry.reason is not None:
@@ -102,7 +102,7 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     return listing
 
 
-def _stated_date(entry: template.Entry, months_first: bool) -> tuple[DateMatch | None, str | None]:
+def _stated_date(entry: entries.Entry, months_first: bool) -> tuple[DateMatch | None, str | None]:
     """The date the item states and the line that states it: its date line, or else a
     dateline or byline opening its summary ("AUCKLAND, New Zealand, May 31, 2019 (ENS) – …")."""
     if entry.date is not None:

@@ -9,8 +9,8 @@ open the records; or at each paragraph of a listing without headlines. Where a d
 between a summary and the next headline belongs (to the item above or the one below) is read
 both ways, and the reading whose dates sit in the same place in every record wins.
 
-What most records hold, and so which blocks are items and which furniture, is
-`ingest.template`'s.
+What most records hold, and so which blocks are items and which furniture, is for
+`ingest.template` to say; `ingest.entries` reads each record with it.
 """
 
 from __future__ import annotations
