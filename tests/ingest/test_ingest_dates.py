@@ -10,11 +10,11 @@ from insights.ingest.datelines import (
     date_line,
     detect_order,
     month_first,
-    opening_dateline,
     parse_date,
     short_year_date_line,
     unplaced_date_line,
 )
+from insights.ingest.openings import opening_dateline
 
 DATE_LINES = [
     ("3 June 2015", date(2015, 6, 3)),

@@ -58,8 +58,8 @@ _WORD = re.compile(r"\S+")
 # Words that lead a phrase into its date: "Report launched on 3 June 2015" is a headline.
 _LEADS = word_set("in at since from until till before after by of to for")
 _MAX_SECTION_WORDS = 3  # "refugee soccer camp Oct 16, 2020"
-_MAX_DATE_LINE = 120
-_MAX_BYLINE_WORDS = 10
+MAX_DATE_LINE = 120
+MAX_BYLINE_WORDS = 10
 # After the date only a short trailer: "| Jane Smith", "– 3 min read"; more is a headline.
 _MAX_TRAILER_WORDS = 6
 
@@ -89,7 +89,7 @@ def month_first(lines: Iterable[str]) -> bool:
     """True when the page's date lines write numeric dates month first: some read "9/18/2019"
     and none "18/9/2019". UK listings are day-first, and so is a page that never tells."""
     months_first = days_first = False
-    short = "\n".join(line for line in lines if len(line) <= _MAX_DATE_LINE)  # date lines
+    short = "\n".join(line for line in lines if len(line) <= MAX_DATE_LINE)  # date lines
     if not _NUMERIC_HINT.search(short):
         return False  # no numeric date: one fast scan, not a look-behind at every character
     for m in _NUMERIC.finditer(short):
@@ -130,7 +130,7 @@ def find_date(text: str, months_first: bool = False) -> DateMatch | None:
 def may_hold_date(line: str) -> bool:
     """False when the opening of `line` (a date line's length) can hold no date `find_date`
     reads: no four-digit year and no numeric day-month-year."""
-    return _MAY_HOLD_DATE.search(line, 0, _MAX_DATE_LINE) is not None
+    return _MAY_HOLD_DATE.search(line, 0, MAX_DATE_LINE) is not None
 
 
 def _month(name: str) -> int:
@@ -145,7 +145,7 @@ def _is_byline_prefix(prefix: str) -> bool:
         words.pop()
     if not words:
         return True
-    if len(words) > _MAX_BYLINE_WORDS:
+    if len(words) > MAX_BYLINE_WORDS:
         return False
     # The byline must end in a separator: "Jane Smith, Policy Officer." or "Jane Smith | on"
     return words[0].group().lower() == "by" or any(
@@ -178,7 +178,7 @@ def _is_label_prefix(prefix: str) -> bool:
 
 def date_line(line: str, months_first: bool = False) -> DateMatch | None:
     """The date when the whole line is a date line or a byline with a date, else None."""
-    if len(line) > _MAX_DATE_LINE:
+    if len(line) > MAX_DATE_LINE:
         return None
     found = find_date(line, months_first)
     return found if found is not None and _is_date_line(line, found) else None
@@ -198,7 +198,7 @@ def _stamp(line: str, months_first: bool) -> tuple[DateMatch, str] | None:
     """(date, frame) for a line a date opens or a byline leads into, with a short tail after
     it: "25 April 2016 in , ," frames as "|in", "Posted: May 2, 2017 in: Childcare" as
     "posted:|in:". The frame is the text before the date and the tail's first word."""
-    if len(line) > _MAX_DATE_LINE:
+    if len(line) > MAX_DATE_LINE:
         return None
     found = find_date(line, months_first)
     if found is None or found.day is None or not _is_byline_prefix(line[: found.start]):
@@ -215,7 +215,7 @@ _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 def _may_stamp(line: str) -> bool:
     """A quick look before the date patterns: a short line with a year or numeric date, and
     a month's name or a numeric date in it ("… Guardians in 2026" has neither)."""
-    if len(line) > _MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
+    if len(line) > MAX_DATE_LINE or not _MAY_HOLD_DATE.search(line):
         return False
     low = line.lower()
     return any(stem in low for stem in _MONTH_STEMS) or _NUMERIC_HINT.search(line) is not None
@@ -273,7 +273,7 @@ def short_year_date_line(line: str) -> DateMatch | None:
 
 def unplaced_date_line(line: str) -> bool:
     """True for a date line that names no year: a relative date or a month and day alone."""
-    return len(line) <= _MAX_DATE_LINE and _UNPLACED.fullmatch(line.strip()) is not None
+    return len(line) <= MAX_DATE_LINE and _UNPLACED.fullmatch(line.strip()) is not None
 
 
 # "18th October 2018 – Young victims marked …", "5/10/2016 - Council Meeting Summary"
@@ -286,10 +286,10 @@ def leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str]
     """(date, "") when the whole line is a date line (as `date_line` reads it); (date, rest)
     when it opens with a date, a dash or bar, and text of its own; a numeric date needs no dash
     ("9/18/2019 Trump Upends Law …": no headline opens on one). One search serves both."""
-    found = find_date(line[:_MAX_DATE_LINE], months_first)
+    found = find_date(line[:MAX_DATE_LINE], months_first)
     if found is None:
         return None
-    if len(line) <= _MAX_DATE_LINE and _is_date_line(line, found):
+    if len(line) <= MAX_DATE_LINE and _is_date_line(line, found):
         return found, ""
     if not _is_byline_prefix(line[: found.start]):
         return None
@@ -300,56 +300,6 @@ def leading_date(line: str, months_first: bool = False) -> tuple[DateMatch, str]
         return None
     rest = line[separator.end() :]
     return (found, rest) if len(rest.split()) >= _MIN_REST_WORDS else None
-
-
-# "AUCKLAND, New Zealand, May 31, 2019 (ENS) – New Zealand’s newest …": a press dateline.
-_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5},\s*$")
-_DATELINE_OPENS = re.compile(_DATELINE_PLACE.pattern.removesuffix(r"\s*$"))
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:--|[-–—])\s")
-
-
-# A label in capitals right before a date: "PRESS RELEASE 11 October 2010", "MEDIA ALERT: 3 June".
-_CAPS_LABEL = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}:?\s+(?=\d)")
-
-
-def opening_dateline(summary: str, months_first: bool = False) -> DateMatch | None:
-    """The date of a dateline or a byline that opens a summary ("PLACE, date (AGENCY) – …",
-    "Written by Jane Smith (07/15/2018) The …"), else None."""
-    if not may_hold_date(summary):
-        return None
-    label = _CAPS_LABEL.search(summary, 0, _MAX_DATE_LINE)
-    if not (label or _DATELINE_OPENS.match(summary) or _may_open_byline(summary)):
-        return None  # most summaries: no place or byline opens them, seen without a date search
-    found = find_date(summary[:_MAX_DATE_LINE], months_first)
-    if found is None or found.day is None:
-        return None
-    prefix = summary[: found.start]
-    if _is_opening_byline(prefix):
-        return found
-    if label and label.end() == found.start and not any(c in prefix for c in ".!?"):
-        return found  # "… asylum plans PRESS RELEASE 11 October 2010 For immediate release"
-    if _DATELINE_PLACE.fullmatch(prefix) is None:
-        return None
-    return found if _DATELINE_END.match(summary, found.end) else None
-
-
-def _may_open_byline(summary: str) -> bool:
-    """A quick look: 'by' is among the first words, where an opening byline has it."""
-    words = summary[:_MAX_DATE_LINE].split(None, _MAX_BYLINE_WORDS)[:_MAX_BYLINE_WORDS]
-    return any(w.lower() == "by" for w in words)
-
-
-def _is_opening_byline(prefix: str) -> bool:
-    """True for a byline before a date that opens a summary, a name right before the date or
-    the date in brackets: 'Written by Jane Smith (', 'Posted at By CHN'; not a clause leading
-    into its date ('… first published by the Herald Sun newspaper on')."""
-    words = prefix.rstrip(" (").split()
-    return (
-        0 < len(words) <= _MAX_BYLINE_WORDS
-        and any(w.lower() == "by" for w in words)
-        and not any(c in prefix for c in ".!?")
-        and (prefix.rstrip().endswith("(") or words[-1][:1].isupper())
-    )
 
 
 def parse_date(value: str) -> date | None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from insights.ingest import entries, records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
-from insights.ingest.datelines import DateMatch, detect_order, month_first, opening_dateline
+from insights.ingest.datelines import DateMatch, detect_order, month_first
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
+from insights.ingest.openings import opening_dateline
 from insights.ingest.provenance import text_header
 
 # Rejection reasons, shared by the readers.
