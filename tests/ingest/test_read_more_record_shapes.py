@@ -234,3 +234,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_more_record_shapes(text, expected):
     assert _items(text) == expected
+
+
+def test_a_label_over_the_first_item_is_reported_as_the_pages():
+    # "Media Releases" heads the page and closes every card: a label, and over the first item
+    # it is the page's heading, in the build report.
+    text = CASES[
+        [c[0] for c in CASES].index(
+            "a headline printed again under a topic label is the same headline, not a standfirst"
+        )
+    ][1]
+    listing = read_text(text, "l.txt")
+    assert ("page furniture, not an article", "Media Releases") in [
+        (r.reason, r.excerpt) for r in listing.rejections
+    ]

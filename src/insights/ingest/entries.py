@@ -79,6 +79,15 @@ def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
                 for b in record.blocks
             )
             continue
+        if index == first:
+            # Labels over the first item's text are the page's ("Media Releases" over the
+            # listing, its words repeated on every card): reported, as a heading there is.
+            opens = min(b.line for b in record.heads + record.body + record.dates)
+            entries.extend(
+                Entry(record, reason=FURNITURE, item_like=False, excerpt=b.text)
+                for b in record.others
+                if b.kind == "L" and b.line < opens
+            )
         entries.extend(_read_one(record, template, at_top=index == first))
     return entries
 
