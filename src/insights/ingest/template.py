@@ -182,34 +182,36 @@ def _short_edge(record: Record, template: Template, others: list[Record]) -> boo
 
 
 def _closing_panels(listed: list[Record]) -> int:
-    """How many of the last records are the page's closing panels (`_short_panel`), each
-    smaller than every record above them."""
+    """How many of the last records are the page's closing panels, shaped as items but
+    smaller: each with a heading shorter than any item's above it by half, over a text
+    shorter than any of their summaries."""
+    tail = listed[-_MAX_HEADINGS:]
+    if not tail or not _panel_shaped(tail[-1]):
+        return 0  # most pages: the last item has no panel's shape, seen without counting
+    sizes = [_size(r) if r.heads and r.body else None for r in listed]
     found = 0
     for count in range(1, _MAX_HEADINGS + 1):
-        if len(listed) - count < _MIN_LISTED:
+        shown = [size for size in sizes[:-count] if size is not None]
+        if len(shown) < _MIN_LISTED or not all(_panel_shaped(r) for r in listed[-count:]):
             break
-        if all(_short_panel(r, listed[:-count]) for r in listed[-count:]):
+        titles = [title for title, _ in shown]
+        shortest_body = min(body for _, body in shown)
+        panels = [_size(r) for r in listed[-count:]]
+        if all(
+            title < min(titles) and title * 2 <= statistics.median(titles) and body < shortest_body
+            for title, body in panels
+        ):
             found = count
     return found
 
 
-def _short_panel(record: Record, items: list[Record]) -> bool:
-    """A page's closing panel under the listing, shaped as an item but smaller: a heading
-    shorter than any item's by half, over a text shorter than any item's summary."""
+def _panel_shaped(record: Record) -> bool:
+    return bool(record.heads and record.body) and not record.dates
 
-    def words(blocks: list[Block]) -> int:
-        return sum(len(b.text.split()) for b in blocks)
 
-    shown = [r for r in items if r.heads and r.body]
-    if len(shown) < _MIN_LISTED or not (record.heads and record.body) or record.dates:
-        return False
-    titles = [words(r.heads[-1:]) for r in shown]
-    title = words(record.heads[-1:])
-    return (
-        title < min(titles)
-        and title * 2 <= statistics.median(titles)
-        and words(record.body) < min(words(r.body) for r in shown)
-    )
+def _size(record: Record) -> tuple[int, int]:
+    """(words in the record's headline, words in its body)."""
+    return len(record.heads[-1].text.split()), sum(len(b.text.split()) for b in record.body)
 
 
 def _cut_explains(record: Record, template: Template) -> bool:
@@ -256,11 +258,18 @@ def _above_the_list(records: list[Record], first: int, last: int) -> bool:
     about one marked line to an item, and the first record holds none: the page's opening
     over the list (a photo credit over an intro sentence), not an item of it. Where the
     marked line is read as the item above's last, the count still holds."""
-    if any(b.listed for b in records[first].blocks):
+    if _marked(records[first]):
         return False
     rest = records[first + 1 : last + 1]
-    marked = sum(b.listed for r in rest for b in r.blocks)
+    marked = sum(_marked(r) for r in rest)
     return len(rest) >= _MIN_LISTED and _MOST * len(rest) <= marked <= 2 * len(rest)
+
+
+def _marked(record: Record) -> int:
+    """How many of the record's lines open with a list marker."""
+    return sum(
+        b.listed for part in (record.heads, record.body, record.dates, record.others) for b in part
+    )
 
 
 def _headed_listing(record: Record, template: Template) -> bool:
