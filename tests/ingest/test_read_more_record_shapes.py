@@ -228,6 +228,18 @@ CASES = [
             ),
         ],
     ),
+    (
+        "a date, a dash and a short headline on one line, where longer ones split, is a headline",
+        "News Archives 2011\n\nSeptember 26, 2011 - VOTE, VOTE, VOTE for us!\n\n"
+        "We have been nominated for the community awards of the year and voting opens today on "
+        f"line at\n\n{LONG}\n\nAugust 23, 2011 - A new report on the exploitation of children\n\n"
+        f"{LONG}\n\nAugust 2, 2011 - Abuse of Trust on TV\n\n{LONG}\n",
+        [
+            ("VOTE, VOTE, VOTE for us!", date(2011, 9, 26), False),
+            ("A new report on the exploitation of children", date(2011, 8, 23), False),
+            ("Abuse of Trust on TV", date(2011, 8, 2), False),
+        ],
+    ),
 ]
 
 

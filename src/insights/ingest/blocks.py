@@ -37,6 +37,7 @@ from insights.ingest.datelines import (
 
 MAX_HEADLINE_CHARS = 160
 _MAX_LABEL_WORDS = 4
+_RUNNING_WORDS = 12  # a line this long stopping on "at" or "the" is cut text, not a headline
 _SAME_PLACE_LINES = 4  # a headline, a blank, a date line, a blank: the same item
 _MAX_RULE_CHARS = 12
 _MAX_PAGER_WORDS = 15
@@ -68,7 +69,11 @@ def shape(text: str) -> str:
     end = text.rstrip(teasers.CLOSERS + " ")
     if end.endswith("?") or end.endswith("!"):
         return "H"  # "Sri Lanka: What's happened to Pattani Razeek?"
-    return "S" if end.endswith(_SENTENCE_ENDS) else "H"
+    if end.endswith(_SENTENCE_ENDS):
+        return "S"
+    if len(end.split()) >= _RUNNING_WORDS and teasers.stops_mid_sentence(end):
+        return "P"  # "… Voting opens today on line at": running text the site cut, no headline
+    return "H"
 
 
 def is_furniture_shape(text: str) -> bool:
@@ -210,10 +215,39 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
         made[0].listed = index in listed
         blocks.extend(made)
         joinable = made[-1].kind in "HSP" and not made[-1].marker
+    blocks = split_dated_headlines(blocks, months_first)
     mark_labels(blocks)
     mark_closing_labels(blocks)
     mark_month_headers(blocks)
     return blocks
+
+
+_DASHED_REST = re.compile(r"\s*[-–—]\s+(?=[\"'‘“A-Z0-9])")
+
+
+def split_dated_headlines(blocks: list[Block], months_first: bool = False) -> list[Block]:
+    """ "August 2, 2011 - BBC TV Abuse of Trust": where lines open with a date, a dash and a
+    headline ("August 23, 2011 - New Barnado's Report on …" splits by itself), a short
+    headline after the same is one too, not a date line's trailer."""
+    opened = sum(
+        a.kind == "D" and a.line == b.line and a.date is not None and a.date.start == 0
+        for a, b in itertools.pairwise(blocks)
+    )
+    if not opened:
+        return blocks
+    split: list[Block] = []
+    for n, block in enumerate(blocks):
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
+        date = block.date
+        alone = after is None or after.line != block.line
+        rest = _DASHED_REST.match(block.text, date.end) if date and date.start == 0 else None
+        if block.kind != "D" or not alone or rest is None:
+            split.append(block)
+            continue
+        headline = block.text[rest.end() :]
+        block.text = block.text[: date.end]
+        split.extend([block, *classify(headline, block.line, months_first)])
+    return split
 
 
 def mark_closing_labels(blocks: list[Block]) -> None:
