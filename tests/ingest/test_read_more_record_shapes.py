@@ -240,6 +240,21 @@ CASES = [
             ("Abuse of Trust on TV", date(2011, 8, 2), False),
         ],
     ),
+    (
+        "an image's label with a long id between headline and summary; a summary with no stop",
+        "Latest news on refugees\n\nMy brother crossed a desert for a better life\n\n"
+        f"thumbnail for post ID 8209035\n\n{BODY}\n\nThe fifteen are defenders of rights\n\n"
+        f"thumbnail for post ID 8227450\n\n{BODY}\n\nCouncil finds adults posing as children\n\n"
+        "thumbnail for post ID 8222541\n\nOut of 39 whose age was in doubt, 24 were adults\n\n"
+        "Refugees face homelessness in the UK\n\nthumbnail for post ID 8212074\n\n"
+        f"{BODY}\n",
+        [
+            ("My brother crossed a desert for a better life", None, False),
+            ("The fifteen are defenders of rights", None, False),
+            ("Council finds adults posing as children", None, False),
+            ("Refugees face homelessness in the UK", None, False),
+        ],
+    ),
 ]
 
 

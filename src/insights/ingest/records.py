@@ -30,7 +30,8 @@ _LONGER = 1.5
 _MOST_PAIRS = 0.8
 _HEADED_DATES = 3  # headlines over more than one date line in three: a headed listing
 _CUT_HEADLINE_WORDS = 20
-_MIN_LISTED = 3  # lines opened by a list marker, for a list's marker to open records
+_MIN_LISTED = 3
+_PARTING = 2 / 3  # lines opened by a list marker, for a list's marker to open records
 
 
 @dataclass
@@ -202,6 +203,7 @@ def segment(
 
     start()
     lists = sum(b.listed for b in blocks) >= _MIN_LISTED
+    parting = _labels_part(blocks)
     following = _following(blocks, _TEXT + "DM")
     dates = _following(blocks, "D")
     for i, block in enumerate(blocks):
@@ -232,6 +234,8 @@ def segment(
             continue
         if kind == "S" and not headed:
             kind = "P"
+        if kind == "H" and parting and phase == "head" and any(b.kind == "L" for b in pending):
+            kind = "P"  # "Headline / thumbnail for post ID … / Out of 39 refugees … adults"
         if kind == "S" and phase == "body" and ahead == "P" and _cut_headline(block):
             kind = "H"  # "… national conference of..." between two summaries: a cut headline
         # "9/18/2019 Trump Upends Law …": a date that opens a headline's line opens its item
@@ -274,6 +278,20 @@ def segment(
     if pending:  # labels, rules or a pager after the last item: furniture of their own
         records.append(Record(others=pending))
     return [r for r in records if r.blocks]
+
+
+def _labels_part(blocks: list[Block]) -> bool:
+    """True when the page's labels stand between a headline and its summary (an image's
+    label, "thumbnail for post ID …"): after a headline-like line, most labels have a
+    summary under them. Then a headline-shaped line under such a label is that summary."""
+    texts = [b for b in blocks if b.kind in _TEXT + "L"]
+    after_head = [
+        (label, below)
+        for above, label, below in zip(texts, texts[1:], texts[2:], strict=False)
+        if label.kind == "L" and above.kind in "HS"
+    ]
+    summaries = sum(below.kind in "SP" for _, below in after_head)
+    return summaries >= _MIN_LISTED and summaries >= _PARTING * len(after_head)
 
 
 def _cut_headline(block: Block) -> bool:
