@@ -275,3 +275,21 @@ def test_a_label_over_the_first_item_is_reported_as_the_pages():
     assert ("page furniture, not an article", "Media Releases") in [
         (r.reason, r.excerpt) for r in listing.rejections
     ]
+
+
+def test_over_teasers_without_headlines_a_heading_is_the_pages_and_the_last_words_a_teaser():
+    text = (
+        "Think Tanks\n\n"
+        f"WASHINGTON — {LONG} The historian ... Read More\n\n"
+        f"WASHINGTON — {LONG} The nations ... Read More\n\n"
+        f"WASHINGTON — {LONG} Analysts ... Read More\n\n"
+        "WASHINGTON — Fresh from a trans"
+    )
+    listing = read_text(text, "l.txt")
+    assert [(i.summary[:24], i.title_derived, i.truncated) for i in listing.items] == [
+        ("WASHINGTON — The council", True, True),
+        ("WASHINGTON — The council", True, True),
+        ("WASHINGTON — The council", True, True),
+        ("WASHINGTON — Fresh from ", True, True),
+    ]
+    assert "Think Tanks" in [r.excerpt for r in listing.rejections]

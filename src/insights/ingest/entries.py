@@ -44,6 +44,12 @@ def realign(records: list[Record], template: Template) -> None:
     where records open with a headline and close with a marker, a record with none whose
     body holds more lines than the template's is read from its marker up (the summary's
     lines, the headline-shaped line over them, and the caption over that)."""
+    if template.bodied and not template.heads and records:
+        # In a listing without headlines, the few words the copy stops on ("WASHINGTON — Fresh
+        # from a trans") start the next teaser, not a headline.
+        last = records[-1]
+        if last.heads and not last.body and all(b.fragment for b in last.heads):
+            last.heads, last.body = [], last.heads
     if not (template.titled and template.heads and template.marked):
         return
     keep = template.body_lines
@@ -107,6 +113,12 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         )
         heads = []
     keep = max(template.heads, 1)
+    if at_top and template.bodied and not template.heads and heads and record.body:
+        # Over a listing without headlines, a headline-like line is the page's ("Think Tanks")
+        entries.extend(
+            Entry(record, reason=FURNITURE, item_like=False, excerpt=h.text) for h in heads
+        )
+        heads = []
     extra: list[Block] = []
     opens: list[Block] = []  # headline-shaped lines that open the summary
     if record.dates and record.date_at == "inside":
