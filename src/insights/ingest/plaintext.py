@@ -13,7 +13,7 @@ Markup in a text file stays text: "<b>" is four characters of the summary.
 
 from __future__ import annotations
 
-from insights.ingest import entries, records, teasers, template
+from insights.ingest import entries, prepass, records, teasers, template
 from insights.ingest.blocks import Block, text_blocks
 from insights.ingest.datelines import DateMatch, detect_order, month_first
 from insights.ingest.items import Listing, RawItem, Rejection, SourceError
@@ -39,8 +39,8 @@ def listing_from_blocks(blocks: list[Block], source: str, format_: str) -> Listi
     """
     if not any(b.kind in "HSPA" for b in blocks):
         raise SourceError(f"no news items found in {source}: expected headlines and summaries")
-    records.pair_alternating_lines(blocks)
-    cut = records.open_last_line(blocks)
+    prepass.pair_alternating_lines(blocks)
+    cut = prepass.open_last_line(blocks)
     found = records.read_records(blocks)
     shape = template.induce(found, records.is_headed(blocks), cut)
     read_entries = entries.read(found, shape, cut)
