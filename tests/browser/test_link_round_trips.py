@@ -40,7 +40,11 @@ def _pick(visit: Visit, label: str, option: str) -> None:
 
 
 def _press(visit: Visit, name: str) -> None:
+    """Press the button `name` (each here changes the view) and wait for the rerun."""
+    before = visit.page.url
     visit.page.locator("[data-testid=stMain] button", has_text=re.compile(f"^{name}$")).click()
+    with contextlib.suppress(PlaywrightError):  # as in _pick: the rerun may start late
+        visit.page.wait_for_url(lambda url: url != before, timeout=30_000)
     visit.settle()
 
 
