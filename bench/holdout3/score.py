@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "tests" / "ingest"))
 
 from test_real_pages import describe, want  # noqa: E402  (the suite's own comparison)
 
-PAGES = sorted(p for p in HERE.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".htm"))
 
 
 def score(page: Path, verbose: bool) -> tuple[bool, int, int, int]:
@@ -53,15 +55,17 @@ def score(page: Path, verbose: bool) -> tuple[bool, int, int, int]:
     return ok, len(wanted), len(got), matched
 
 
-def main() -> None:
+def main(folder: Path = HERE) -> None:
+    """Score every page in `folder` (the later held-out sets call this with their own)."""
     verbose = "-v" in sys.argv
     passed = items = matched = 0
-    for page in PAGES:
+    found = pages(folder)
+    for page in found:
         ok, n, _, m = score(page, verbose)
         passed += ok
         items += n
         matched += m
-    print(f"\npages passed {passed}/{len(PAGES)}; items matched {matched}/{items}")
+    print(f"\npages passed {passed}/{len(found)}; items matched {matched}/{items}")
 
 
 if __name__ == "__main__":
