@@ -37,6 +37,7 @@ from insights.ingest.datelines import (
 
 MAX_HEADLINE_CHARS = 160
 _MAX_LABEL_WORDS = 4
+MIN_LISTED = 3  # lines opened by a list marker ("• ", "3. ") that make the page a list
 _ID = re.compile(r"\d{5,}")  # a post's or an image's id, not a year or a count
 _MIN_FRAMED = 3
 _RUNNING_WORDS = 12  # a line this long stopping on "at" or "the" is cut text, not a headline
@@ -144,13 +145,13 @@ def mark_labels(blocks: list[Block]) -> None:
     shown = [i for i, b in enumerate(blocks) if b.kind in "HSA"]
     labels = repeated([blocks[i].text for i in shown])
     # "thumbnail for post ID 8209035": the same words around a long id, line after line
-    framed = Counter(
-        _ID.sub("#", blocks[i].text.casefold()) for i in shown if _ID.search(blocks[i].text)
-    )
-    for at in shown:
-        block = blocks[at]
-        if _ID.search(block.text) and framed[_ID.sub("#", block.text.casefold())] >= _MIN_FRAMED:
-            block.kind = "L"
+    framed = {
+        at: _ID.sub("#", blocks[at].text.casefold()) for at in shown if _ID.search(blocks[at].text)
+    }
+    frames = Counter(framed.values())
+    for at, key in framed.items():
+        if frames[key] >= _MIN_FRAMED:
+            blocks[at].kind = "L"
     shown = [i for i in shown if blocks[i].kind != "L"]
     twins: list[Block] = []
     for n, at in enumerate(shown):

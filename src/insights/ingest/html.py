@@ -273,11 +273,10 @@ def _leads(
     """A lead item over the listing, shaped apart from it (the newest post in full, its title
     an <h1>): the blocks right above the listing's first, each with a summary and a link into
     the folder that most of the items' links share ("/blog/…")."""
-    listed = [(i, parts) for i, (block, parts) in enumerate(parsed) if belonging(block)]
-    listed = [(i, parts) for i, parts in listed if parts.summary]
-    folders = Counter(_folder(parts.url) for _, parts in listed)
-    if not listed or not folders:
+    listed = [(i, p) for i, (block, p) in enumerate(parsed) if p.summary and belonging(block)]
+    if not listed:
         return set()
+    folders = Counter(_folder(parts.url) for _, parts in listed)
     folder, count = folders.most_common(1)[0]
     if not folder or count * 3 < len(listed) * 2:
         return set()

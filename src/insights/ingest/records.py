@@ -19,14 +19,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from insights.ingest import teasers
-from insights.ingest.blocks import Block
+from insights.ingest.blocks import MIN_LISTED, Block
 from insights.ingest.prepass import TEXT_KINDS, ends_whole
 
-_TEXT = TEXT_KINDS
 _HEADED_DATES = 3  # headlines over more than one date line in three: a headed listing
 _CUT_HEADLINE_WORDS = 20
-_MIN_LISTED = 3  # lines opened by a list marker, for a list's marker to open records
-_PARTING = 2 / 3  # labels with a summary under them, for labels to part headline and summary
+_MIN_PARTING = 3  # labels with a summary under them, for labels to part headline and summary
+_PARTING = 2 / 3
 
 
 @dataclass
@@ -70,7 +69,7 @@ def is_headed(blocks: list[Block]) -> bool:
     """True when two headline-like blocks stand right above a body or a date, or one above
     "….Read more", or headlines stand above more than a third of the date lines: a page
     heading and a summary cut to a headline's shape over two of nine dates are not headlines."""
-    following = _following(blocks, _TEXT + "DM")
+    following = _following(blocks, TEXT_KINDS + "DM")
     count = over_dates = 0
     before = "M"  # what came before: the start of the source closes nothing, like a marker
     for i, block in enumerate(blocks):
@@ -86,7 +85,7 @@ def is_headed(blocks: list[Block]) -> bool:
             after = following[following[i]]
             if _kind_at(blocks, after) in ("S", "P") and after >= 0:
                 count += 1  # after "Read more…": "A new helpline opens." above its byline
-        if block.kind in _TEXT + "DM":
+        if block.kind in TEXT_KINDS + "DM":
             before = block.kind
     dates = sum(b.kind == "D" for b in blocks)
     return count >= 2 or (over_dates > 0 and over_dates * _HEADED_DATES > dates)
@@ -110,9 +109,9 @@ def segment(
         return current
 
     start()
-    lists = sum(b.listed for b in blocks) >= _MIN_LISTED
+    lists = sum(b.listed for b in blocks) >= MIN_LISTED
     parting = _labels_part(blocks)
-    following = _following(blocks, _TEXT + "DM")
+    following = _following(blocks, TEXT_KINDS + "DM")
     dates = _following(blocks, "D")
     for i, block in enumerate(blocks):
         kind = block.kind
@@ -192,21 +191,21 @@ def _labels_part(blocks: list[Block]) -> bool:
     """True when the page's labels stand between a headline and its summary (an image's
     label, "thumbnail for post ID …"): after a headline-like line, most labels have a
     summary under them. Then a headline-shaped line under such a label is that summary."""
-    texts = [b for b in blocks if b.kind in _TEXT + "L"]
+    texts = [b for b in blocks if b.kind in TEXT_KINDS + "L"]
     after_head = [
         (label, below)
         for above, label, below in zip(texts, texts[1:], texts[2:], strict=False)
         if label.kind == "L" and above.kind in "HS"
     ]
     summaries = sum(below.kind in "SP" for _, below in after_head)
-    return summaries >= _MIN_LISTED and summaries >= _PARTING * len(after_head)
+    return summaries >= _MIN_PARTING and summaries >= _PARTING * len(after_head)
 
 
 def _cut_headline(block: Block) -> bool:
     """A line the site cut with an ellipsis in a headline's place: short, and the words before
     the ellipsis end no sentence."""
     text = block.text.rstrip()
-    cut = text.endswith(("...", "…")) and not text.rstrip(".… ").endswith((".", "!", "?"))
+    cut = teasers.ends_cut_off(text) and not text.rstrip(".… ").endswith((".", "!", "?"))
     return cut and len(text.split()) <= _CUT_HEADLINE_WORDS
 
 
@@ -301,7 +300,7 @@ def _paired(records: list[Record]) -> int:
 
 
 def _ends_cut(blocks: list[Block]) -> bool:
-    last = next((b for b in reversed(blocks) if b.kind in _TEXT), None)
+    last = next((b for b in reversed(blocks) if b.kind in TEXT_KINDS), None)
     return last is not None and not last.marker and not ends_whole(last.text)
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from insights.ingest import teasers
-from insights.ingest.blocks import Block
+from insights.ingest.blocks import MIN_LISTED, Block
 from insights.ingest.records import Record
 
 FURNITURE = "page furniture, not an article"
@@ -27,7 +27,7 @@ _MOST = 2 / 3
 SHORT_EDGE_WORDS = 3
 _MAX_HEADINGS = 3
 _HEADING_LINES = 2  # a heading and a menu, or a filter's labels, over the listing
-_MIN_LISTED = 3  # items under a list marker, to tell the list from the page's opening
+_MIN_ITEMS_OVER_PANELS = 3  # items above a closing panel, to tell it is smaller than all
 _MIN_SPLIT = 3  # records with lines over and under their date, to tell which is the headline
 
 
@@ -192,14 +192,15 @@ def _closing_panels(listed: list[Record]) -> int:
     found = 0
     for count in range(1, _MAX_HEADINGS + 1):
         shown = [size for size in sizes[:-count] if size is not None]
-        if len(shown) < _MIN_LISTED or not all(_panel_shaped(r) for r in listed[-count:]):
+        panels = listed[-count:]
+        if len(shown) < _MIN_ITEMS_OVER_PANELS or not all(map(_panel_shaped, panels)):
             break
         titles = [title for title, _ in shown]
+        shortest, middle = min(titles), statistics.median(titles)
         shortest_body = min(body for _, body in shown)
-        panels = [_size(r) for r in listed[-count:]]
         if all(
-            title < min(titles) and title * 2 <= statistics.median(titles) and body < shortest_body
-            for title, body in panels
+            title < shortest and title * 2 <= middle and body < shortest_body
+            for title, body in map(_size, panels)
         ):
             found = count
     return found
@@ -262,7 +263,7 @@ def _above_the_list(records: list[Record], first: int, last: int) -> bool:
         return False
     rest = records[first + 1 : last + 1]
     marked = sum(_marked(r) for r in rest)
-    return len(rest) >= _MIN_LISTED and _MOST * len(rest) <= marked <= 2 * len(rest)
+    return len(rest) >= MIN_LISTED and _MOST * len(rest) <= marked <= 2 * len(rest)
 
 
 def _marked(record: Record) -> int:
