@@ -39,17 +39,25 @@ class Entry:
     excerpt: str = ""
 
 
+def _left_out(record: Record, blocks: list[Block], reason: str) -> list[Entry]:
+    """Each of `blocks` as a line left out of the listing for `reason`, not numbered as an item."""
+    return [Entry(record, reason=reason, item_like=False, excerpt=b.text) for b in blocks]
+
+
+def _reclaim_last_teaser(records: list[Record], template: Template) -> None:
+    """In a listing without headlines, the few words the copy stops on ("WASHINGTON — Fresh
+    from a trans") start the next teaser, not a headline."""
+    if template.bodied and not template.heads and records:
+        last = records[-1]
+        if last.heads and not last.body and all(b.fragment for b in last.heads):
+            last.heads, last.body = [], last.heads
+
+
 def realign(records: list[Record], template: Template) -> None:
     """Give a headline back to a record that lost it to a caption longer than a paragraph:
     where records open with a headline and close with a marker, a record with none whose
     body holds more lines than the template's is read from its marker up (the summary's
     lines, the headline-shaped line over them, and the caption over that)."""
-    if template.bodied and not template.heads and records:
-        # In a listing without headlines, the few words the copy stops on ("WASHINGTON — Fresh
-        # from a trans") start the next teaser, not a headline.
-        last = records[-1]
-        if last.heads and not last.body and all(b.fragment for b in last.heads):
-            last.heads, last.body = [], last.heads
     if not (template.titled and template.heads and template.marked):
         return
     keep = template.body_lines
@@ -73,6 +81,7 @@ def _long_headline(text: str) -> bool:
 
 def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
     """Every record as an item or a rejection, in source order."""
+    _reclaim_last_teaser(records, template)
     realign(records, template)
     first, last = run(records, template, cut)
     entries: list[Entry] = []
@@ -80,20 +89,14 @@ def read(records: list[Record], template: Template, cut: bool) -> list[Entry]:
         inside = first <= index <= last
         if not inside or not (record.heads or record.body or record.dates):
             # Every line of the page around the listing is reported, one by one.
-            entries.extend(
-                Entry(record, reason=FURNITURE, item_like=False, excerpt=b.text)
-                for b in record.blocks
-            )
+            entries.extend(_left_out(record, record.blocks, FURNITURE))
             continue
         if index == first:
             # Labels over the first item's text are the page's ("Media Releases" over the
             # listing, its words repeated on every card): reported, as a heading there is.
             opens = min(b.line for b in record.heads + record.body + record.dates)
-            entries.extend(
-                Entry(record, reason=FURNITURE, item_like=False, excerpt=b.text)
-                for b in record.others
-                if b.kind == "L" and b.line < opens
-            )
+            labels = [b for b in record.others if b.kind == "L" and b.line < opens]
+            entries.extend(_left_out(record, labels, FURNITURE))
         entries.extend(_read_one(record, template, at_top=index == first))
     return entries
 
@@ -108,16 +111,12 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
     entries: list[Entry] = []
     heads = list(record.heads)
     if template.captions:
-        entries.extend(
-            Entry(record, reason=CAPTION, item_like=False, excerpt=h.text) for h in heads
-        )
+        entries.extend(_left_out(record, heads, CAPTION))
         heads = []
     keep = max(template.heads, 1)
     if at_top and template.bodied and not template.heads and heads and record.body:
         # Over a listing without headlines, a headline-like line is the page's ("Think Tanks")
-        entries.extend(
-            Entry(record, reason=FURNITURE, item_like=False, excerpt=h.text) for h in heads
-        )
+        entries.extend(_left_out(record, heads, FURNITURE))
         heads = []
     extra: list[Block] = []
     opens: list[Block] = []  # headline-shaped lines that open the summary
@@ -133,9 +132,7 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
         elif above and below and above[-1].line == opened - 1 and below[0].line > opened + 1:
             # "Cotton pickers in Uzbekistan Victories" right over its date, the headline a
             # blank line under it: the line that goes with the date is the image's text.
-            entries.extend(
-                Entry(record, reason=CAPTION, item_like=False, excerpt=h.text) for h in above
-            )
+            entries.extend(_left_out(record, above, CAPTION))
             heads = below
         elif above and below:
             # "Headline / 13th September 2018 / standfirst (or an image's text) / summary…"
@@ -143,7 +140,7 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
     if not at_top and len(heads) > keep and _label_under(heads[-2], heads[-1]):
         # "Army Major hopes to … Isle of Wight" / "Armed Forces" / summary: a topic label (over
         # the first item, a page's line is likelier: "… please reach out to …" / "Headline")
-        entries.append(Entry(record, reason=CAPTION, item_like=False, excerpt=heads[-1].text))
+        entries.extend(_left_out(record, heads[-1:], CAPTION))
         heads = heads[:-1]
     if len(heads) > keep:
         extra, heads = extra + heads[:-keep], heads[-keep:]
@@ -160,7 +157,7 @@ def _read_one(record: Record, template: Template, at_top: bool) -> list[Entry]:
     if date is not None and at_top and extra and not template.dated and date.line < extra[0].line:
         # "Saturday , 29 April 2017" over "Latest News" and the intro: the page's date, where
         # the items carry none
-        entries.append(Entry(record, reason=FURNITURE, item_like=False, excerpt=date.text))
+        entries.extend(_left_out(record, [date], FURNITURE))
         date = None
     body = " ".join(b.text for b in opens + record.body)
     if len(heads) == 2:
