@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from conftest import Visit, visiting
@@ -29,21 +29,27 @@ def nothing_went_wrong(visit) -> Iterator[None]:
 def _pick(visit: Visit, label: str, option: str) -> None:
     """Choose `option` in the select box labelled `label` and wait for the rerun."""
     box = visit.page.locator("[data-testid=stSelectbox]", has_text=label)
-    before = visit.page.url
-    box.locator("input").click()
-    visit.page.keyboard.type(option)
-    visit.page.keyboard.press("Enter")
-    # the rerun may not have begun when settle() first looks: wait for the choice's URL
-    with contextlib.suppress(PlaywrightError):
-        visit.page.wait_for_url(lambda url: url != before, timeout=30_000)
-    visit.settle()
+
+    def choose() -> None:
+        box.locator("input").click()
+        visit.page.keyboard.type(option)
+        visit.page.keyboard.press("Enter")
+
+    _changing_the_url(visit, choose)
 
 
 def _press(visit: Visit, name: str) -> None:
     """Press the button `name` (each here changes the view) and wait for the rerun."""
+    button = visit.page.locator("[data-testid=stMain] button", has_text=re.compile(f"^{name}$"))
+    _changing_the_url(visit, button.click)
+
+
+def _changing_the_url(visit: Visit, act: Callable[[], None]) -> None:
+    """Do `act`, which changes the view's URL, and wait until it has and the page settles: on a
+    loaded machine the rerun may not have begun when settle() first looks."""
     before = visit.page.url
-    visit.page.locator("[data-testid=stMain] button", has_text=re.compile(f"^{name}$")).click()
-    with contextlib.suppress(PlaywrightError):  # as in _pick: the rerun may start late
+    act()
+    with contextlib.suppress(PlaywrightError):
         visit.page.wait_for_url(lambda url: url != before, timeout=30_000)
     visit.settle()
 
