@@ -111,6 +111,8 @@ FOCUSED = """() => { const el = document.activeElement; const style = getCompute
 def test_charts_are_named_and_toolbars_take_no_tab_stops(tab) -> None:
     _, visit = tab
     page = visit.open("themes")
+    # the charts may draw after the page settles on a loaded machine: wait for the three
+    page.wait_for_function(f"() => ({CHART_NAMES})().filter(Boolean).length >= 3", timeout=30_000)
     names = page.evaluate(CHART_NAMES)
     assert len(names) == 3 and all(names), names
     assert any("is the commonest theme" in name for name in names)  # the summary sentence
